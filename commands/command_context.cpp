@@ -1,0 +1,123 @@
+#include "commands/command_context.h"
+
+#include <boost/json.hpp>
+#include <spdlog/spdlog.h>
+
+#include "commands/services.h"
+
+namespace istihdam {
+
+Services::Services(Config cfg, const Clock* clk, Database* database, EventStore* event_store,
+                   Metrics* m, ReferenceData reference)
+    : config(std::move(cfg)),
+      clock(clk),
+      db(database),
+      store(event_store),
+      metrics(m),
+      ref(std::move(reference)),
+      password_cost(crypto::PasswordCost::FromName(config.password_cost)),
+      ids(event_store),
+      employers(event_store),
+      workplaces(event_store),
+      users(event_store),
+      staff(event_store) {
+  const std::string key = "meta/installation-secret";
+  auto* def = db->db()->DefaultColumnFamily();
+  if (!db->Get(def, key, &installation_secret)) {
+    installation_secret = crypto::RandomToken(32);
+    rocksdb::WriteOptions wo;
+    wo.sync = true;
+    auto st = db->db()->Put(wo, def, key, installation_secret);
+    if (!st.ok()) throw std::runtime_error("cannot store installation secret: " + st.ToString());
+  }
+}
+
+std::string IdAllocator::Next(const std::string& prefix, std::uint64_t first) {
+  std::lock_guard lock(mu_);
+  auto it = next_.find(prefix);
+  if (it == next_.end()) {
+    std::uint64_t highest = 0;
+    auto* streams = store_->database()->Family(cf::kStreams);
+    std::unique_ptr<rocksdb::Iterator> iter(
+        store_->database()->db()->NewIterator(rocksdb::ReadOptions(), streams));
+    iter->SeekForPrev(prefix + "\xff");
+    if (iter->Valid() && iter->key().starts_with(prefix)) {
+      const std::string key = iter->key().ToString();
+      highest = std::strtoull(key.c_str() + prefix.size(), nullptr, 10);
+    }
+    it = next_.emplace(prefix, std::max(first, highest + 1)).first;
+  }
+  return std::to_string(it->second++);
+}
+
+std::string ReservationStream(Services& s, const std::string& kind, const std::string& value) {
+  const auto digest = crypto::Sha256(s.installation_secret + "\n" + kind + "\n" + value);
+  return kind + "-" + crypto::ToHex(digest).substr(0, 32);
+}
+
+Result<Reply> Execute(Services& s, const CommandEnv& env, const std::string& command,
+                      const std::function<Result<Decision>()>& decide) {
+  auto count = [&](const char* outcome) {
+    if (s.metrics) s.metrics->CountCommand(command, outcome);
+  };
+  for (int attempt = 0;; ++attempt) {
+    auto d = decide();
+    if (!d.ok()) {
+      count("refused");
+      return d.error();
+    }
+    if (d->append.streams.empty()) {  // nothing changed: answer without writing
+      AppendResult none;
+      none.first_position = none.last_position = s.store->LastPosition();
+      Reply r = d->reply(none);
+      r.body["position"] = none.last_position;
+      count("unchanged");
+      return r;
+    }
+    AppendRequest req = std::move(d->append);
+    req.meta = env.meta;
+    req.extra = std::move(d->extra);
+    auto reply_fn = d->reply;
+    if (!env.idempotency_record_key.empty()) {
+      const std::string hash = env.request_hash;
+      req.extra.push_back(ExtraWrite{cf::kIdempotency, env.idempotency_record_key,
+                                     [reply_fn, hash](const AppendResult& r) {
+                                       Reply rep = reply_fn(r);
+                                       rep.body["position"] = r.last_position;
+                                       boost::json::object rec;
+                                       rec["status"] = rep.status;
+                                       rec["body"] = rep.body;
+                                       rec["requestHash"] = hash;
+                                       return boost::json::serialize(rec);
+                                     }});
+    }
+    auto res = s.store->Append(std::move(req));
+    if (res.ok()) {
+      Reply r = reply_fn(*res);
+      r.body["position"] = res->last_position;
+      count("accepted");
+      return r;
+    }
+    if (res.error().code != "version_conflict") {
+      count("failed");
+      spdlog::error("{}: append failed: {}", command, res.error().detail);
+      return res.error();
+    }
+    for (const auto& [stream, code] : d->conflict_codes) {
+      if (res.error().detail.starts_with(stream + " ")) {
+        count("refused");
+        return code;
+      }
+    }
+    if (env.pinned_version) {
+      count("conflict");
+      return Error::Of("version_mismatch");
+    }
+    if (attempt >= 4) {
+      count("conflict");
+      return Error::Of("concurrency_conflict", res.error().detail);
+    }
+  }
+}
+
+}  // namespace istihdam

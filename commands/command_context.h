@@ -1,0 +1,127 @@
+#pragma once
+// What every command handler uses: the services, cached aggregate loading, id allocation and
+// Execute() — decide, then append atomically with the idempotency record, retrying a lost
+// optimistic-concurrency race when the client did not pin a version.
+#include <boost/json/object.hpp>
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+
+#include "events/codec.h"
+#include "infra/clock.h"
+#include "infra/config.h"
+#include "infra/event_store.h"
+#include "infra/metrics.h"
+#include "infra/reference_data.h"
+
+namespace istihdam {
+
+// Loads aggregate state by folding its stream; keeps recent states in memory and only reads
+// the events appended since. Thread-safe. State must be copyable; Apply(State, const Variant&)
+// must be pure.
+template <class State, class Variant>
+class Repository {
+ public:
+  struct Loaded {
+    State state;
+    std::uint64_t version = 0;
+  };
+  explicit Repository(EventStore* store, std::size_t capacity = 100'000)
+      : store_(store), capacity_(capacity) {}
+
+  Loaded Load(const std::string& stream) {
+    Loaded l;
+    {
+      std::lock_guard lock(mu_);
+      auto it = cache_.find(stream);
+      if (it != cache_.end()) l = it->second;
+    }
+    const auto fresh = store_->ReadStream(stream, l.version + 1);
+    if (fresh.empty()) return l;
+    for (const auto& rec : fresh) {
+      if (auto e = events::Decode<Variant>(rec)) l.state = Apply(std::move(l.state), *e);
+      l.version = rec.version;
+    }
+    std::lock_guard lock(mu_);
+    if (cache_.size() >= capacity_) cache_.clear();  // crude bound; reloads are cheap
+    auto& slot = cache_[stream];
+    if (slot.version < l.version) slot = l;
+    return l;
+  }
+
+ private:
+  EventStore* store_;
+  std::size_t capacity_;
+  std::mutex mu_;
+  std::unordered_map<std::string, Loaded> cache_;
+};
+
+// Allocates stable numeric ids ("employer-2000000001" -> "2000000001"), 10 digits, one
+// sequence per stream prefix, continuing after the highest stream that exists. Uniqueness is
+// still enforced by appending with "no stream". Thread-safe.
+class IdAllocator {
+ public:
+  explicit IdAllocator(EventStore* store) : store_(store) {}
+  std::string Next(const std::string& stream_prefix, std::uint64_t first);
+
+ private:
+  EventStore* store_;
+  std::mutex mu_;
+  std::map<std::string, std::uint64_t> next_;
+};
+
+// The answer to a command: HTTP status and JSON body (without "position", added by Execute).
+struct Reply {
+  int status = 200;
+  boost::json::object body;
+};
+
+// A decided command: the events to append and how to answer once they are stored.
+struct Decision {
+  AppendRequest append;
+  std::function<Reply(const AppendResult&)> reply;
+  std::vector<ExtraWrite> extra;
+  // A version conflict on one of these streams is a domain refusal, not a race: e.g.
+  // {"tckn-…" -> already_registered}.
+  std::map<std::string, Error> conflict_codes;
+};
+
+// Per-request command metadata, filled by the HTTP edge.
+struct CommandEnv {
+  EventMetadata meta;
+  std::string idempotency_record_key;  // "" when the request had no Idempotency-Key
+  std::string request_hash;
+  bool pinned_version = false;  // the client sent If-Match: conflicts are 412, not retried
+};
+
+struct Services;
+
+// Runs `decide` and appends its events. On a version conflict: an entry of conflict_codes
+// wins; otherwise 412 "version_mismatch" when the client pinned the version, else decide
+// runs again (up to 5 times). A decision with no events appends nothing and answers at the
+// current position.
+Result<Reply> Execute(Services& s, const CommandEnv& env, const std::string& command,
+                      const std::function<Result<Decision>()>& decide);
+
+// Reservation stream for a natural key: "<kind>-<keyed hash of value>", so that TCKNs and tax
+// numbers never appear in stream ids (which travel to Kafka keys and audit views).
+std::string ReservationStream(Services& s, const std::string& kind, const std::string& value);
+
+// Adds one typed event list to an append request.
+template <class Variant>
+void AddStream(AppendRequest& req, std::string stream, ExpectedVersion expected,
+               const std::vector<Variant>& evs) {
+  StreamAppend sa{std::move(stream), expected, {}};
+  for (const auto& e : evs) sa.events.push_back(events::EncodeVariant(e));
+  req.streams.push_back(std::move(sa));
+}
+template <class E>
+void AddEvent(AppendRequest& req, std::string stream, ExpectedVersion expected, const E& e) {
+  req.streams.push_back(StreamAppend{std::move(stream), expected, {events::Encode(e)}});
+}
+
+}  // namespace istihdam

@@ -1,0 +1,31 @@
+#include "commands/credentials.h"
+
+#include <cereal/archives/portable_binary.hpp>
+#include <cereal/types/string.hpp>
+
+#include <sstream>
+
+namespace istihdam {
+
+std::string EncodeCredentials(const Credentials& c) {
+  std::ostringstream os;
+  {
+    cereal::PortableBinaryOutputArchive ar(os);
+    ar(c.password_hash, c.secret_answer_hash);
+  }
+  return std::move(os).str();
+}
+
+std::optional<Credentials> DecodeCredentials(const std::string& bytes) {
+  try {
+    std::istringstream is(bytes);
+    cereal::PortableBinaryInputArchive ar(is);
+    Credentials c;
+    ar(c.password_hash, c.secret_answer_hash);
+    return c;
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
+
+}  // namespace istihdam

@@ -1,0 +1,58 @@
+#include "commands/session.h"
+
+#include <cereal/archives/portable_binary.hpp>
+#include <cereal/types/string.hpp>
+#include <cereal/types/vector.hpp>
+
+#include <algorithm>
+#include <sstream>
+
+namespace istihdam {
+
+namespace {
+template <class A>
+void Fields(A& ar, Session& s) {
+  ar(s.user_id, s.employer_id, s.actor_type, s.province, s.admin, s.permissions, s.expires_at);
+}
+}  // namespace
+
+bool Session::Has(std::string_view permission) const {
+  return admin || std::find(permissions.begin(), permissions.end(), permission) != permissions.end();
+}
+
+std::string EncodeSession(const Session& s) {
+  std::ostringstream os;
+  {
+    cereal::PortableBinaryOutputArchive ar(os);
+    Fields(ar, const_cast<Session&>(s));
+  }
+  return std::move(os).str();
+}
+
+std::optional<Session> DecodeSession(const std::string& bytes) {
+  try {
+    std::istringstream is(bytes);
+    cereal::PortableBinaryInputArchive ar(is);
+    Session s;
+    Fields(ar, s);
+    return s;
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
+
+std::string SessionKey(const std::string& token) {
+  const auto d = crypto::Sha256(token);
+  return std::string(reinterpret_cast<const char*>(d.data()), d.size());
+}
+
+std::optional<Session> ResolveSession(Services& s, const std::string& token) {
+  if (token.empty() || token.size() > 200) return std::nullopt;
+  std::string bytes;
+  if (!s.db->Get(s.db->Family(cf::kSessions), SessionKey(token), &bytes)) return std::nullopt;
+  auto session = DecodeSession(bytes);
+  if (!session || session->expires_at <= s.clock->Now()) return std::nullopt;
+  return session;
+}
+
+}  // namespace istihdam

@@ -1,0 +1,32 @@
+#pragma once
+// Login sessions: an opaque random bearer token, stored only as its SHA-256 (column family
+// "sessions"), scoped to one user and one employer, with an expiry.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "commands/services.h"
+
+namespace istihdam {
+
+struct Session {
+  std::string user_id;      // user or staff id
+  std::string employer_id;  // "" for staff
+  std::string actor_type;   // EmployerPrimaryAdmin | Auditor | UnitUser | HeadOfficeUser | ...
+  std::string province;     // unit users
+  bool admin = false;
+  std::vector<std::string> permissions;
+  Micros expires_at = 0;
+
+  bool Has(std::string_view permission) const;
+  bool IsStaff() const { return employer_id.empty(); }
+};
+
+std::string EncodeSession(const Session& s);
+std::optional<Session> DecodeSession(const std::string& bytes);
+// Key of a session row: the raw 32-byte SHA-256 of the token.
+std::string SessionKey(const std::string& token);
+// The session of a bearer token, if it exists and has not expired at `now`.
+std::optional<Session> ResolveSession(Services& s, const std::string& token);
+
+}  // namespace istihdam

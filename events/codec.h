@@ -1,0 +1,150 @@
+#pragma once
+// Typed events <-> stored bytes (cereal portable binary, with class versions) and the JSON
+// view used by the API, the event dump and Kafka (docs/events.md).
+//
+// An event type is a struct with
+//   static constexpr const char* kType = "EmployerRegistered";  // stable name, never reused
+//   template <class A> void serialize(A& ar, std::uint32_t version) { ar(F("employerId", id), ...); }
+// and CEREAL_CLASS_VERSION(Type, n) when n > 1. Fields holding personal data (TCKN, names,
+// addresses, phone, e-mail) are declared with PII(...) instead of F(...).
+#include <cereal/archives/portable_binary.hpp>
+#include <cereal/cereal.hpp>
+#include <cereal/types/optional.hpp>
+#include <cereal/types/string.hpp>
+#include <cereal/types/vector.hpp>
+
+#include <boost/json/value.hpp>
+
+#include <optional>
+#include <sstream>
+#include <string>
+#include <type_traits>
+#include <variant>
+#include <vector>
+
+#include "infra/event_record.h"
+
+namespace istihdam::events {
+
+// A named field. The name is the camelCase JSON name.
+template <class T>
+cereal::NameValuePair<T&> F(const char* name, T& value) {
+  return cereal::make_nvp(name, value);
+}
+// A named field holding personal data: the name carries a leading '*' that the JSON view
+// strips and records (docs/events.md lists them; a later erasure scheme will use it).
+template <class T>
+cereal::NameValuePair<T&> PII(const char* starred_name, T& value) {
+  return cereal::make_nvp(starred_name, value);
+}
+
+template <class E>
+constexpr std::uint32_t SchemaVersion() {
+  return cereal::detail::Version<E>::version == 0 ? 1 : cereal::detail::Version<E>::version;
+}
+
+template <class E>
+NewEvent Encode(const E& e) {
+  std::ostringstream os;
+  {
+    cereal::PortableBinaryOutputArchive ar(os);
+    ar(e);
+  }
+  return NewEvent{E::kType, SchemaVersion<E>(), std::move(os).str()};
+}
+
+// Decodes a payload written by any schema version of E (older ones are upcast by E's
+// serialize). Throws cereal::Exception on malformed bytes.
+template <class E>
+E DecodePayload(const std::string& payload) {
+  std::istringstream is(payload);
+  cereal::PortableBinaryInputArchive ar(is);
+  E e{};
+  ar(e);
+  return e;
+}
+
+// Decodes a recorded event into the first alternative of Variant whose kType matches;
+// nullopt when none does.
+template <class Variant, std::size_t I = 0>
+std::optional<Variant> Decode(const RecordedEvent& rec) {
+  if constexpr (I == std::variant_size_v<Variant>) {
+    return std::nullopt;
+  } else {
+    using E = std::variant_alternative_t<I, Variant>;
+    if (rec.type == E::kType) return Variant(DecodePayload<E>(rec.payload));
+    return Decode<Variant, I + 1>(rec);
+  }
+}
+
+template <class Variant>
+NewEvent EncodeVariant(const Variant& v) {
+  return std::visit([](const auto& e) { return Encode(e); }, v);
+}
+
+// ----- JSON view -----------------------------------------------------------------------
+
+// A write-only "archive" that turns a serialize() into a boost::json object.
+class JsonWriter {
+ public:
+  explicit JsonWriter(std::vector<std::string>* pii = nullptr, std::string prefix = "")
+      : pii_(pii), prefix_(std::move(prefix)) {}
+
+  template <class... Ts>
+  void operator()(Ts&&... fields) {
+    (Field(fields), ...);
+  }
+  boost::json::object& object() { return obj_; }
+
+  template <class T>
+  boost::json::value ToJson(const T& v);
+
+ private:
+  template <class T>
+  void Field(const cereal::NameValuePair<T>& nvp) {
+    std::string name = nvp.name;
+    if (!name.empty() && name[0] == '*') {
+      name.erase(0, 1);
+      if (pii_) pii_->push_back(prefix_ + name);
+    }
+    JsonWriter child(pii_, prefix_ + name + ".");
+    obj_[name] = child.ToJson(nvp.value);
+  }
+
+  std::vector<std::string>* pii_;
+  std::string prefix_;
+  boost::json::object obj_;
+};
+
+template <class T>
+boost::json::value JsonWriter::ToJson(const T& v) {
+  using U = std::remove_cvref_t<T>;
+  if constexpr (std::is_same_v<U, bool>) {
+    return boost::json::value(v);
+  } else if constexpr (std::is_integral_v<U>) {
+    return boost::json::value(static_cast<std::int64_t>(v));
+  } else if constexpr (std::is_floating_point_v<U>) {
+    return boost::json::value(static_cast<double>(v));
+  } else if constexpr (std::is_same_v<U, std::string>) {
+    return boost::json::value(boost::json::string_view(v));
+  } else if constexpr (requires { typename U::value_type; v.has_value(); }) {  // optional
+    return v ? ToJson(*v) : boost::json::value(nullptr);
+  } else if constexpr (requires { typename U::value_type; v.begin(); }) {  // vector
+    boost::json::array a;
+    for (const auto& x : v) a.push_back(JsonWriter(pii_, prefix_).ToJson(x));
+    return a;
+  } else {
+    JsonWriter nested(pii_, prefix_);
+    const_cast<U&>(v).serialize(nested, SchemaVersion<U>());
+    return std::move(nested.object());
+  }
+}
+
+template <class E>
+boost::json::object ToJson(const E& e, std::vector<std::string>* pii = nullptr) {
+  JsonWriter w(pii);
+  const_cast<E&>(e).serialize(w, SchemaVersion<E>());
+  return std::move(w.object());
+}
+
+}  // namespace istihdam::events

@@ -1,0 +1,93 @@
+#include "infra/clock.h"
+
+#include <chrono>
+#include <cstdio>
+
+namespace istihdam {
+namespace {
+
+// Howard Hinnant's civil-date algorithms (public domain).
+std::int64_t DaysFromCivil(std::int64_t y, unsigned m, unsigned d) {
+  y -= m <= 2;
+  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+void CivilFromDays(std::int64_t z, int* y, unsigned* m, unsigned* d) {
+  z += 719468;
+  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const std::int64_t yy = static_cast<std::int64_t>(yoe) + era * 400;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  *d = doy - (153 * mp + 2) / 5 + 1;
+  *m = mp < 10 ? mp + 3 : mp - 9;
+  *y = static_cast<int>(yy + (*m <= 2));
+}
+
+constexpr Micros kMicrosPerDay = 86'400'000'000LL;
+
+std::int64_t FloorDiv(std::int64_t a, std::int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
+
+}  // namespace
+
+Micros SystemClock::Now() const {
+  using namespace std::chrono;
+  return duration_cast<microseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+SystemClock& SystemClock::Instance() {
+  static SystemClock clock;
+  return clock;
+}
+
+std::string FormatRfc3339(Micros t) {
+  const std::int64_t days = FloorDiv(t, kMicrosPerDay);
+  const Micros in_day = t - days * kMicrosPerDay;
+  int y;
+  unsigned m, d;
+  CivilFromDays(days, &y, &m, &d);
+  const auto secs = in_day / 1'000'000;
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02d.%06dZ", y, m, d,
+                static_cast<int>(secs / 3600), static_cast<int>(secs / 60 % 60),
+                static_cast<int>(secs % 60), static_cast<int>(in_day % 1'000'000));
+  return buf;
+}
+
+std::string FormatDate(Micros t) {
+  int y;
+  unsigned m, d;
+  CivilFromDays(FloorDiv(t, kMicrosPerDay), &y, &m, &d);
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y, m, d);
+  return buf;
+}
+
+bool ParseDate(const std::string& s, std::int64_t* days) {
+  int y;
+  unsigned m, d;
+  char tail;
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  if (std::sscanf(s.c_str(), "%4d-%2u-%2u%c", &y, &m, &d, &tail) != 3) return false;
+  if (m < 1 || m > 12 || d < 1 || d > 31) return false;
+  const std::int64_t z = DaysFromCivil(y, m, d);
+  int y2;
+  unsigned m2, d2;
+  CivilFromDays(z, &y2, &m2, &d2);
+  if (y2 != y || m2 != m || d2 != d) return false;  // 2026-02-30 and the like
+  *days = z;
+  return true;
+}
+
+Micros DateToMicros(const std::string& date) {
+  std::int64_t days = 0;
+  ParseDate(date, &days);
+  return days * kMicrosPerDay;
+}
+
+}  // namespace istihdam

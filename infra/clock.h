@@ -1,0 +1,46 @@
+#pragma once
+// Time as a dependency: code that needs "now" takes a Clock&, so tests can fix it.
+#include <atomic>
+#include <cstdint>
+#include <string>
+
+namespace istihdam {
+
+// Microseconds since the Unix epoch, UTC.
+using Micros = std::int64_t;
+
+class Clock {
+ public:
+  virtual ~Clock() = default;
+  virtual Micros Now() const = 0;
+};
+
+// The machine's real-time clock. Thread-safe.
+class SystemClock final : public Clock {
+ public:
+  Micros Now() const override;
+  static SystemClock& Instance();
+};
+
+// A clock tests set by hand. Thread-safe.
+class ManualClock final : public Clock {
+ public:
+  explicit ManualClock(Micros now) : now_(now) {}
+  Micros Now() const override { return now_.load(); }
+  void Set(Micros now) { now_.store(now); }
+  void Advance(Micros delta) { now_.fetch_add(delta); }
+
+ private:
+  std::atomic<Micros> now_;
+};
+
+// "2026-11-27T02:45:59.123456Z"
+std::string FormatRfc3339(Micros t);
+// "2026-11-27" (UTC date of t)
+std::string FormatDate(Micros t);
+// Parses "YYYY-MM-DD" into days since the epoch; false when malformed or not a real date.
+bool ParseDate(const std::string& s, std::int64_t* days);
+// Micros at 00:00 UTC of the given "YYYY-MM-DD"; requires a valid date.
+Micros DateToMicros(const std::string& date);
+
+}  // namespace istihdam

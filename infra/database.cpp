@@ -1,0 +1,105 @@
+#include "infra/database.h"
+
+#include <rocksdb/filter_policy.h>
+#include <rocksdb/table.h>
+
+#include <algorithm>
+
+namespace istihdam {
+
+std::string EncodeU64(std::uint64_t v) {
+  std::string s(8, '\0');
+  for (int i = 7; i >= 0; --i) {
+    s[i] = static_cast<char>(v & 0xff);
+    v >>= 8;
+  }
+  return s;
+}
+
+std::uint64_t DecodeU64(const char* p) {
+  std::uint64_t v = 0;
+  for (int i = 0; i < 8; ++i) v = (v << 8) | static_cast<unsigned char>(p[i]);
+  return v;
+}
+
+Result<std::unique_ptr<Database>> Database::Open(const std::string& dir) {
+  std::unique_ptr<Database> self(new Database());
+  rocksdb::Options options;
+  options.create_if_missing = true;
+  options.create_missing_column_families = true;
+  options.compression = rocksdb::kLZ4Compression;
+  options.bottommost_compression = rocksdb::kZSTD;
+  options.IncreaseParallelism(2);
+  options.max_open_files = 512;
+  rocksdb::BlockBasedTableOptions table;
+  table.block_cache = rocksdb::NewLRUCache(64 << 20);
+  table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  self->cf_options_ = rocksdb::ColumnFamilyOptions(options);
+  self->cf_options_.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
+
+  std::vector<std::string> names;
+  rocksdb::Status st = rocksdb::DB::ListColumnFamilies(options, dir, &names);
+  if (!st.ok()) names = {rocksdb::kDefaultColumnFamilyName};
+  for (const char* fixed : {cf::kEvents, cf::kStreams, cf::kCredentials, cf::kSessions,
+                            cf::kIdempotency, cf::kCheckpoints}) {
+    if (std::find(names.begin(), names.end(), fixed) == names.end()) names.push_back(fixed);
+  }
+  std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
+  for (const auto& n : names) descriptors.emplace_back(n, self->cf_options_);
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  rocksdb::DB* raw = nullptr;
+  st = rocksdb::DB::Open(options, dir, descriptors, &handles, &raw);
+  if (!st.ok()) return Error::Of("store_open_failed", st.ToString());
+  self->db_.reset(raw);
+  for (std::size_t i = 0; i < names.size(); ++i) self->families_[names[i]] = handles[i];
+  return self;
+}
+
+Database::~Database() {
+  for (auto& [name, h] : families_) db_->DestroyColumnFamilyHandle(h);
+  families_.clear();
+  if (db_) db_->Close().PermitUncheckedError();
+}
+
+rocksdb::ColumnFamilyHandle* Database::Family(const std::string& name) {
+  std::lock_guard lock(mu_);
+  auto it = families_.find(name);
+  if (it != families_.end()) return it->second;
+  rocksdb::ColumnFamilyHandle* h = nullptr;
+  rocksdb::Status st = db_->CreateColumnFamily(cf_options_, name, &h);
+  if (!st.ok()) throw std::runtime_error("create column family " + name + ": " + st.ToString());
+  families_[name] = h;
+  return h;
+}
+
+rocksdb::ColumnFamilyHandle* Database::FindFamily(const std::string& name) {
+  std::lock_guard lock(mu_);
+  auto it = families_.find(name);
+  return it == families_.end() ? nullptr : it->second;
+}
+
+std::vector<std::string> Database::FamilyNames() {
+  std::lock_guard lock(mu_);
+  std::vector<std::string> out;
+  for (auto& [name, h] : families_) out.push_back(name);
+  return out;
+}
+
+void Database::Drop(const std::string& name) {
+  std::lock_guard lock(mu_);
+  auto it = families_.find(name);
+  if (it == families_.end()) return;
+  db_->DropColumnFamily(it->second).PermitUncheckedError();
+  db_->DestroyColumnFamilyHandle(it->second);
+  families_.erase(it);
+}
+
+bool Database::Get(rocksdb::ColumnFamilyHandle* family, const rocksdb::Slice& key,
+                   std::string* value) {
+  rocksdb::Status st = db_->Get(rocksdb::ReadOptions(), family, key, value);
+  if (st.IsNotFound()) return false;
+  if (!st.ok()) throw std::runtime_error("rocksdb get: " + st.ToString());
+  return true;
+}
+
+}  // namespace istihdam

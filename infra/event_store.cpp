@@ -1,0 +1,284 @@
+#include "infra/event_store.h"
+
+#include <rocksdb/write_batch.h>
+
+#include <cstring>
+
+#include "infra/metrics.h"
+
+namespace istihdam {
+
+std::string StreamKey(const std::string& stream, std::uint64_t version) {
+  std::string key = stream;
+  key.push_back('\0');
+  key += EncodeU64(version);
+  return key;
+}
+
+struct EventStore::Writer {
+  AppendRequest* req;
+  std::optional<Result<AppendResult>> result;
+  bool done = false;
+  std::condition_variable cv;
+};
+
+EventStore::EventStore(Database* db, const Clock* clock, Metrics* metrics, Options options)
+    : db_(db), clock_(clock), metrics_(metrics), options_(options) {
+  events_cf_ = db_->Family(cf::kEvents);
+  streams_cf_ = db_->Family(cf::kStreams);
+  std::unique_ptr<rocksdb::Iterator> it(db_->db()->NewIterator(rocksdb::ReadOptions(), events_cf_));
+  it->SeekToLast();
+  if (it->Valid()) {
+    const std::uint64_t last = DecodeU64(it->key().data());
+    const auto value = it->value();
+    if (value.size() >= 64) std::memcpy(last_hash_.data(), value.data() + value.size() - 32, 32);
+    next_position_ = last + 1;
+    committed_position_.store(last);
+  }
+}
+
+std::uint64_t EventStore::LoadHead(const std::string& stream) {
+  {
+    std::lock_guard lock(heads_mu_);
+    auto it = heads_.find(stream);
+    if (it != heads_.end()) return it->second;
+  }
+  std::uint64_t version = 0;
+  std::unique_ptr<rocksdb::Iterator> it(
+      db_->db()->NewIterator(rocksdb::ReadOptions(), streams_cf_));
+  const std::string probe = StreamKey(stream, UINT64_MAX);
+  it->SeekForPrev(probe);
+  if (it->Valid() && it->key().size() == stream.size() + 9 &&
+      std::memcmp(it->key().data(), stream.data(), stream.size()) == 0 &&
+      it->key()[stream.size()] == '\0') {
+    version = DecodeU64(it->key().data() + stream.size() + 1);
+  }
+  std::lock_guard lock(heads_mu_);
+  heads_.emplace(stream, version);
+  return version;
+}
+
+std::uint64_t EventStore::StreamVersion(const std::string& stream) { return LoadHead(stream); }
+
+Result<AppendResult> EventStore::Append(AppendRequest req) {
+  if (req.streams.empty()) return Error::Of("empty_append");
+  for (const auto& s : req.streams) {
+    if (s.events.empty() || s.stream.empty() || s.stream.find('\0') != std::string::npos) {
+      return Error::Of("empty_append", "stream " + s.stream);
+    }
+  }
+  const auto started = std::chrono::steady_clock::now();
+  Writer w;
+  w.req = &req;
+  std::unique_lock lock(mu_);
+  queue_.push_back(&w);
+  while (!w.done && &w != queue_.front()) w.cv.wait(lock);
+  if (w.done) return std::move(*w.result);
+
+  // This writer leads a group: itself plus whoever queued behind it, up to the size limit.
+  std::vector<Writer*> group;
+  std::size_t events = 0;
+  for (Writer* x : queue_) {
+    std::size_t n = 0;
+    for (const auto& s : x->req->streams) n += s.events.size();
+    if (!group.empty() && events + n > options_.max_batch_events) break;
+    group.push_back(x);
+    events += n;
+  }
+  if (bg_error_) {
+    for (Writer* x : group) x->result = *bg_error_;
+  } else {
+    lock.unlock();  // others may queue meanwhile; only the leader touches the batch state
+    CommitGroup(group);
+    lock.lock();
+  }
+  for (std::size_t i = 0; i < group.size(); ++i) queue_.pop_front();
+  for (Writer* x : group) {
+    if (x->result->ok() == false && x->result->error().code == "store_failed") {
+      bg_error_ = x->result->error();
+    }
+    if (x != &w) {
+      x->done = true;
+      x->cv.notify_one();
+    }
+  }
+  if (!queue_.empty()) queue_.front()->cv.notify_one();
+  lock.unlock();
+  if (metrics_) {
+    metrics_->ObserveAppend(std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+  }
+  return std::move(*w.result);
+}
+
+void EventStore::CommitGroup(std::vector<Writer*>& group) {
+  const Micros now = clock_->Now();
+  rocksdb::WriteBatch batch;
+  std::unordered_map<std::string, std::uint64_t> staged;  // heads after this batch
+  auto head = [&](const std::string& s) {
+    auto it = staged.find(s);
+    return it != staged.end() ? it->second : LoadHead(s);
+  };
+  std::uint64_t pos = next_position_;
+  crypto::Digest prev = last_hash_;
+  std::size_t written = 0;
+
+  for (Writer* w : group) {
+    AppendRequest& r = *w->req;
+    // Check every stream first, so that a refused request adds nothing to the batch.
+    std::unordered_map<std::string, std::uint64_t> local;
+    std::vector<std::uint64_t> bases;
+    std::optional<std::string> conflict;
+    for (const auto& sa : r.streams) {
+      auto it = local.find(sa.stream);
+      const std::uint64_t cur = it != local.end() ? it->second : head(sa.stream);
+      const std::int64_t exp = sa.expected.value;
+      const bool ok = exp == ExpectedVersion::kAny ||
+                      (exp == ExpectedVersion::kNoStream && cur == 0) ||
+                      (exp >= 0 && static_cast<std::uint64_t>(exp) == cur);
+      if (!ok) {
+        conflict = sa.stream + " is at version " + std::to_string(cur);
+        break;
+      }
+      bases.push_back(cur);
+      local[sa.stream] = cur + sa.events.size();
+    }
+    if (conflict) {
+      w->result = Error::Of("version_conflict", *conflict);
+      continue;
+    }
+    AppendResult res;
+    res.first_position = pos;
+    for (std::size_t i = 0; i < r.streams.size(); ++i) {
+      auto& sa = r.streams[i];
+      std::uint64_t v = bases[i];
+      for (auto& ne : sa.events) {
+        RecordedEvent e;
+        e.position = pos;
+        e.stream = sa.stream;
+        e.version = ++v;
+        e.event_id = crypto::Uuid4();
+        e.type = std::move(ne.type);
+        e.schema_version = ne.schema_version;
+        e.recorded_at = now;
+        e.meta = r.meta;
+        e.payload = std::move(ne.payload);
+        e.prev_hash = prev;
+        SealRecord(&e);
+        batch.Put(events_cf_, EncodeU64(pos), EncodeRecord(e));
+        batch.Put(streams_cf_, StreamKey(sa.stream, v), EncodeU64(pos));
+        prev = e.hash;
+        ++pos;
+        ++written;
+      }
+      staged[sa.stream] = v;
+      res.stream_versions.push_back(v);
+    }
+    res.last_position = pos - 1;
+    for (auto& x : r.extra) batch.Put(db_->Family(x.family), x.key, x.value(res));
+    w->result = std::move(res);
+  }
+  if (written == 0) return;
+
+  rocksdb::WriteOptions wo;
+  wo.sync = options_.sync;
+  rocksdb::Status st = db_->db()->Write(wo, &batch);
+  if (!st.ok()) {
+    const Error failed = Error::Of("store_failed", st.ToString());
+    for (Writer* w : group) {
+      if (w->result->ok()) w->result = failed;
+    }
+    // Positions and heads stay where they were; bg_error_ is set by the caller.
+    return;
+  }
+  next_position_ = pos;
+  last_hash_ = prev;
+  {
+    std::lock_guard lock(heads_mu_);
+    for (auto& [s, v] : staged) heads_[s] = v;
+  }
+  {
+    std::lock_guard lock(commit_mu_);
+    committed_position_.store(pos - 1);
+  }
+  commit_cv_.notify_all();
+  if (metrics_) metrics_->ObserveGroupCommit(written, group.size());
+}
+
+std::vector<RecordedEvent> EventStore::ReadAll(std::uint64_t from, std::size_t limit) {
+  std::vector<RecordedEvent> out;
+  const std::uint64_t last = committed_position_.load();
+  if (from == 0) from = 1;
+  if (from > last || limit == 0) return out;
+  rocksdb::ReadOptions ro;
+  ro.readahead_size = 2 << 20;
+  std::unique_ptr<rocksdb::Iterator> it(db_->db()->NewIterator(ro, events_cf_));
+  for (it->Seek(EncodeU64(from)); it->Valid() && out.size() < limit; it->Next()) {
+    if (DecodeU64(it->key().data()) > last) break;
+    auto rec = DecodeRecord(std::string_view(it->value().data(), it->value().size()));
+    if (!rec.ok()) throw std::runtime_error("corrupt event record: " + rec.error().detail);
+    out.push_back(std::move(rec).value());
+  }
+  return out;
+}
+
+std::vector<RecordedEvent> EventStore::ReadStream(const std::string& stream,
+                                                  std::uint64_t from_version, std::size_t limit) {
+  std::vector<RecordedEvent> out;
+  const std::uint64_t last = committed_position_.load();
+  std::unique_ptr<rocksdb::Iterator> it(
+      db_->db()->NewIterator(rocksdb::ReadOptions(), streams_cf_));
+  const std::string prefix = stream + std::string(1, '\0');
+  for (it->Seek(StreamKey(stream, std::max<std::uint64_t>(from_version, 1)));
+       it->Valid() && out.size() < limit && it->key().starts_with(prefix); it->Next()) {
+    const std::uint64_t pos = DecodeU64(it->value().data());
+    if (pos > last) break;
+    auto e = ReadAt(pos);
+    if (e) out.push_back(std::move(*e));
+  }
+  return out;
+}
+
+std::optional<RecordedEvent> EventStore::ReadAt(std::uint64_t position) {
+  std::string value;
+  if (!db_->Get(events_cf_, EncodeU64(position), &value)) return std::nullopt;
+  auto rec = DecodeRecord(value);
+  if (!rec.ok()) throw std::runtime_error("corrupt event record: " + rec.error().detail);
+  return std::move(rec).value();
+}
+
+std::uint64_t EventStore::WaitForCommit(std::uint64_t after,
+                                        std::chrono::steady_clock::time_point deadline) {
+  std::unique_lock lock(commit_mu_);
+  commit_cv_.wait_until(lock, deadline, [&] { return committed_position_.load() > after; });
+  return committed_position_.load();
+}
+
+std::uint64_t EventStore::Verify(std::string* problem,
+                                 const std::function<void(std::uint64_t, std::uint64_t)>& progress) {
+  const std::uint64_t total = committed_position_.load();
+  rocksdb::ReadOptions ro;
+  ro.readahead_size = 2 << 20;
+  std::unique_ptr<rocksdb::Iterator> it(db_->db()->NewIterator(ro, events_cf_));
+  crypto::Digest prev{};
+  std::uint64_t expected = 1;
+  for (it->SeekToFirst(); it->Valid(); it->Next(), ++expected) {
+    const std::uint64_t pos = it->key().size() == 8 ? DecodeU64(it->key().data()) : 0;
+    const std::string_view value(it->value().data(), it->value().size());
+    auto fail = [&](std::string why) {
+      *problem = std::move(why);
+      return expected;
+    };
+    if (pos != expected) return fail("gap: expected position " + std::to_string(expected));
+    auto rec = DecodeRecord(value);
+    if (!rec.ok()) return fail("undecodable record: " + rec.error().detail);
+    if (rec->position != pos) return fail("record claims position " + std::to_string(rec->position));
+    if (rec->prev_hash != prev) return fail("prevHash does not match the previous event's hash");
+    if (!RecordHashMatches(value)) return fail("hash does not match the record's bytes");
+    prev = rec->hash;
+    if (progress && pos % 10000 == 0) progress(pos, total);
+  }
+  if (progress) progress(expected - 1, total);
+  return 0;
+}
+
+}  // namespace istihdam

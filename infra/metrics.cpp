@@ -1,0 +1,93 @@
+#include "infra/metrics.h"
+
+#include <prometheus/counter.h>
+#include <prometheus/gauge.h>
+#include <prometheus/histogram.h>
+#include <prometheus/registry.h>
+#include <prometheus/text_serializer.h>
+
+#include <mutex>
+
+namespace istihdam {
+
+using prometheus::BuildCounter;
+using prometheus::BuildGauge;
+using prometheus::BuildHistogram;
+
+struct Metrics::Impl {
+  std::shared_ptr<prometheus::Registry> registry = std::make_shared<prometheus::Registry>();
+  prometheus::Family<prometheus::Counter>& requests =
+      BuildCounter().Name("istihdam_http_requests_total").Help("HTTP requests by route, method and status").Register(*registry);
+  prometheus::Family<prometheus::Histogram>& latency =
+      BuildHistogram().Name("istihdam_http_request_duration_seconds").Help("HTTP request latency by route and method").Register(*registry);
+  prometheus::Family<prometheus::Counter>& commands =
+      BuildCounter().Name("istihdam_commands_total").Help("Commands by type and outcome").Register(*registry);
+  prometheus::Histogram& append = BuildHistogram()
+      .Name("istihdam_append_duration_seconds").Help("Event store append latency, queueing and fsync included")
+      .Register(*registry).Add({}, prometheus::Histogram::BucketBoundaries{0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5});
+  prometheus::Histogram& batch_events = BuildHistogram()
+      .Name("istihdam_group_commit_events").Help("Events per group commit (one synced WriteBatch)")
+      .Register(*registry).Add({}, prometheus::Histogram::BucketBoundaries{1, 2, 4, 8, 16, 32, 64, 128, 256, 1024, 4096});
+  prometheus::Histogram& batch_appends = BuildHistogram()
+      .Name("istihdam_group_commit_appends").Help("Appends (callers) per group commit")
+      .Register(*registry).Add({}, prometheus::Histogram::BucketBoundaries{1, 2, 4, 8, 16, 32, 64, 128, 256});
+  prometheus::Family<prometheus::Gauge>& projection_position =
+      BuildGauge().Name("istihdam_projection_position").Help("Last global position applied by a projection").Register(*registry);
+  prometheus::Family<prometheus::Gauge>& projection_lag =
+      BuildGauge().Name("istihdam_projection_lag").Help("Positions a projection is behind the log").Register(*registry);
+  prometheus::Gauge& log_position = BuildGauge()
+      .Name("istihdam_log_position").Help("Last committed global position").Register(*registry).Add({});
+  std::mutex hook_mu;
+  std::function<void(Metrics&)> hook;
+};
+
+Metrics::Metrics() : impl_(std::make_unique<Impl>()) {}
+Metrics::~Metrics() = default;
+
+void Metrics::ObserveRequest(const std::string& route, const std::string& method, int status,
+                             double seconds) {
+  impl_->requests.Add({{"route", route}, {"method", method}, {"status", std::to_string(status)}})
+      .Increment();
+  impl_->latency
+      .Add({{"route", route}, {"method", method}},
+           prometheus::Histogram::BucketBoundaries{0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5})
+      .Observe(seconds);
+}
+
+void Metrics::CountCommand(const std::string& command, const std::string& outcome) {
+  impl_->commands.Add({{"command", command}, {"outcome", outcome}}).Increment();
+}
+
+void Metrics::ObserveAppend(double seconds) { impl_->append.Observe(seconds); }
+
+void Metrics::ObserveGroupCommit(std::size_t events, std::size_t appends) {
+  impl_->batch_events.Observe(static_cast<double>(events));
+  impl_->batch_appends.Observe(static_cast<double>(appends));
+}
+
+void Metrics::SetScrapeHook(std::function<void(Metrics&)> hook) {
+  std::lock_guard lock(impl_->hook_mu);
+  impl_->hook = std::move(hook);
+}
+
+void Metrics::SetProjection(const std::string& projection, std::uint64_t position,
+                            std::uint64_t lag) {
+  impl_->projection_position.Add({{"projection", projection}}).Set(static_cast<double>(position));
+  impl_->projection_lag.Add({{"projection", projection}}).Set(static_cast<double>(lag));
+}
+
+void Metrics::SetLogPosition(std::uint64_t position) {
+  impl_->log_position.Set(static_cast<double>(position));
+}
+
+std::string Metrics::Serialize() {
+  std::function<void(Metrics&)> hook;
+  {
+    std::lock_guard lock(impl_->hook_mu);
+    hook = impl_->hook;
+  }
+  if (hook) hook(*this);
+  return prometheus::TextSerializer().Serialize(impl_->registry->Collect());
+}
+
+}  // namespace istihdam

@@ -1,0 +1,33 @@
+#pragma once
+// Process metrics in Prometheus text format, served by our own /metrics route.
+// Thread-safe. Only metrics.cpp sees prometheus-cpp.
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace istihdam {
+
+class Metrics {
+ public:
+  Metrics();
+  ~Metrics();
+
+  void ObserveRequest(const std::string& route, const std::string& method, int status,
+                      double seconds);
+  void CountCommand(const std::string& command, const std::string& outcome);
+  void ObserveAppend(double seconds);
+  void ObserveGroupCommit(std::size_t events, std::size_t appends);
+  // Called at scrape time so that gauges such as projection lag are current.
+  void SetScrapeHook(std::function<void(Metrics&)> hook);
+  void SetProjection(const std::string& projection, std::uint64_t position, std::uint64_t lag);
+  void SetLogPosition(std::uint64_t position);
+
+  std::string Serialize();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace istihdam

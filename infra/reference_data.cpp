@@ -1,0 +1,96 @@
+#include "infra/reference_data.h"
+
+#include <fstream>
+#include <sstream>
+
+namespace istihdam {
+
+std::vector<std::vector<std::string>> ParseCsv(const std::string& text) {
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> row;
+  std::string field;
+  bool quoted = false, any = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') field += '"', ++i;
+      else if (c == '"') quoted = false;
+      else field += c;
+    } else if (c == '"') {
+      quoted = any = true;
+    } else if (c == ',') {
+      row.push_back(std::move(field)), field.clear(), any = true;
+    } else if (c == '\n' || c == '\r') {
+      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      if (any || !field.empty()) row.push_back(std::move(field)), rows.push_back(std::move(row));
+      field.clear(), row.clear(), any = false;
+    } else {
+      field += c, any = true;
+    }
+  }
+  if (any || !field.empty()) row.push_back(std::move(field)), rows.push_back(std::move(row));
+  return rows;
+}
+
+namespace {
+
+Result<std::vector<std::vector<std::string>>> ReadCsv(const std::string& path, std::size_t min_cols) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error::Of("reference_data_missing", path);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  auto rows = ParseCsv(ss.str());
+  if (rows.empty()) return Error::Of("reference_data_invalid", path + ": empty");
+  rows.erase(rows.begin());  // header
+  for (auto& r : rows) {
+    if (r.size() < min_cols) return Error::Of("reference_data_invalid", path + ": short row");
+  }
+  return rows;
+}
+
+}  // namespace
+
+Result<ReferenceData> ReferenceData::Load(const std::string& dir) {
+  ReferenceData ref;
+  auto provinces = ReadCsv(dir + "/provinces.csv", 2);
+  if (!provinces.ok()) return provinces.error();
+  for (auto& r : *provinces) ref.provinces_.push_back({r[0], r[1]});
+  auto districts = ReadCsv(dir + "/districts.csv", 3);
+  if (!districts.ok()) return districts.error();
+  for (auto& r : *districts) ref.districts_[r[0]].push_back(r[2]);
+  auto occupations = ReadCsv(dir + "/isco08.csv", 4);
+  if (!occupations.ok()) return occupations.error();
+  for (auto& r : *occupations) {
+    Occupation o{r[0], std::atoi(r[1].c_str()), r[2], r.size() > 4 ? r[4] : "", r[3]};
+    ref.occupation_index_[o.code] = ref.occupations_.size();
+    ref.occupations_.push_back(std::move(o));
+  }
+  return ref;
+}
+
+const Province* ReferenceData::FindProvince(const std::string& code) const {
+  for (const auto& p : provinces_) {
+    if (p.code == code) return &p;
+  }
+  return nullptr;
+}
+
+const std::vector<std::string>& ReferenceData::Districts(const std::string& province) const {
+  static const std::vector<std::string> kNone;
+  auto it = districts_.find(province);
+  return it == districts_.end() ? kNone : it->second;
+}
+
+bool ReferenceData::HasDistrict(const std::string& province, const std::string& district) const {
+  for (const auto& d : Districts(province)) {
+    if (d == district) return true;
+  }
+  return false;
+}
+
+const Occupation* ReferenceData::FindOccupation(const std::string& code) const {
+  auto it = occupation_index_.find(code);
+  return it == occupation_index_.end() ? nullptr : &occupations_[it->second];
+}
+
+}  // namespace istihdam

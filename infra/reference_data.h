@@ -1,0 +1,49 @@
+#pragma once
+// Reference data shipped in data/ (provinces, districts, ISCO-08 occupations; provenance in
+// data/SOURCES.md). Loaded once at start-up, immutable afterwards, so safe to share between
+// threads and to pass to aggregates as plain input.
+#include <map>
+#include <string>
+#include <vector>
+
+#include "infra/result.h"
+
+namespace istihdam {
+
+struct Province {
+  std::string code;  // plate code "01".."81"
+  std::string name;
+};
+
+struct Occupation {
+  std::string code;  // ISCO-08, 1 to 4 digits
+  int level = 0;
+  std::string title_en;
+  std::string title_tr;
+  std::string parent_code;
+};
+
+class ReferenceData {
+ public:
+  // Reads provinces.csv, districts.csv and isco08.csv from `dir`.
+  static Result<ReferenceData> Load(const std::string& dir);
+
+  const std::vector<Province>& provinces() const { return provinces_; }
+  const Province* FindProvince(const std::string& code) const;
+  // District names of a province in file order; empty for an unknown province.
+  const std::vector<std::string>& Districts(const std::string& province) const;
+  bool HasDistrict(const std::string& province, const std::string& district) const;
+  const std::vector<Occupation>& occupations() const { return occupations_; }
+  const Occupation* FindOccupation(const std::string& code) const;
+
+ private:
+  std::vector<Province> provinces_;
+  std::map<std::string, std::vector<std::string>> districts_;
+  std::vector<Occupation> occupations_;
+  std::map<std::string, std::size_t> occupation_index_;
+};
+
+// RFC 4180 CSV: rows of fields; quoted fields may hold commas, quotes ("") and newlines.
+std::vector<std::vector<std::string>> ParseCsv(const std::string& text);
+
+}  // namespace istihdam

@@ -1,0 +1,265 @@
+#include "projections/projection_engine.h"
+
+#include <spdlog/spdlog.h>
+
+#include "infra/metrics.h"
+
+namespace istihdam {
+
+namespace {
+std::string GenerationKey(const std::string& name) { return "generation/" + name; }
+std::string CheckpointKey(const std::string& name, std::uint64_t gen) {
+  return "checkpoint/" + name + "/" + std::to_string(gen);
+}
+std::string FamilyName(const std::string& name, const std::string& table, std::uint64_t gen) {
+  return "rm." + name + "." + table + ".g" + std::to_string(gen);
+}
+}  // namespace
+
+TableSet::~TableSet() {
+  if (obsolete && db) {
+    for (const auto& f : family_names) db->Drop(f);
+  }
+}
+
+rocksdb::ColumnFamilyHandle* TableSet::Table(const std::string& name) const {
+  auto it = tables.find(name);
+  if (it == tables.end()) throw std::logic_error("unknown read-model table " + name);
+  return it->second;
+}
+
+void ProjectionBatch::Put(const std::string& table, const std::string& key, const std::string& value) {
+  batch_->Put(tables_->Table(table), key, value);
+}
+
+void ProjectionBatch::Delete(const std::string& table, const std::string& key) {
+  batch_->Delete(tables_->Table(table), key);
+}
+
+bool ProjectionBatch::Get(const std::string& table, const std::string& key, std::string* value) {
+  auto st = batch_->GetFromBatchAndDB(db_->db(), rocksdb::ReadOptions(), tables_->Table(table), key, value);
+  if (st.IsNotFound()) return false;
+  if (!st.ok()) throw std::runtime_error("read model get: " + st.ToString());
+  return true;
+}
+
+bool ReadView::Get(const std::string& table, const std::string& key, std::string* value) const {
+  return db_->Get(tables_->Table(table), key, value);
+}
+
+void ReadView::Scan(const std::string& table, const std::string& prefix,
+                    const std::function<bool(const std::string&, const std::string&)>& fn) const {
+  std::unique_ptr<rocksdb::Iterator> it(db_->db()->NewIterator(rocksdb::ReadOptions(), tables_->Table(table)));
+  for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
+    if (!fn(it->key().ToString(), it->value().ToString())) break;
+  }
+}
+
+struct ProjectionEngine::Slot {
+  std::unique_ptr<Projector> projector;
+  std::mutex apply_mu;          // one writer of the tables at a time (tail thread or rebuild)
+  mutable std::mutex tables_mu;  // guards `tables`
+  std::shared_ptr<TableSet> tables;
+  std::atomic<std::uint64_t> position{0};
+  std::thread thread;
+};
+
+ProjectionEngine::ProjectionEngine(Database* db, EventStore* store, Metrics* metrics)
+    : db_(db), store_(store), metrics_(metrics) {}
+
+ProjectionEngine::~ProjectionEngine() { Stop(); }
+
+std::shared_ptr<TableSet> ProjectionEngine::OpenGeneration(Slot& slot, std::uint64_t gen) {
+  auto ts = std::make_shared<TableSet>();
+  ts->db = db_;
+  ts->generation = gen;
+  for (const auto& t : slot.projector->tables()) {
+    const auto fname = FamilyName(slot.projector->name(), t, gen);
+    ts->tables[t] = db_->Family(fname);
+    ts->family_names.push_back(fname);
+  }
+  return ts;
+}
+
+void ProjectionEngine::Add(std::unique_ptr<Projector> projector) {
+  auto slot = std::make_unique<Slot>();
+  slot->projector = std::move(projector);
+  const std::string name = slot->projector->name();
+  auto* checkpoints = db_->Family(cf::kCheckpoints);
+  std::string v;
+  const std::uint64_t gen = db_->Get(checkpoints, GenerationKey(name), &v) ? DecodeU64(v.data()) : 1;
+  slot->tables = OpenGeneration(*slot, gen);
+  if (db_->Get(checkpoints, CheckpointKey(name, gen), &v)) slot->position = DecodeU64(v.data());
+  slots_.push_back(std::move(slot));
+}
+
+std::uint64_t ProjectionEngine::ApplyChunk(Slot& slot, TableSet& tables, std::uint64_t from,
+                                           std::size_t max) {
+  const auto evs = store_->ReadAll(from, max);
+  if (evs.empty()) return from - 1;
+  rocksdb::WriteBatchWithIndex wb(rocksdb::BytewiseComparator(), 0, true);
+  ProjectionBatch batch(db_, &tables, &wb);
+  for (const auto& e : evs) slot.projector->Apply(e, batch);
+  const std::uint64_t last = evs.back().position;
+  wb.Put(db_->Family(cf::kCheckpoints), CheckpointKey(slot.projector->name(), tables.generation),
+         EncodeU64(last));
+  rocksdb::WriteOptions wo;  // not synced: the log is durable, a lost tail is re-applied
+  auto st = db_->db()->Write(wo, wb.GetWriteBatch());
+  if (!st.ok()) throw std::runtime_error("projection write: " + st.ToString());
+  return last;
+}
+
+void ProjectionEngine::CatchUp() {
+  for (auto& slot : slots_) {
+    std::lock_guard lock(slot->apply_mu);
+    for (;;) {
+      std::shared_ptr<TableSet> tables;
+      {
+        std::lock_guard tl(slot->tables_mu);
+        tables = slot->tables;
+      }
+      const auto from = slot->position.load() + 1;
+      const auto last = ApplyChunk(*slot, *tables, from, 1000);
+      if (last < from) break;
+      slot->position = last;
+    }
+  }
+  wait_cv_.notify_all();
+}
+
+void ProjectionEngine::Run(Slot& slot) {
+  while (running_) {
+    const auto pos = slot.position.load();
+    store_->WaitForCommit(pos, std::chrono::steady_clock::now() + std::chrono::milliseconds(200));
+    if (!running_) break;
+    try {
+      std::lock_guard lock(slot.apply_mu);
+      std::shared_ptr<TableSet> tables;
+      {
+        std::lock_guard tl(slot.tables_mu);
+        tables = slot.tables;
+      }
+      const auto from = slot.position.load() + 1;
+      const auto last = ApplyChunk(slot, *tables, from, 1000);
+      if (last >= from) slot.position = last;
+    } catch (const std::exception& e) {
+      spdlog::error("projection {} stopped at position {}: {}", slot.projector->name(),
+                    slot.position.load(), e.what());
+      std::this_thread::sleep_for(std::chrono::seconds(1));  // back off, then retry
+      continue;
+    }
+    {
+      std::lock_guard lock(wait_mu_);
+    }
+    wait_cv_.notify_all();
+  }
+}
+
+void ProjectionEngine::Start() {
+  if (running_.exchange(true)) return;
+  for (auto& slot : slots_) {
+    Slot* s = slot.get();
+    s->thread = std::thread([this, s] { Run(*s); });
+  }
+  if (metrics_) {
+    metrics_->SetScrapeHook([this](Metrics& m) {
+      const auto last = store_->LastPosition();
+      m.SetLogPosition(last);
+      for (const auto& slot : slots_) {
+        const auto p = slot->position.load();
+        m.SetProjection(slot->projector->name(), p, last > p ? last - p : 0);
+      }
+    });
+  }
+}
+
+void ProjectionEngine::Stop() {
+  if (!running_.exchange(false)) return;
+  for (auto& slot : slots_) {
+    if (slot->thread.joinable()) slot->thread.join();
+  }
+  if (metrics_) metrics_->SetScrapeHook({});
+}
+
+ProjectionEngine::Slot& ProjectionEngine::Find(const std::string& name) const {
+  for (const auto& slot : slots_) {
+    if (slot->projector->name() == name) return *slot;
+  }
+  throw std::invalid_argument("unknown projection " + name);
+}
+
+Status ProjectionEngine::Rebuild(const std::string& name,
+                                 const std::function<void(std::uint64_t, std::uint64_t)>& progress) {
+  Slot* slot = nullptr;
+  for (const auto& s : slots_) {
+    if (s->projector->name() == name) slot = s.get();
+  }
+  if (!slot) return Error::Of("unknown_projection", name);
+  std::uint64_t gen;
+  {
+    std::lock_guard tl(slot->tables_mu);
+    gen = slot->tables->generation + 1;
+  }
+  // Leftovers of an interrupted rebuild of the same generation are dropped first.
+  for (const auto& t : slot->projector->tables()) db_->Drop(FamilyName(name, t, gen));
+  auto fresh = OpenGeneration(*slot, gen);
+  std::uint64_t pos = 0;
+  auto replay_until = [&](std::uint64_t target) {
+    while (pos < target) {
+      const auto last = ApplyChunk(*slot, *fresh, pos + 1, 1000);
+      if (last <= pos) break;
+      pos = last;
+      if (progress) progress(pos, store_->LastPosition());
+    }
+  };
+  replay_until(store_->LastPosition());  // bulk, while the old generation keeps serving
+  std::lock_guard lock(slot->apply_mu);  // then the tail, with the tail thread held
+  replay_until(store_->LastPosition());
+  rocksdb::WriteOptions wo;
+  wo.sync = true;
+  auto st = db_->db()->Put(wo, db_->Family(cf::kCheckpoints), GenerationKey(name), EncodeU64(gen));
+  if (!st.ok()) return Error::Of("store_failed", st.ToString());
+  std::shared_ptr<TableSet> old;
+  {
+    std::lock_guard tl(slot->tables_mu);
+    old = std::move(slot->tables);
+    slot->tables = fresh;
+  }
+  slot->position = pos;
+  db_->db()->Delete(rocksdb::WriteOptions(), db_->Family(cf::kCheckpoints),
+                    CheckpointKey(name, old->generation)).PermitUncheckedError();
+  old->obsolete = true;  // dropped when the last reader releases it
+  if (progress) progress(pos, pos);
+  return Status::Ok();
+}
+
+std::uint64_t ProjectionEngine::Position() const {
+  std::uint64_t p = UINT64_MAX;
+  for (const auto& slot : slots_) p = std::min(p, slot->position.load());
+  return slots_.empty() ? store_->LastPosition() : p;
+}
+
+std::uint64_t ProjectionEngine::Position(const std::string& name) const {
+  return Find(name).position.load();
+}
+
+std::uint64_t ProjectionEngine::WaitFor(std::uint64_t position,
+                                        std::chrono::steady_clock::time_point deadline) {
+  std::unique_lock lock(wait_mu_);
+  wait_cv_.wait_until(lock, deadline, [&] { return Position() >= position; });
+  return Position();
+}
+
+ReadView ProjectionEngine::View(const std::string& name) const {
+  Slot& slot = Find(name);
+  std::lock_guard tl(slot.tables_mu);
+  return ReadView(db_, slot.tables);
+}
+
+std::vector<std::string> ProjectionEngine::Names() const {
+  std::vector<std::string> out;
+  for (const auto& slot : slots_) out.push_back(slot->projector->name());
+  return out;
+}
+
+}  // namespace istihdam

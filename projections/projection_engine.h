@@ -1,0 +1,120 @@
+#pragma once
+// The read side's engine: each projector owns column families (its tables) and a checkpoint
+// written in the same WriteBatch as its rows, so an event is applied exactly once whatever
+// crashes. Projectors tail the local log on their own threads. A rebuild replays the log into
+// a fresh generation of the tables and switches to it; the old one serves until then.
+#include <rocksdb/utilities/write_batch_with_index.h>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "infra/database.h"
+#include "infra/event_record.h"
+#include "infra/event_store.h"
+
+namespace istihdam {
+
+class Metrics;
+
+// One generation of a projector's tables. Shared by readers; when a newer generation
+// replaces it, its column families are dropped once the last reader lets go.
+struct TableSet {
+  Database* db = nullptr;
+  std::uint64_t generation = 0;
+  std::map<std::string, rocksdb::ColumnFamilyHandle*> tables;
+  std::vector<std::string> family_names;
+  bool obsolete = false;
+  ~TableSet();
+  rocksdb::ColumnFamilyHandle* Table(const std::string& name) const;
+};
+
+// Writes of one projector while it applies a chunk of events. Reads see the chunk's own
+// writes first (WriteBatchWithIndex).
+class ProjectionBatch {
+ public:
+  ProjectionBatch(Database* db, const TableSet* tables, rocksdb::WriteBatchWithIndex* batch)
+      : db_(db), tables_(tables), batch_(batch) {}
+  void Put(const std::string& table, const std::string& key, const std::string& value);
+  void Delete(const std::string& table, const std::string& key);
+  bool Get(const std::string& table, const std::string& key, std::string* value);
+
+ private:
+  Database* db_;
+  const TableSet* tables_;
+  rocksdb::WriteBatchWithIndex* batch_;
+};
+
+// A consistent read handle on a projector's current tables.
+class ReadView {
+ public:
+  ReadView(Database* db, std::shared_ptr<const TableSet> tables) : db_(db), tables_(std::move(tables)) {}
+  bool Get(const std::string& table, const std::string& key, std::string* value) const;
+  // Calls fn(key, value) for each row whose key starts with prefix, in key order, until fn
+  // returns false.
+  void Scan(const std::string& table, const std::string& prefix,
+            const std::function<bool(const std::string&, const std::string&)>& fn) const;
+
+ private:
+  Database* db_;
+  std::shared_ptr<const TableSet> tables_;
+};
+
+class Projector {
+ public:
+  virtual ~Projector() = default;
+  virtual std::string name() const = 0;
+  virtual std::vector<std::string> tables() const = 0;
+  // Applies one event (most projectors ignore most types). Must write only through `batch`
+  // and be deterministic: a rebuild must produce the same rows.
+  virtual void Apply(const RecordedEvent& e, ProjectionBatch& batch) = 0;
+};
+
+// Thread-safe. Start() launches one tailing thread per projector; Stop() joins them.
+class ProjectionEngine {
+ public:
+  ProjectionEngine(Database* db, EventStore* store, Metrics* metrics);
+  ~ProjectionEngine();
+
+  void Add(std::unique_ptr<Projector> projector);
+  void Start();
+  void Stop();
+  // Applies everything committed so far on the caller's thread (CLI, tests, start-up).
+  void CatchUp();
+  // Replays the projection from position 1 into a new generation, then switches to it.
+  // Works while the engine runs. `progress(done, total)` is called now and then.
+  Status Rebuild(const std::string& name,
+                 const std::function<void(std::uint64_t, std::uint64_t)>& progress = {});
+
+  // The lowest position applied by every projection.
+  std::uint64_t Position() const;
+  std::uint64_t Position(const std::string& name) const;
+  // Waits until Position() >= position or the deadline; returns Position().
+  std::uint64_t WaitFor(std::uint64_t position, std::chrono::steady_clock::time_point deadline);
+  ReadView View(const std::string& name) const;
+  std::vector<std::string> Names() const;
+
+ private:
+  struct Slot;
+  Slot& Find(const std::string& name) const;
+  std::shared_ptr<TableSet> OpenGeneration(Slot& slot, std::uint64_t generation);
+  std::uint64_t ApplyChunk(Slot& slot, TableSet& tables, std::uint64_t from, std::size_t max);
+  void Run(Slot& slot);
+
+  Database* db_;
+  EventStore* store_;
+  Metrics* metrics_;
+  std::vector<std::unique_ptr<Slot>> slots_;
+  std::atomic<bool> running_{false};
+  std::mutex wait_mu_;
+  std::condition_variable wait_cv_;
+};
+
+}  // namespace istihdam
