@@ -1,0 +1,67 @@
+#pragma once
+// The application: opens the database, wires the write side, the read side and the routes of
+// every bounded context (http/contexts.cpp), and serves HTTP.
+#include <memory>
+
+#include "commands/services.h"
+#include "events/event_registry.h"
+#include "http/router.h"
+#include "infra/config.h"
+#include "infra/database.h"
+#include "infra/event_store.h"
+#include "infra/metrics.h"
+#include "projections/projection_engine.h"
+
+namespace istihdam::http {
+
+class App {
+ public:
+  // Opens everything under config.data_dir; throws std::runtime_error with a readable
+  // message when the database or the reference data cannot be opened. `clock` must outlive
+  // the App.
+  static std::unique_ptr<App> Open(const Config& config, const Clock* clock = &SystemClock::Instance());
+  ~App();
+
+  // Starts the projectors and the HTTP server; returns when the server stops.
+  int Serve();
+
+  const Config& config() const { return services_->config; }
+  Services& services() { return *services_; }
+  EventStore& store() { return *store_; }
+  Database& db() { return *db_; }
+  Metrics& metrics() { return *metrics_; }
+  ProjectionEngine& projections() { return *projections_; }
+  const events::EventRegistry& registry() const { return registry_; }
+  Router& router() { return *router_; }
+
+ private:
+  App() = default;
+  std::unique_ptr<Metrics> metrics_;
+  std::unique_ptr<Database> db_;
+  std::unique_ptr<EventStore> store_;
+  std::unique_ptr<Services> services_;
+  events::EventRegistry registry_;
+  std::unique_ptr<ProjectionEngine> projections_;
+  std::unique_ptr<Router> router_;
+};
+
+// http/contexts.cpp: the one place where bounded contexts register their event types,
+// projectors and routes.
+void RegisterContexts(App& app, events::EventRegistry& registry, ProjectionEngine& projections,
+                      Router& router);
+
+// Route groups, one per file under http/.
+void AddServiceRoutes(App& app, Router& router);
+void AddReferenceRoutes(App& app, Router& router);
+void AddRegistrationRoutes(App& app, Router& router);
+void AddAuthRoutes(App& app, Router& router);
+void AddWorkplaceRoutes(App& app, Router& router);
+void AddEventRoutes(App& app, Router& router);
+
+// The OpenAPI 3 document of every route.
+std::string BuildOpenApi(const Router& router);
+
+// Demo employers, workplaces and an auditor, when the store is empty (docs in README).
+void SeedDemoData(App& app);
+
+}  // namespace istihdam::http

@@ -1,0 +1,214 @@
+#include "http/router.h"
+
+#include <boost/json.hpp>
+#include <boost/url/parse.hpp>
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+
+#include "http/app.h"
+#include "http/json_io.h"
+
+namespace istihdam::http {
+
+namespace {
+
+std::vector<std::string> Split(const std::string& path) {
+  std::vector<std::string> out;
+  std::size_t start = 1;
+  while (start <= path.size()) {
+    const auto slash = path.find('/', start);
+    out.push_back(path.substr(start, slash == std::string::npos ? std::string::npos : slash - start));
+    if (slash == std::string::npos) break;
+    start = slash + 1;
+  }
+  return out;
+}
+
+bool Match(const std::string& pattern, const std::vector<std::string>& segs,
+           std::map<std::string, std::string>* params) {
+  const auto pats = Split(pattern);
+  if (pats.size() != segs.size()) return false;
+  std::map<std::string, std::string> found;
+  for (std::size_t i = 0; i < pats.size(); ++i) {
+    const auto& p = pats[i];
+    if (p.size() > 2 && p.front() == '{' && p.back() == '}') {
+      if (segs[i].empty()) return false;
+      found[p.substr(1, p.size() - 2)] = segs[i];
+    } else if (p != segs[i]) {
+      return false;
+    }
+  }
+  *params = std::move(found);
+  return true;
+}
+
+std::string BearerToken(const HttpRequest& req) {
+  const std::string h = req.Header("Authorization");
+  if (h.size() > 7 && strncasecmp(h.c_str(), "Bearer ", 7) == 0) return h.substr(7);
+  return "";
+}
+
+}  // namespace
+
+void Router::Add(Route route) { routes_.push_back(std::move(route)); }
+
+HttpResponse Fail(RequestContext& ctx, const Error& error) { return Problem(error, ctx.lang); }
+
+HttpResponse Answer(RequestContext& ctx, const Result<Reply>& result) {
+  if (!result.ok()) return Fail(ctx, result.error());
+  return JsonResponse(result->status, result->body);
+}
+
+Result<std::pair<std::size_t, std::size_t>> ParsePage(const HttpRequest& req) {
+  auto num = [&](const char* name, std::size_t def, std::size_t max) -> std::optional<std::size_t> {
+    auto v = req.Query(name);
+    if (!v) return def;
+    if (v->empty() || v->size() > 6 || v->find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+    const auto n = std::stoul(*v);
+    if (n < 1 || n > max) return std::nullopt;
+    return n;
+  };
+  const auto page = num("page", 1, 1'000'000);
+  const auto size = num("pageSize", 15, 100);
+  std::vector<FieldError> errs;
+  if (!page) errs.push_back({"page", "invalid_format"});
+  if (!size) errs.push_back({"pageSize", "invalid_format"});
+  if (!errs.empty()) return Error{"invalid_parameter", errs, {}};
+  return std::make_pair(*page, *size);
+}
+
+void Router::AddCors(const HttpRequest& req, HttpResponse& resp) const {
+  const std::string origin = req.Header("Origin");
+  if (origin.empty()) return;
+  for (const auto& allowed : app_.config().cors_origins) {
+    if (allowed == origin || allowed == "*") {
+      resp.headers.emplace_back("Access-Control-Allow-Origin", origin);
+      resp.headers.emplace_back("Vary", "Origin");
+      resp.headers.emplace_back("Access-Control-Expose-Headers", "ETag, X-Position, Location");
+      return;
+    }
+  }
+}
+
+HttpResponse Router::Dispatch(HttpRequest& req) {
+  const auto started = std::chrono::steady_clock::now();
+  const Lang lang = PickLanguage(req.Header("Accept-Language"));
+  auto parsed = boost::urls::parse_origin_form(req.target);
+  std::string route_name = "unmatched";
+  HttpResponse resp;
+  if (!parsed) {
+    resp = Problem("malformed_request", lang, "the request target is not a valid path");
+  } else {
+    req.path = std::string(parsed->path());
+    if (req.path.size() > 1 && req.path.back() == '/') req.path.pop_back();
+    for (const auto& p : parsed->params()) req.query.emplace_back(p.key, p.value);
+    const auto segs = Split(req.path);
+    const Route* match = nullptr;
+    bool path_known = false;
+    for (const auto& r : routes_) {
+      std::map<std::string, std::string> params;
+      if (!Match(r.pattern, segs, &params)) continue;
+      path_known = true;
+      if (r.method == req.method || (req.method == "HEAD" && r.method == "GET")) {
+        match = &r;
+        req.params = std::move(params);
+        break;
+      }
+    }
+    if (req.method == "OPTIONS" && path_known) {  // CORS preflight
+      resp.status = 204;
+      resp.content_type = "text/plain";
+      resp.headers.emplace_back("Access-Control-Allow-Methods", "GET, POST, PUT, DELETE, OPTIONS");
+      resp.headers.emplace_back("Access-Control-Allow-Headers",
+                                "Authorization, Content-Type, If-Match, Idempotency-Key, Accept-Language, X-Correlation-Id");
+      resp.headers.emplace_back("Access-Control-Max-Age", "600");
+      route_name = "preflight";
+    } else if (!match) {
+      resp = Problem(path_known ? "method_not_allowed" : "not_found", lang);
+    } else {
+      route_name = match->pattern;
+      resp = Handle(req, *match, lang);
+    }
+  }
+  AddCors(req, resp);
+  const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  app_.metrics().ObserveRequest(route_name, req.method, resp.status, secs);
+  if (req.method == "HEAD") resp.body.clear();
+  return resp;
+}
+
+HttpResponse Router::Handle(HttpRequest& req, const Route& route, Lang lang) {
+  RequestContext ctx{req, app_, lang, std::nullopt, {}, 0};
+  const std::string token = BearerToken(req);
+  if (!token.empty()) ctx.session = ResolveSession(app_.services(), token);
+  if (route.access != Access::kPublic) {
+    if (!ctx.session) return Problem("unauthorized", lang);
+    if (route.access == Access::kEmployer &&
+        (ctx.session->IsStaff() || (!route.permission.empty() && !ctx.session->Has(route.permission)))) {
+      return Problem("forbidden", lang);
+    }
+    if (route.access == Access::kStaff) {
+      const auto& roles = route.staff_roles;
+      if (!ctx.session->IsStaff() ||
+          std::find(roles.begin(), roles.end(), ctx.session->actor_type) == roles.end()) {
+        return Problem("forbidden", lang);
+      }
+    }
+  }
+  // Command metadata.
+  auto& meta = ctx.env.meta;
+  if (ctx.session) {
+    meta.actor = Actor{ctx.session->user_id, ctx.session->actor_type, ctx.session->employer_id};
+  } else {
+    meta.actor = Actor{"", "Anonymous", ""};
+  }
+  const std::string correlation = req.Header("X-Correlation-Id");
+  meta.correlation_id = !correlation.empty() && correlation.size() <= 100 ? correlation : crypto::Uuid4();
+  meta.causation_id = crypto::Uuid4();
+
+  if (req.method == "GET" || req.method == "HEAD") {
+    if (auto mp = req.Query("minPosition")) {
+      if (mp->empty() || mp->size() > 19 || mp->find_first_not_of("0123456789") != std::string::npos) {
+        return Problem(Error{"invalid_parameter", {{"minPosition", "invalid_format"}}, {}}, lang);
+      }
+      app_.projections().WaitFor(std::stoull(*mp), std::chrono::steady_clock::now() + std::chrono::seconds(2));
+    }
+    ctx.position = app_.projections().Position();
+    HttpResponse resp = route.handler(ctx);
+    resp.headers.emplace_back("X-Position", std::to_string(ctx.position));
+    return resp;
+  }
+  if (route.idempotent && !req.Header("Idempotency-Key").empty()) return RunIdempotent(ctx, route);
+  return route.handler(ctx);
+}
+
+HttpResponse Router::RunIdempotent(RequestContext& ctx, const Route& route) {
+  const std::string key = ctx.req.Header("Idempotency-Key");
+  if (key.size() > 200) {
+    return Problem(Error{"validation_failed", {{"Idempotency-Key", "too_long"}}, {}}, ctx.lang);
+  }
+  const std::string scope = ctx.session ? ctx.session->user_id : "anonymous";
+  std::string record_key = scope;
+  record_key += '\0';
+  record_key += route.method + " " + ctx.req.path;
+  record_key += '\0';
+  record_key += key;
+  const std::string request_hash = crypto::ToHex(crypto::Sha256(ctx.req.body));
+  auto* family = app_.db().Family(cf::kIdempotency);
+  std::lock_guard lock(idempotency_locks_[std::hash<std::string>()(record_key) % idempotency_locks_.size()]);
+  std::string stored;
+  if (app_.db().Get(family, record_key, &stored)) {
+    auto rec = boost::json::parse(stored).as_object();
+    if (rec["requestHash"].as_string() != request_hash) return Problem("idempotency_key_reused", ctx.lang);
+    HttpResponse resp = JsonResponse(static_cast<int>(rec["status"].to_number<int>()), rec["body"]);
+    resp.headers.emplace_back("Idempotent-Replayed", "true");
+    return resp;
+  }
+  ctx.env.meta.idempotency_key = key;
+  ctx.env.idempotency_record_key = record_key;
+  ctx.env.request_hash = request_hash;
+  return route.handler(ctx);
+}
+
+}  // namespace istihdam::http

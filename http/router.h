@@ -1,0 +1,82 @@
+#pragma once
+// Routing, authentication, authorization, idempotency, read-your-writes and metrics for every
+// route; handlers only map JSON to commands and queries. Every route declares who may call it:
+// a route cannot be added without an Access.
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "commands/command_context.h"
+#include "commands/session.h"
+#include "http/api.h"
+#include "http/problem.h"
+
+namespace istihdam::http {
+
+class App;
+
+enum class Access {
+  kPublic,    // no token needed
+  kEmployer,  // a token with a chosen firm, holding `permission` (admins hold all)
+  kStaff,     // an agency staff token with one of `staff_roles`
+};
+
+// What /openapi.json says about a route.
+struct RouteDoc {
+  std::string summary;
+  std::string tag;
+  std::vector<std::string> query_params;
+  std::string request_schema;   // JSON Schema text, "" when the route takes no body
+  std::string response_schema;  // JSON Schema text of the success body
+  int success_status = 200;
+};
+
+struct RequestContext {
+  HttpRequest& req;
+  App& app;
+  Lang lang;
+  std::optional<Session> session;
+  CommandEnv env;
+  std::uint64_t position = 0;  // what the read models reflected when the request started
+};
+
+using Handler = std::function<HttpResponse(RequestContext&)>;
+
+struct Route {
+  std::string method;
+  std::string pattern;  // "/api/v1/workplaces/{id}"
+  Access access;
+  std::string permission;                // kEmployer: a permissions:: name, or "" for any
+  std::vector<std::string> staff_roles;  // kStaff: actor types allowed
+  bool idempotent = false;               // honours Idempotency-Key
+  Handler handler;
+  RouteDoc doc;
+};
+
+// Thread-safe after the last Add().
+class Router {
+ public:
+  explicit Router(App& app) : app_(app) {}
+  void Add(Route route);
+  const std::vector<Route>& routes() const { return routes_; }
+  HttpResponse Dispatch(HttpRequest& req);
+
+ private:
+  HttpResponse Handle(HttpRequest& req, const Route& route, Lang lang);
+  HttpResponse RunIdempotent(RequestContext& ctx, const Route& route);
+  void AddCors(const HttpRequest& req, HttpResponse& resp) const;
+
+  App& app_;
+  std::vector<Route> routes_;
+  std::array<std::mutex, 64> idempotency_locks_;
+};
+
+// Command result to HTTP: the reply's status and body, or problem+json.
+HttpResponse Answer(RequestContext& ctx, const Result<Reply>& result);
+HttpResponse Fail(RequestContext& ctx, const Error& error);
+// page/pageSize query parameters (default 1 and 15, pageSize at most 100).
+Result<std::pair<std::size_t, std::size_t>> ParsePage(const HttpRequest& req);
+
+}  // namespace istihdam::http

@@ -1,0 +1,167 @@
+// The istihdam command line: serve, verify, events, rebuild, staff add.
+#include <CLI/CLI.hpp>
+#include <boost/json.hpp>
+#include <spdlog/spdlog.h>
+
+#include <iostream>
+
+#include "commands/staff.h"
+#include "http/app.h"
+#include "infra/cli/progress.h"
+
+using namespace istihdam;
+
+namespace {
+
+std::unique_ptr<http::App> OpenApp(const Config& config) {
+  try {
+    return http::App::Open(config);
+  } catch (const std::exception& e) {
+    std::cerr << "istihdam: " << e.what() << "\n";
+    std::exit(2);
+  }
+}
+
+int Verify(const Config& config) {
+  auto app = OpenApp(config);
+  cli::Progress progress("verify");
+  std::string problem;
+  const auto bad = app->store().Verify(&problem, [&](auto d, auto t) { progress.Update(d, t); });
+  if (bad != 0) {
+    std::cerr << "istihdam verify: FAILED at position " << bad << ": " << problem << "\n";
+    std::cout << bad << "\n";
+    return 1;
+  }
+  std::cerr << "istihdam verify: ok, " << app->store().LastPosition() << " events, hash chain intact\n";
+  return 0;
+}
+
+int DumpEvents(const Config& config, std::uint64_t from) {
+  auto app = OpenApp(config);
+  cli::Progress progress("events");
+  const auto total = app->store().LastPosition();
+  for (std::uint64_t pos = std::max<std::uint64_t>(from, 1);;) {
+    const auto evs = app->store().ReadAll(pos, 1000);
+    if (evs.empty()) break;
+    for (const auto& e : evs) std::cout << boost::json::serialize(app->registry().ToJson(e)) << '\n';
+    pos = evs.back().position + 1;
+    progress.Update(pos - 1, total);
+  }
+  std::cout.flush();
+  return 0;
+}
+
+int Rebuild(const Config& config, const std::string& only) {
+  auto app = OpenApp(config);
+  auto names = app->projections().Names();
+  if (!only.empty()) names = {only};
+  for (const auto& name : names) {
+    cli::Progress progress("rebuild " + name);
+    auto st = app->projections().Rebuild(name, [&](auto d, auto t) { progress.Update(d, t); });
+    if (!st.ok()) {
+      std::cerr << "istihdam rebuild: " << st.error().code << " " << st.error().detail << "\n";
+      return 1;
+    }
+    std::cerr << "istihdam rebuild: " << name << " at position " << app->projections().Position(name) << "\n";
+  }
+  return 0;
+}
+
+int StaffAdd(const Config& config, const CreateStaffUser& cmd) {
+  auto app = OpenApp(config);
+  CommandEnv env;
+  env.meta.actor = Actor{"", "System", ""};
+  env.meta.correlation_id = crypto::Uuid4();
+  env.meta.causation_id = crypto::Uuid4();
+  auto res = HandleCreateStaffUser(app->services(), env, cmd);
+  if (!res.ok()) {
+    std::cerr << "istihdam staff add: " << res.error().code;
+    for (const auto& f : res.error().fields) std::cerr << " " << f.field << ":" << f.code;
+    std::cerr << "\n";
+    return 1;
+  }
+  std::cout << boost::json::serialize(res->body) << "\n";
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App cli{"istihdam — event-sourced backend of the employer portal"};
+  cli.require_subcommand(1);
+  Config config;
+  std::string config_file;
+
+  auto add_data_dir = [&](CLI::App* sub) {
+    sub->add_option("--data-dir", config.data_dir, "database directory")->capture_default_str();
+    sub->add_option("--config", config_file, "JSON configuration file (docs/configuration.md)");
+    sub->add_option("--reference-dir", config.reference_dir, "reference data directory")->capture_default_str();
+  };
+
+  auto* serve = cli.add_subcommand("serve", "serve the HTTP API");
+  add_data_dir(serve);
+  serve->add_option("--port", config.port, "TCP port (0 = any free port)")->capture_default_str();
+  serve->add_option("--bind", config.bind_address, "address to listen on")->capture_default_str();
+  serve->add_option("--port-file", config.port_file, "write the bound port to this file");
+  serve->add_option("--threads", config.http_threads, "HTTP I/O threads")->capture_default_str();
+  serve->add_flag("--demo", config.demo, "load demo employers when the store is empty");
+  serve->add_option("--password-cost", config.password_cost, "Argon2id cost: interactive | moderate | min (tests)")
+      ->check(CLI::IsMember({"interactive", "moderate", "min"}));
+
+  auto* verify = cli.add_subcommand("verify", "walk the hash chain; exit 1 and print the first bad position");
+  add_data_dir(verify);
+
+  std::uint64_t from = 1;
+  auto* events = cli.add_subcommand("events", "dump the event log as NDJSON");
+  add_data_dir(events);
+  events->add_option("--from", from, "first position")->capture_default_str();
+
+  std::string projection;
+  auto* rebuild = cli.add_subcommand("rebuild", "replay projections into fresh tables, then switch");
+  add_data_dir(rebuild);
+  rebuild->add_option("--projection", projection, "only this projection");
+
+  auto* staff = cli.add_subcommand("staff", "agency staff accounts");
+  staff->require_subcommand(1);
+  CreateStaffUser staff_cmd;
+  auto* staff_add = staff->add_subcommand("add", "create a staff user");
+  add_data_dir(staff_add);
+  staff_add->add_option("--role", staff_cmd.role, "auditor | unit | headOffice")->required();
+  staff_add->add_option("--province", staff_cmd.province, "plate code (unit users)");
+  staff_add->add_option("--tckn", staff_cmd.tckn, "TC Kimlik No")->required();
+  staff_add->add_option("--password", staff_cmd.password, "initial password")->required();
+
+  CLI11_PARSE(cli, argc, argv);
+
+  if (!config_file.empty()) {
+    // The file sets what the command line did not.
+    Config from_file;
+    if (auto st = LoadConfigFile(config_file, &from_file); !st.ok()) {
+      std::cerr << "istihdam: " << st.error().detail << "\n";
+      return 2;
+    }
+    for (auto* sub : cli.get_subcommands()) {
+      auto* s = sub->get_subcommands().empty() ? sub : sub->get_subcommands().front();
+      Config merged = from_file;
+      if (s->count("--data-dir")) merged.data_dir = config.data_dir;
+      if (s->count("--reference-dir")) merged.reference_dir = config.reference_dir;
+      if (s == serve) {
+        if (s->count("--port")) merged.port = config.port;
+        if (s->count("--bind")) merged.bind_address = config.bind_address;
+        if (s->count("--port-file")) merged.port_file = config.port_file;
+        if (s->count("--threads")) merged.http_threads = config.http_threads;
+        if (s->count("--demo")) merged.demo = true;
+        if (s->count("--password-cost")) merged.password_cost = config.password_cost;
+      }
+      config = merged;
+    }
+  }
+  spdlog::set_level(spdlog::level::from_str(config.log_level));
+
+  if (serve->parsed()) return OpenApp(config)->Serve();
+  if (verify->parsed()) return Verify(config);
+  if (events->parsed()) return DumpEvents(config, from);
+  if (rebuild->parsed()) return Rebuild(config, projection);
+  if (staff_add->parsed()) return StaffAdd(config, staff_cmd);
+  return 0;
+}
