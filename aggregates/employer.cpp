@@ -98,7 +98,7 @@ Result<RegistrationDecision> DecideRegistration(const RegisterEmployer& c, const
   if (v.Required("employer.title", c.title)) v.MaxLength("employer.title", c.title, 250);
   v.OneOf("employer.sector", c.sector, {"private", "public"});
   ValidateProvince(v, "employer.province", c.province, ref);
-  if (!c.sgk_no.empty() && c.sgk_no.size() != 26) v.Fail("employer.sgkNo", "invalid_format");
+  v.SgkNo("employer.sgkNo", c.sgk_no);
   events::WorkplaceInfo info;
   info.district = c.district;
   info.address = c.address;
@@ -133,10 +133,7 @@ Result<WorkplaceDecision> DecideRegisterWorkplace(const EmployerState& s,
   if (!s.exists) return Error::Of("employer_not_found");
   Validator v;
   if (v.Required("title", c.title)) v.MaxLength("title", c.title, 250);
-  if (v.Required("sgkNo", c.sgk_no) && !(c.sgk_no.size() == 26 &&
-      c.sgk_no.find_first_not_of("0123456789") == std::string::npos)) {
-    v.Fail("sgkNo", "invalid_format");
-  }
+  if (v.Required("sgkNo", c.sgk_no)) v.SgkNo("sgkNo", c.sgk_no);
   const std::string tax_no = c.tax_no.empty() ? s.tax_no : c.tax_no;
   if (tax_no.size() == 11) v.Tckn("taxNo", tax_no);
   else v.Vkn("taxNo", tax_no);

@@ -46,6 +46,12 @@ bool Validator::Vkn(const std::string& field, const std::string& value) {
   return IsValidVkn(value);
 }
 
+bool Validator::SgkNo(const std::string& field, const std::string& value) {
+  if (value.empty() || IsValidSgkNo(value)) return true;
+  Fail(field, "invalid_format");
+  return false;
+}
+
 bool Validator::Email(const std::string& field, const std::string& value) {
   if (value.empty()) return true;
   const auto at = value.find('@');

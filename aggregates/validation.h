@@ -14,6 +14,8 @@ class Validator {
   bool MaxLength(const std::string& field, const std::string& value, std::size_t max);
   bool Tckn(const std::string& field, const std::string& value);
   bool Vkn(const std::string& field, const std::string& value);
+  // 26 digits (RULES.md §1e); empty passes unless required separately.
+  bool SgkNo(const std::string& field, const std::string& value);
   bool Email(const std::string& field, const std::string& value);  // empty passes
   bool Phone(const std::string& field, const std::string& value);  // empty passes
   bool OneOf(const std::string& field, const std::string& value,

@@ -15,6 +15,7 @@
 
 #include <boost/json/value.hpp>
 
+#include <algorithm>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -105,7 +106,9 @@ class JsonWriter {
     std::string name = nvp.name;
     if (!name.empty() && name[0] == '*') {
       name.erase(0, 1);
-      if (pii_) pii_->push_back(prefix_ + name);
+      if (pii_ && std::find(pii_->begin(), pii_->end(), prefix_ + name) == pii_->end()) {
+        pii_->push_back(prefix_ + name);
+      }
     }
     JsonWriter child(pii_, prefix_ + name + ".");
     obj_[name] = child.ToJson(nvp.value);

@@ -50,6 +50,9 @@ class App {
 void RegisterContexts(App& app, events::EventRegistry& registry, ProjectionEngine& projections,
                       Router& router);
 
+// Every event type of every context (also used by tools and tests without an App).
+void RegisterEventTypes(events::EventRegistry& registry);
+
 // Route groups, one per file under http/.
 void AddServiceRoutes(App& app, Router& router);
 void AddReferenceRoutes(App& app, Router& router);

@@ -9,14 +9,17 @@
 
 namespace istihdam::http {
 
-void RegisterContexts(App& app, events::EventRegistry& registry, ProjectionEngine& projections,
-                      Router& router) {
-  // Employers, workplaces, identity.
+void RegisterEventTypes(events::EventRegistry& registry) {
   registry.Register<events::EmployerEvent>();
   registry.Register<events::WorkplaceEvent>();
   registry.Register<events::UserAccountEvent>();
   registry.Register<events::StaffEvent>();
   registry.Register<events::ReservationEvent>();
+}
+
+void RegisterContexts(App& app, events::EventRegistry& registry, ProjectionEngine& projections,
+                      Router& router) {
+  RegisterEventTypes(registry);
   projections.Add(MakeWorkplacesProjector());
 
   AddServiceRoutes(app, router);

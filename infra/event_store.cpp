@@ -89,7 +89,13 @@ Result<AppendResult> EventStore::Append(AppendRequest req) {
     for (Writer* x : group) x->result = *bg_error_;
   } else {
     lock.unlock();  // others may queue meanwhile; only the leader touches the batch state
-    CommitGroup(group);
+    try {
+      CommitGroup(group);
+    } catch (const std::exception& e) {
+      // Nothing was written (positions and heads advance only after a successful write), so
+      // the store stays usable; the group's callers are told, never left waiting.
+      for (Writer* x : group) x->result = Error::Of("append_failed", e.what());
+    }
     lock.lock();
   }
   for (std::size_t i = 0; i < group.size(); ++i) queue_.pop_front();

@@ -124,6 +124,7 @@ void ProjectionEngine::CatchUp() {
       slot->position = last;
     }
   }
+  { std::lock_guard lock(wait_mu_); }
   wait_cv_.notify_all();
 }
 
@@ -229,6 +230,8 @@ Status ProjectionEngine::Rebuild(const std::string& name,
   db_->db()->Delete(rocksdb::WriteOptions(), db_->Family(cf::kCheckpoints),
                     CheckpointKey(name, old->generation)).PermitUncheckedError();
   old->obsolete = true;  // dropped when the last reader releases it
+  { std::lock_guard wl(wait_mu_); }
+  wait_cv_.notify_all();
   if (progress) progress(pos, pos);
   return Status::Ok();
 }

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "events/workplaces.h"
+#include "infra/text.h"
 
 namespace istihdam {
 namespace {
@@ -68,21 +69,6 @@ class WorkplacesProjector final : public Projector {
   }
 };
 
-std::string Lower(std::string s) {  // ASCII + Turkish dotted/dotless I folding for filters
-  std::string out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const unsigned char c = s[i];
-    if (c == 0xC4 && i + 1 < s.size() && (unsigned char)s[i + 1] == 0xB0) {  // İ
-      out += 'i', ++i;
-    } else if (c == 0xC4 && i + 1 < s.size() && (unsigned char)s[i + 1] == 0xB1) {  // ı
-      out += 'i', ++i;
-    } else {
-      out += static_cast<char>(std::tolower(c));
-    }
-  }
-  return out;
-}
-
 }  // namespace
 
 std::unique_ptr<Projector> MakeWorkplacesProjector() { return std::make_unique<WorkplacesProjector>(); }
@@ -90,7 +76,7 @@ std::unique_ptr<Projector> MakeWorkplacesProjector() { return std::make_unique<W
 boost::json::object ListWorkplaces(const ReadView& view, const std::string& employer_id,
                                    const WorkplaceFilter& f, const Page& page) {
   std::vector<boost::json::object> rows;
-  const std::string title = Lower(f.title);
+  const std::string title = FoldForSearch(f.title);
   view.Scan(kByEmployer, employer_id + std::string(1, '\0'), [&](const std::string& key, const std::string&) {
     const std::string id = key.substr(key.rfind('\0') + 1);
     std::string doc;
@@ -98,7 +84,7 @@ boost::json::object ListWorkplaces(const ReadView& view, const std::string& empl
     auto o = boost::json::parse(doc).as_object();
     if (!f.sgk_no.empty() && o["sgkNo"].as_string() != f.sgk_no) return true;
     if (!f.tax_no.empty() && o["taxNo"].as_string() != f.tax_no) return true;
-    if (!title.empty() && Lower(std::string(o["title"].as_string())).find(title) == std::string::npos) return true;
+    if (!title.empty() && FoldForSearch(std::string_view(o["title"].as_string())).find(title) == std::string::npos) return true;
     boost::json::object item;
     for (const char* k : {"id", "title", "sgkNo", "taxNo", "province", "district", "headquarters", "headquartersId"}) {
       item[k] = o[k];
