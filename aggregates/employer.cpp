@@ -17,8 +17,32 @@ EmployerState Apply(EmployerState s, const events::EmployerEvent& e) {
           s.sector = ev.sector;
           s.tax_no = ev.tax_no;
           s.primary_admin_user_id = ev.primary_admin_user_id;
+          AuthorizedUser& u = s.users[ev.primary_admin_user_id];
+          u.user_id = ev.primary_admin_user_id;
+          u.primary_admin = u.admin = true;
         } else if constexpr (std::is_same_v<T, events::WorkplaceDesignatedHeadquarters>) {
           s.hq_by_province[ev.province] = ev.workplace_id;
+        } else if constexpr (std::is_same_v<T, events::AuthorizedUserCreated>) {
+          AuthorizedUser u;
+          u.user_id = ev.user_id;
+          u.tckn = ev.tckn;
+          u.first_name = ev.first_name;
+          u.last_name = ev.last_name;
+          s.users[ev.user_id] = std::move(u);
+        } else if constexpr (std::is_same_v<T, events::AdminRoleGranted>) {
+          s.users[ev.user_id].admin = true;
+        } else if constexpr (std::is_same_v<T, events::AdminRoleRevoked>) {
+          s.users[ev.user_id].admin = false;
+        } else if constexpr (std::is_same_v<T, events::PermissionsChanged>) {
+          s.users[ev.user_id].permissions = ev.permissions;
+        } else if constexpr (std::is_same_v<T, events::AccountClosingDateSet>) {
+          s.users[ev.user_id].closing_date = ev.date;
+        } else if constexpr (std::is_same_v<T, events::AccountClosingDateCleared>) {
+          s.users[ev.user_id].closing_date.clear();
+        } else if constexpr (std::is_same_v<T, events::AuthorizedUserLocked>) {
+          s.users[ev.user_id].locked = true;
+        } else if constexpr (std::is_same_v<T, events::AuthorizedUserUnlocked>) {
+          s.users[ev.user_id].locked = false;
         }
       },
       e);
@@ -60,10 +84,15 @@ void ValidateProvince(Validator& v, const std::string& field, const std::string&
   if (v.Required(field, province) && !ref.FindProvince(province)) v.Fail(field, "unknown_value");
 }
 
-void ValidateRepresentative(Validator& v, const Representative& r, const RegistrationPolicy& p) {
+void ValidateRepresentative(Validator& v, const Representative& r, const RegistrationPolicy& p,
+                            bool existing_user) {
   v.Tckn("representative.tckn", r.tckn);
   if (v.Required("representative.firstName", r.first_name)) v.MaxLength("representative.firstName", r.first_name, 100);
   if (v.Required("representative.lastName", r.last_name)) v.MaxLength("representative.lastName", r.last_name, 100);
+  if (existing_user) {  // an existing account: its password was verified, its data stays
+    v.Required("representative.password", r.password);
+    return;
+  }
   if (v.Required("representative.password", r.password)) {
     if (r.password.size() < p.min_password_length) v.Fail("representative.password", "too_short");
     else v.MaxLength("representative.password", r.password, 128);
@@ -106,7 +135,9 @@ Result<RegistrationDecision> DecideRegistration(const RegisterEmployer& c, const
   info.email = c.email;
   ValidateWorkplaceInfo(v, "employer.", c.province, info, ref);
   v.Required("employer.phone", c.phone);
-  ValidateRepresentative(v, c.representative, policy);
+  ValidateRepresentative(v, c.representative, policy, c.existing_user);
+  // A natural person is taxed under their own TCKN [I].
+  if (c.kind == "naturalPerson" && c.tax_no != c.representative.tckn) v.Fail("employer.taxNo", "mismatch");
   if (!v.ok()) return v.ToError();
 
   const auto& r = c.representative;
@@ -120,9 +151,11 @@ Result<RegistrationDecision> DecideRegistration(const RegisterEmployer& c, const
   d.workplace.push_back(events::WorkplaceRegistered{c.workplace_id, c.employer_id, c.iskur_no,
                                                     c.title, c.sgk_no, c.tax_no, c.province,
                                                     "headquarters", "", info});
-  d.user.push_back(events::UserAccountRegistered{c.user_id, r.tckn, r.first_name, r.last_name,
-                                                 r.email, r.mobile, r.preferred_contact,
-                                                 r.secret_question});
+  if (!c.existing_user) {
+    d.user.push_back(events::UserAccountRegistered{c.user_id, r.tckn, r.first_name, r.last_name,
+                                                   r.email, r.mobile, r.preferred_contact,
+                                                   r.secret_question, ""});
+  }
   d.user.push_back(events::EmployerPrimaryAdminAssigned{c.user_id, c.employer_id});
   return d;
 }

@@ -13,6 +13,18 @@
 
 namespace istihdam {
 
+// A person who may act for the employer, with the roles set on "Kullanıcı Rol Yönetimi".
+struct AuthorizedUser {
+  std::string user_id;
+  std::string tckn, first_name, last_name;  // empty for the primary admin (in its user stream)
+  bool primary_admin = false;
+  bool admin = false;
+  std::vector<std::string> permissions;
+  std::string closing_date;  // YYYY-MM-DD, the last day; "" = none
+  bool locked = false;
+  bool operator==(const AuthorizedUser&) const = default;
+};
+
 struct EmployerState {
   bool exists = false;
   std::string employer_id;
@@ -23,6 +35,7 @@ struct EmployerState {
   std::string tax_no;
   std::string primary_admin_user_id;
   std::map<std::string, std::string> hq_by_province;  // province -> headquarters workplace id
+  std::map<std::string, AuthorizedUser> users;         // by user id; the primary admin too
 };
 
 EmployerState Apply(EmployerState s, const events::EmployerEvent& e);
@@ -45,8 +58,10 @@ struct RegisterEmployer {
   std::string sgk_no;  // optional at registration (legal entities register with or without)
   Representative representative;
   Micros now = 0;
-  // Assigned by the handler before deciding.
+  // Assigned by the handler before deciding. `existing_user`: the representative is already a
+  // registered user (its password was checked), so no new account is created.
   std::string employer_id, iskur_no, workplace_id, user_id;
+  bool existing_user = false;
 };
 
 struct RegistrationDecision {

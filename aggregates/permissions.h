@@ -20,6 +20,9 @@ inline constexpr std::string_view kImpactSurvey = "IMPACT_SURVEY";
 inline constexpr std::string_view kOverseas = "OVERSEAS";
 inline constexpr std::string_view kPrivateEmploymentAgency = "PRIVATE_EMPLOYMENT_AGENCY";
 
+// Not a checkbox: only admins hold it (role management, ACT-3).
+inline constexpr std::string_view kAdmin = "ADMIN";
+
 inline constexpr std::array<std::string_view, 12> kAll = {
     kLaborDemand, kEmployerReports, kTyp, kBenefitDeclarations, kEmployerInfo,
     kWorkforceSchedule, kQuotaStatus, kCollectiveDismissal, kCourses, kImpactSurvey,

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "aggregates/identifiers.h"
+#include "infra/identifiers.h"
 
 namespace istihdam {
 

@@ -20,7 +20,10 @@ Services::Services(Config cfg, const Clock* clk, Database* database, EventStore*
       employers(event_store),
       workplaces(event_store),
       users(event_store),
-      staff(event_store) {
+      staff(event_store),
+      identity(MakeIdentityProvider(config.identity_registry_file)),
+      lockout{config.lockout_max_failures, Micros(config.lockout_window_minutes) * 60'000'000},
+      per_tckn_limiter(config.auth_rate_per_tckn_per_minute) {
   const std::string key = "meta/installation-secret";
   auto* def = db->db()->DefaultColumnFamily();
   if (!db->Get(def, key, &installation_secret)) {
@@ -30,6 +33,24 @@ Services::Services(Config cfg, const Clock* clk, Database* database, EventStore*
     auto st = db->db()->Put(wo, def, key, installation_secret);
     if (!st.ok()) throw std::runtime_error("cannot store installation secret: " + st.ToString());
   }
+}
+
+void PhantomFailures::Record(const std::string& key, Micros at) {
+  std::lock_guard lock(mu_);
+  if (failures_.size() > 100'000) failures_.clear();
+  auto& v = failures_[key];
+  v.push_back(at);
+  if (v.size() > 64) v.erase(v.begin());
+}
+
+std::vector<Micros> PhantomFailures::Of(const std::string& key) {
+  std::lock_guard lock(mu_);
+  auto it = failures_.find(key);
+  return it == failures_.end() ? std::vector<Micros>{} : it->second;
+}
+
+std::string Services::Today() const {
+  return FormatDate(clock->Now() + Micros(config.utc_offset_minutes) * 60'000'000);
 }
 
 std::string IdAllocator::Next(const std::string& prefix, std::uint64_t first) {
@@ -113,7 +134,7 @@ Result<Reply> Execute(Services& s, const CommandEnv& env, const std::string& com
       count("conflict");
       return Error::Of("version_mismatch");
     }
-    if (attempt >= 4) {
+    if (attempt >= 9) {
       count("conflict");
       return Error::Of("concurrency_conflict", res.error().detail);
     }

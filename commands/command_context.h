@@ -20,16 +20,20 @@
 
 namespace istihdam {
 
+// An aggregate's state and the stream version it reflects.
+template <class State>
+struct Loaded {
+  State state;
+  std::uint64_t version = 0;
+};
+
 // Loads aggregate state by folding its stream; keeps recent states in memory and only reads
 // the events appended since. Thread-safe. State must be copyable; Apply(State, const Variant&)
 // must be pure.
 template <class State, class Variant>
 class Repository {
  public:
-  struct Loaded {
-    State state;
-    std::uint64_t version = 0;
-  };
+  using Loaded = istihdam::Loaded<State>;
   explicit Repository(EventStore* store, std::size_t capacity = 100'000)
       : store_(store), capacity_(capacity) {}
 
@@ -40,6 +44,9 @@ class Repository {
       auto it = cache_.find(stream);
       if (it != cache_.end()) l = it->second;
     }
+    // The store keeps every stream's head in memory: when it equals the cached version there
+    // is nothing to read (the common case on hot paths such as session checks).
+    if (l.version != 0 && store_->StreamVersion(stream) == l.version) return l;
     const auto fresh = store_->ReadStream(stream, l.version + 1);
     if (fresh.empty()) return l;
     for (const auto& rec : fresh) {
@@ -102,7 +109,7 @@ struct Services;
 
 // Runs `decide` and appends its events. On a version conflict: an entry of conflict_codes
 // wins; otherwise 412 "version_mismatch" when the client pinned the version, else decide
-// runs again (up to 5 times). A decision with no events appends nothing and answers at the
+// runs again (up to 10 times). A decision with no events appends nothing and answers at the
 // current position.
 Result<Reply> Execute(Services& s, const CommandEnv& env, const std::string& command,
                       const std::function<Result<Decision>()>& decide);

@@ -5,7 +5,16 @@
 
 #include <sstream>
 
+#include "infra/text.h"
+
 namespace istihdam {
+
+std::string NormalizeSecretAnswer(const std::string& answer) {
+  std::string folded = FoldForSearch(answer);
+  const auto b = folded.find_first_not_of(" \t");
+  const auto e = folded.find_last_not_of(" \t");
+  return b == std::string::npos ? "" : folded.substr(b, e - b + 1);
+}
 
 std::string EncodeCredentials(const Credentials& c) {
   std::ostringstream os;

@@ -12,6 +12,8 @@ struct Credentials {
 };
 
 std::string EncodeCredentials(const Credentials& c);
+// Secret answers are compared case- and diacritic-insensitively, trimmed ("İzmir" = "izmir ").
+std::string NormalizeSecretAnswer(const std::string& answer);
 std::optional<Credentials> DecodeCredentials(const std::string& bytes);
 
 }  // namespace istihdam

@@ -2,14 +2,11 @@
 
 #include <boost/json.hpp>
 
-#include "aggregates/permissions.h"
+#include "aggregates/authorized_users.h"
 #include "commands/credentials.h"
-#include "commands/session.h"
 
 namespace istihdam {
-namespace {
 
-// The owner id recorded in a reservation stream, or "".
 std::string ReservedOwner(Services& s, const std::string& stream) {
   const auto evs = s.store->ReadStream(stream, 1, 1);
   if (evs.empty()) return "";
@@ -17,27 +14,36 @@ std::string ReservedOwner(Services& s, const std::string& stream) {
   return e ? std::get<events::IdentifierReserved>(*e).owner_id : "";
 }
 
-bool CheckPassword(Services& s, const std::string& user_id, const std::string& password) {
+void RecordFailure(Services& s, const CommandEnv& env, const std::string& stream, const std::string& id,
+                   const std::string& reason) {
+  (void)Execute(s, env, "Login", [&]() -> Result<Decision> {
+    Decision d;
+    AddEvent(d.append, stream, ExpectedVersion::Any(), events::LoginFailed{id, reason, s.clock->Now()});
+    d.reply = [](const AppendResult&) { return Reply{}; };
+    return d;
+  });
+}
+
+std::string PhantomKey(const std::string& tckn) { return "tckn:" + tckn; }
+
+bool CheckPassword(Services& s, const std::string& id, const std::string& password) {
   // A fixed dummy hash keeps the work the same when the user does not exist.
   static const std::string dummy = crypto::HashPassword("dummy-password", s.password_cost);
   std::string bytes;
   std::optional<Credentials> c;
-  if (!user_id.empty() && s.db->Get(s.db->Family(cf::kCredentials), user_id, &bytes)) {
-    c = DecodeCredentials(bytes);
-  }
+  if (!id.empty() && s.db->Get(s.db->Family(cf::kCredentials), id, &bytes)) c = DecodeCredentials(bytes);
   const bool ok = crypto::VerifyPassword(password, c ? c->password_hash : dummy);
   return ok && c.has_value();
 }
 
-Decision StartSession(Services& s, const std::string& stream, Session session,
-                      boost::json::object body) {
+namespace {
+
+Decision StartSession(Services& s, const std::string& stream, Session session, boost::json::object body) {
   const std::string token = crypto::RandomToken(32);
   session.expires_at = s.clock->Now() + Micros(s.config.session_ttl_minutes) * 60'000'000;
   Decision d;
-  const auto key = crypto::Sha256(token);
   AddEvent(d.append, stream, ExpectedVersion::Any(),
-           events::UserLoggedIn{session.user_id, session.employer_id,
-                                crypto::ToHex(key).substr(0, 16),
+           events::UserLoggedIn{session.user_id, session.employer_id, SessionId(token),
                                 FormatRfc3339(session.expires_at)});
   d.extra.push_back(ExtraWrite{cf::kSessions, SessionKey(token),
                                [session](const AppendResult&) { return EncodeSession(session); }});
@@ -48,15 +54,8 @@ Decision StartSession(Services& s, const std::string& stream, Session session,
   boost::json::array perms;
   for (const auto& p : session.permissions) perms.emplace_back(p);
   body["permissions"] = std::move(perms);
-  if (session.employer_id.empty()) body["actorType"] = session.actor_type;
+  body["actorType"] = session.actor_type;
   d.reply = [body](const AppendResult&) { return Reply{200, body}; };
-  return d;
-}
-
-Decision Refuse(const std::string& stream, const std::string& user_id, const std::string& reason) {
-  Decision d;
-  AddEvent(d.append, stream, ExpectedVersion::Any(), events::LoginFailed{user_id, reason});
-  d.reply = [](const AppendResult&) { return Reply{}; };
   return d;
 }
 
@@ -69,52 +68,79 @@ std::string StaffActorType(const std::string& role) {
 }  // namespace
 
 Result<Reply> HandleLogin(Services& s, const CommandEnv& env, const LoginRequest& req) {
+  if (!s.per_tckn_limiter.Allow("login:" + req.tckn)) return Error::Of("rate_limited");
   const Error invalid = Error::Of("invalid_credentials");
-  std::string user_id = ReservedOwner(s, ReservationStream(s, "tckn", req.tckn));
-  std::string staff_id =
+  const std::string user_id = ReservedOwner(s, ReservationStream(s, "tckn", req.tckn));
+  const std::string staff_id =
       user_id.empty() ? ReservedOwner(s, ReservationStream(s, "staff-tckn", req.tckn)) : "";
   const std::string id = user_id.empty() ? staff_id : user_id;
   const std::string stream = (user_id.empty() ? "staff-" : "user-") + id;
-  const bool password_ok = CheckPassword(s, id, req.password);
-  if (id.empty()) return invalid;
-  if (!password_ok) {
-    (void)Execute(s, env, "Login", [&]() -> Result<Decision> { return Refuse(stream, id, "wrongPassword"); });
+  const bool password_ok = CheckPassword(s, id, req.password);  // always the same work
+  const auto now = s.clock->Now();
+  if (id.empty()) {
+    const std::string key = PhantomKey(req.tckn);
+    if (IsLockedOut(s.phantom_failures.Of(key), now, s.lockout)) return Error::Of("too_many_attempts");
+    s.phantom_failures.Record(key, now);
+    // A synced write, as the LoginFailed event of a real account costs one: same timing.
+    rocksdb::WriteOptions wo;
+    wo.sync = true;
+    s.db->db()->Put(wo, s.db->db()->DefaultColumnFamily(), "meta/last-unknown-login", EncodeU64(now)).PermitUncheckedError();
     return invalid;
   }
 
   if (!staff_id.empty()) {
     const auto staff = s.staff.Load(stream).state;
+    if (IsLockedOut(staff.failures, now, s.lockout)) return Error::Of("too_many_attempts");
+    if (!password_ok) {
+      RecordFailure(s, env, stream, id, "wrongPassword");
+      return invalid;
+    }
     Session session{staff.staff_id, "", StaffActorType(staff.role), staff.province, false, {}, 0};
-    return Execute(s, env, "Login", [&]() -> Result<Decision> {
-      boost::json::object body;
-      body["firms"] = boost::json::array();
-      return StartSession(s, stream, session, body);
+    CommandEnv scoped = env;
+    scoped.meta.actor = Actor{id, session.actor_type, ""};
+    return Execute(s, scoped, "Login", [&]() -> Result<Decision> {
+      return StartSession(s, stream, session, boost::json::object{{"firms", boost::json::array()}});
     });
   }
 
   const auto user = s.users.Load(stream).state;
-  boost::json::array firms;
-  for (const auto& f : PermittedFirms(user)) {
-    boost::json::object o;
-    o["employerId"] = f.employer_id;
-    o["title"] = s.employers.Load("employer-" + f.employer_id).state.title;
-    firms.push_back(std::move(o));
+  if (IsLockedOut(user.failures, now, s.lockout)) return Error::Of("too_many_attempts");
+  if (!password_ok) {
+    RecordFailure(s, env, stream, id, "wrongPassword");
+    return invalid;
   }
-  auto chosen = ChooseFirm(user, req.employer_id);
+  std::vector<FirmMembership> permitted;
+  boost::json::array firms;
+  const std::string today = s.Today();
+  for (const auto& employer_id : user.employers) {
+    const auto employer = s.employers.Load("employer-" + employer_id).state;
+    if (auto m = MembershipOf(employer, id, today)) {
+      permitted.push_back(*m);
+      firms.push_back(boost::json::object{{"employerId", employer_id}, {"title", employer.title}});
+    }
+  }
+  auto chosen = ChooseFirm(permitted, req.employer_id);
   if (!chosen.ok()) {
-    (void)Execute(s, env, "Login", [&]() -> Result<Decision> { return Refuse(stream, id, "firmNotPermitted"); });
+    RecordFailure(s, env, stream, id, "firmNotPermitted");
     return chosen.error();
   }
-  boost::json::object body;
-  body["firms"] = firms;
-  if (!chosen->has_value()) return Reply{200, body};  // the user picks a firm next
+  boost::json::object body{{"firms", firms}};
+  if (!chosen->has_value()) return Reply{200, body};  // no firm yet: the user picks one next
   const auto& m = **chosen;
-  Session session{id, m.employer_id, m.actor_type, "", m.admin, {}, 0};
-  for (auto p : permissions::kAll) session.permissions.emplace_back(p);
+  Session session{id, m.employer_id, m.actor_type, "", m.admin, m.permissions, 0};
   CommandEnv scoped = env;
   scoped.meta.actor = Actor{id, m.actor_type, m.employer_id};
-  return Execute(s, scoped, "Login", [&]() -> Result<Decision> {
-    return StartSession(s, stream, session, body);
+  return Execute(s, scoped, "Login", [&]() -> Result<Decision> { return StartSession(s, stream, session, body); });
+}
+
+Result<Reply> HandleLogout(Services& s, const CommandEnv& env, const Session& session, const std::string& token) {
+  const std::string stream = (session.IsStaff() ? "staff-" : "user-") + session.user_id;
+  return Execute(s, env, "Logout", [&]() -> Result<Decision> {
+    Decision d;
+    AddEvent(d.append, stream, ExpectedVersion::Any(), events::UserLoggedOut{session.user_id, SessionId(token)});
+    d.extra.push_back(ExtraWrite{cf::kSessions, SessionKey(token), nullptr, true});
+    d.reply = [](const AppendResult&) { return Reply{200, boost::json::object{{"loggedOut", true}}}; };
+    return d;
   });
 }
 

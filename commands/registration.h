@@ -6,12 +6,17 @@
 
 namespace istihdam {
 
-// 201 {"employerId", "iskurNo", "headquartersId", "userId"}. Errors: terms_not_accepted,
-// validation_failed, already_registered (TCKN), tax_no_taken, sgk_no_taken.
+// 201 {"employerId", "iskurNo", "headquartersId", "userId"}. A representative who already has
+// an account (an individual, or the admin of another firm) registers with its own password and
+// keeps its account. Errors: terms_not_accepted, validation_failed, kps_mismatch,
+// already_registered (TCKN taken and the password does not match), tax_no_taken, sgk_no_taken.
 Result<Reply> HandleRegisterEmployer(Services& s, const CommandEnv& env, RegisterEmployer cmd);
 
 // Stores the Argon2id hashes of a password and a secret answer for `user_id`, in the same
 // batch as the events (never in an event).
+// KPS check of a person (R-AUTH-3, ROLE-R2, X-29). Error "kps_mismatch" naming `field`.
+Status CheckIdentity(Services& s, const PersonQuery& q, const std::string& field);
+
 ExtraWrite CredentialsWrite(Services& s, const std::string& user_id, const std::string& password,
                             const std::string& secret_answer);
 

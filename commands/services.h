@@ -1,15 +1,34 @@
 #pragma once
 // The write side's dependencies, built once by the application (http/app.cpp) and shared by
 // every handler thread. Members are thread-safe or immutable after construction.
+#include <memory>
+#include <mutex>
+#include <unordered_map>
 #include <string>
 
+#include "aggregates/collective_dismissal.h"
 #include "aggregates/employer.h"
 #include "aggregates/user_account.h"
+#include "aggregates/workforce_schedule.h"
 #include "aggregates/workplace.h"
 #include "commands/command_context.h"
 #include "infra/crypto.h"
+#include "infra/identity_provider.h"
+#include "infra/rate_limiter.h"
 
 namespace istihdam {
+
+// Failed attempts against TCKNs that have no account, kept in memory so that they lock out
+// exactly like real accounts do (no account enumeration through the lockout). Thread-safe.
+class PhantomFailures {
+ public:
+  void Record(const std::string& key, Micros at);
+  std::vector<Micros> Of(const std::string& key);
+
+ private:
+  std::mutex mu_;
+  std::unordered_map<std::string, std::vector<Micros>> failures_;
+};
 
 struct Services {
   Services(Config cfg, const Clock* clk, Database* database, EventStore* event_store,
@@ -28,6 +47,15 @@ struct Services {
   Repository<WorkplaceState, events::WorkplaceEvent> workplaces;
   Repository<UserAccountState, events::UserAccountEvent> users;
   Repository<StaffState, events::StaffEvent> staff;
+  Repository<WorkforceScheduleLedger, events::WorkforceScheduleEvent> schedules{store};
+  Repository<CollectiveDismissalState, events::CollectiveDismissalEvent> dismissals{store};
+  std::unique_ptr<IdentityProvider> identity;  // KPS adapter
+  LockoutPolicy lockout;
+  RateLimiter per_tckn_limiter;  // login and password reset attempts per TCKN
+  PhantomFailures phantom_failures;
+
+  // The local date (config utc_offset_minutes) of now, "YYYY-MM-DD".
+  std::string Today() const;
 };
 
 }  // namespace istihdam

@@ -5,6 +5,9 @@
 #include <cereal/types/vector.hpp>
 
 #include <algorithm>
+
+#include "aggregates/authorized_users.h"
+#include "aggregates/permissions.h"
 #include <sstream>
 
 namespace istihdam {
@@ -17,6 +20,7 @@ void Fields(A& ar, Session& s) {
 }  // namespace
 
 bool Session::Has(std::string_view permission) const {
+  if (permission == permissions::kAdmin) return admin;
   return admin || std::find(permissions.begin(), permissions.end(), permission) != permissions.end();
 }
 
@@ -46,12 +50,22 @@ std::string SessionKey(const std::string& token) {
   return std::string(reinterpret_cast<const char*>(d.data()), d.size());
 }
 
+std::string SessionId(const std::string& token) { return crypto::ToHex(crypto::Sha256(token)).substr(0, 16); }
+
 std::optional<Session> ResolveSession(Services& s, const std::string& token) {
   if (token.empty() || token.size() > 200) return std::nullopt;
   std::string bytes;
   if (!s.db->Get(s.db->Family(cf::kSessions), SessionKey(token), &bytes)) return std::nullopt;
   auto session = DecodeSession(bytes);
   if (!session || session->expires_at <= s.clock->Now()) return std::nullopt;
+  if (!session->IsStaff()) {
+    const auto employer = s.employers.Load("employer-" + session->employer_id).state;
+    const auto m = MembershipOf(employer, session->user_id, s.Today());
+    if (!m) return std::nullopt;
+    session->actor_type = m->actor_type;
+    session->admin = m->admin;
+    session->permissions = m->permissions;
+  }
   return session;
 }
 

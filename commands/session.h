@@ -26,7 +26,12 @@ std::string EncodeSession(const Session& s);
 std::optional<Session> DecodeSession(const std::string& bytes);
 // Key of a session row: the raw 32-byte SHA-256 of the token.
 std::string SessionKey(const std::string& token);
-// The session of a bearer token, if it exists and has not expired at `now`.
+// Public name of a session in audit events: 16 hex digits of the token's SHA-256.
+std::string SessionId(const std::string& token);
+// The session of a bearer token, if it exists and has not expired. For an employer session
+// the user's roles are read again from the employer's stream: a user locked or past the
+// account closing date since login gets nothing (ROLE-E1/E2), and permission changes take
+// effect at once.
 std::optional<Session> ResolveSession(Services& s, const std::string& token);
 
 }  // namespace istihdam

@@ -56,9 +56,19 @@ NewEvent Encode(const E& e) {
 
 // Decodes a payload written by any schema version of E (older ones are upcast by E's
 // serialize). Throws cereal::Exception on malformed bytes.
+// A read-only stream over bytes owned elsewhere (no copy).
+class MemoryBuffer : public std::streambuf {
+ public:
+  MemoryBuffer(const char* data, std::size_t size) {
+    char* p = const_cast<char*>(data);
+    setg(p, p, p + size);
+  }
+};
+
 template <class E>
 E DecodePayload(const std::string& payload) {
-  std::istringstream is(payload);
+  MemoryBuffer buffer(payload.data(), payload.size());
+  std::istream is(&buffer);
   cereal::PortableBinaryInputArchive ar(is);
   E e{};
   ar(e);

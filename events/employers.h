@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <string>
 #include <variant>
+#include <vector>
 
 #include "events/codec.h"
 
@@ -67,8 +68,103 @@ struct BranchAttachedToHeadquarters {
   }
 };
 
+// Role management (ROLE-1..7, DOMAIN.md §2.1.7). The employer's stream holds every
+// authorized user's roles, so one version guards the whole "Kullanıcı Hesabı Bilgileri" page.
+struct AuthorizedUserCreated {
+  static constexpr const char* kType = "AuthorizedUserCreated";
+  std::string employer_id;
+  std::string user_id;
+  std::string tckn;
+  std::string first_name;
+  std::string last_name;
+  template <class A>
+  void serialize(A& ar, std::uint32_t) {
+    ar(F("employerId", employer_id), F("userId", user_id), PII("*tckn", tckn),
+       PII("*firstName", first_name), PII("*lastName", last_name));
+  }
+};
+
+// One event type per kind of change, as the guide's page saves them together.
+struct AdminRoleGranted {
+  static constexpr const char* kType = "AdminRoleGranted";
+  std::string employer_id;
+  std::string user_id;
+  template <class A>
+  void serialize(A& ar, std::uint32_t) {
+    ar(F("employerId", employer_id), F("userId", user_id));
+  }
+};
+
+struct AdminRoleRevoked {
+  static constexpr const char* kType = "AdminRoleRevoked";
+  std::string employer_id;
+  std::string user_id;
+  template <class A>
+  void serialize(A& ar, std::uint32_t) {
+    ar(F("employerId", employer_id), F("userId", user_id));
+  }
+};
+
+struct PermissionsChanged {
+  static constexpr const char* kType = "PermissionsChanged";
+  std::string employer_id;
+  std::string user_id;
+  std::vector<std::string> added;
+  std::vector<std::string> removed;
+  std::vector<std::string> permissions;  // the whole set afterwards
+  template <class A>
+  void serialize(A& ar, std::uint32_t) {
+    ar(F("employerId", employer_id), F("userId", user_id), F("added", added), F("removed", removed),
+       F("permissions", permissions));
+  }
+};
+
+struct AccountClosingDateSet {
+  static constexpr const char* kType = "AccountClosingDateSet";
+  std::string employer_id;
+  std::string user_id;
+  std::string date;  // the last day the user may act for the employer
+  template <class A>
+  void serialize(A& ar, std::uint32_t) {
+    ar(F("employerId", employer_id), F("userId", user_id), F("date", date));
+  }
+};
+
+struct AccountClosingDateCleared {
+  static constexpr const char* kType = "AccountClosingDateCleared";
+  std::string employer_id;
+  std::string user_id;
+  template <class A>
+  void serialize(A& ar, std::uint32_t) {
+    ar(F("employerId", employer_id), F("userId", user_id));
+  }
+};
+
+struct AuthorizedUserLocked {
+  static constexpr const char* kType = "AuthorizedUserLocked";
+  std::string employer_id;
+  std::string user_id;
+  template <class A>
+  void serialize(A& ar, std::uint32_t) {
+    ar(F("employerId", employer_id), F("userId", user_id));
+  }
+};
+
+struct AuthorizedUserUnlocked {
+  static constexpr const char* kType = "AuthorizedUserUnlocked";
+  std::string employer_id;
+  std::string user_id;
+  template <class A>
+  void serialize(A& ar, std::uint32_t) {
+    ar(F("employerId", employer_id), F("userId", user_id));
+  }
+};
+
 using EmployerEvent =
-    std::variant<EmployerRegistered, WorkplaceDesignatedHeadquarters, BranchAttachedToHeadquarters>;
+    std::variant<EmployerRegistered, WorkplaceDesignatedHeadquarters, BranchAttachedToHeadquarters,
+                 AuthorizedUserCreated, AdminRoleGranted, AdminRoleRevoked, PermissionsChanged,
+                 AccountClosingDateSet, AccountClosingDateCleared, AuthorizedUserLocked,
+                 AuthorizedUserUnlocked>;
 
 }  // namespace istihdam::events
 

@@ -37,3 +37,102 @@ boost::json::object EventRegistry::ToJson(const RecordedEvent& e) const {
 }
 
 }  // namespace istihdam::events
+
+namespace istihdam::events {
+
+namespace {
+
+// "2026-11-27T02:45:59.123456Z" (FormatRfc3339's form) to micros; throws when malformed.
+Micros ParseRecordedAt(const std::string& s) {
+  if (s.size() < 20 || s[10] != 'T' || s.back() != 'Z') throw std::invalid_argument("recordedAt " + s);
+  Micros t = DateToMicros(s.substr(0, 10));
+  t += (std::stoll(s.substr(11, 2)) * 3600 + std::stoll(s.substr(14, 2)) * 60 + std::stoll(s.substr(17, 2))) *
+       1000000LL;
+  if (s.size() > 20 && s[19] == '.') {
+    std::string frac = s.substr(20, s.size() - 21);
+    frac.resize(6, '0');
+    t += std::stoll(frac);
+  }
+  return t;
+}
+
+crypto::Digest ParseDigest(const std::string& hex) {
+  crypto::Digest d{};
+  if (hex.size() != 64) throw std::invalid_argument("digest " + hex);
+  for (std::size_t i = 0; i < 32; ++i) d[i] = static_cast<std::uint8_t>(std::stoul(hex.substr(2 * i, 2), nullptr, 16));
+  return d;
+}
+
+std::string Str(const boost::json::object& o, const char* key) { return std::string(o.at(key).as_string()); }
+
+}  // namespace
+
+Result<RecordedEvent> EventRegistry::FromJson(const boost::json::object& o) const {
+  try {
+    RecordedEvent e;
+    e.type = Str(o, "type");
+    const auto* info = Find(e.type);
+    e.position = o.at("position").to_number<std::uint64_t>();
+    e.stream = Str(o, "streamId");
+    e.version = o.at("version").to_number<std::uint64_t>();
+    e.event_id = Str(o, "eventId");
+    e.schema_version = o.at("schemaVersion").to_number<std::uint32_t>();
+    e.recorded_at = ParseRecordedAt(Str(o, "recordedAt"));
+    const auto& actor = o.at("actor").as_object();
+    e.meta.actor.user_id = Str(actor, "userId");
+    e.meta.actor.actor_type = Str(actor, "actorType");
+    e.meta.actor.employer_id = Str(actor, "employerId");
+    e.meta.correlation_id = Str(o, "correlationId");
+    e.meta.causation_id = Str(o, "causationId");
+    if (o.contains("idempotencyKey")) e.meta.idempotency_key = Str(o, "idempotencyKey");
+    // A type this build does not know keeps an empty payload: projectors skip it.
+    if (info) e.payload = info->from_json(o.at("data").as_object());
+    e.hash = ParseDigest(Str(o, "hash"));
+    e.prev_hash = ParseDigest(Str(o, "prevHash"));
+    return e;
+  } catch (const std::exception& ex) {
+    return Error::Of("malformed_event", ex.what());
+  }
+}
+
+namespace {
+
+void Pretty(std::string& out, const boost::json::value& v, int indent) {
+  const std::string pad(indent, ' ');
+  if (v.is_object() && !v.as_object().empty()) {
+    out += "{\n";
+    bool first = true;
+    for (const auto& [k, x] : v.as_object()) {
+      if (!first) out += ",\n";
+      first = false;
+      out += pad + "  " + boost::json::serialize(boost::json::string(k)) + ": ";
+      Pretty(out, x, indent + 2);
+    }
+    out += "\n" + pad + "}";
+  } else {
+    out += boost::json::serialize(v);
+  }
+}
+
+}  // namespace
+
+std::string EventSchemasMarkdown(const EventRegistry& registry) {
+  std::string out =
+      "# Event schemas\n\n"
+      "Generated from the code by `istihdam schemas > docs/event-schemas.md`; a test fails when\n"
+      "this file and the code disagree. Each block is the JSON Schema of the `data` member of the\n"
+      "event envelope (docs/events.md) for one event type, at its current schema version.\n"
+      "Fields marked `\"x-pii\": true` hold personal data.\n";
+  for (const auto& [type, info] : registry.all()) {
+    boost::json::object schema = info.schema();
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema";
+    schema["title"] = type;
+    schema["x-schemaVersion"] = info.schema_version;
+    out += "\n## " + type + " (schemaVersion " + std::to_string(info.schema_version) + ")\n\n```json\n";
+    Pretty(out, schema, 0);
+    out += "\n```\n";
+  }
+  return out;
+}
+
+}  // namespace istihdam::events

@@ -10,6 +10,8 @@
 #include <vector>
 
 #include "events/codec.h"
+#include "events/json_reader.h"
+#include "infra/result.h"
 
 namespace istihdam::events {
 
@@ -17,6 +19,11 @@ struct EventTypeInfo {
   std::string type;
   std::uint32_t schema_version = 1;
   std::function<boost::json::object(const std::string& payload)> to_json;
+  // The inverse of to_json: "data" back to payload bytes (the read replica). Throws
+  // std::invalid_argument / std::out_of_range / boost::system::system_error on bad JSON.
+  std::function<std::string(const boost::json::object& data)> from_json;
+  // The JSON Schema of "data" (docs/events.md).
+  std::function<boost::json::object()> schema;
 };
 
 class EventRegistry {
@@ -30,6 +37,10 @@ class EventRegistry {
 
   // The event as API.md's event history shows it: envelope fields plus "data".
   boost::json::object ToJson(const RecordedEvent& e) const;
+  // The inverse of ToJson: error "malformed_event". A type this build does not know gets an
+  // empty payload (projectors skip unknown types). The payload is re-encoded at the current schema version, so the hash
+  // chain is not re-verifiable from it (hash/prevHash are carried over as shown).
+  Result<RecordedEvent> FromJson(const boost::json::object& o) const;
 
  private:
   template <class Variant, std::size_t... I>
@@ -40,9 +51,17 @@ class EventRegistry {
   void Add() {
     types_[E::kType] = EventTypeInfo{E::kType, SchemaVersion<E>(), [](const std::string& p) {
                                        return events::ToJson(DecodePayload<E>(p));
-                                     }};
+                                     },
+                                     [](const boost::json::object& data) {
+                                       return Encode(events::FromJson<E>(data)).payload;
+                                     },
+                                     [] { return JsonSchemaWriter::SchemaOf<E>(); }};
   }
   std::map<std::string, EventTypeInfo> types_;
 };
+
+// docs/event-schemas.md: for every registered type, the JSON Schema of its "data" (what
+// `istihdam schemas` prints; tests/kafka/schema_doc_test.cpp checks the file against it).
+std::string EventSchemasMarkdown(const EventRegistry& registry);
 
 }  // namespace istihdam::events

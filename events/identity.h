@@ -10,7 +10,7 @@
 
 namespace istihdam::events {
 
-// Stream "user-<userId>".
+// Stream "user-<userId>". Version 2 added `birthDate` (version 1: unknown, "").
 struct UserAccountRegistered {
   static constexpr const char* kType = "UserAccountRegistered";
   std::string user_id;
@@ -21,12 +21,26 @@ struct UserAccountRegistered {
   std::string mobile;
   std::string preferred_contact;  // email | sms | postalAddress
   std::string secret_question;
+  std::string birth_date;  // YYYY-MM-DD
 
   template <class A>
-  void serialize(A& ar, std::uint32_t) {
+  void serialize(A& ar, std::uint32_t version) {
     ar(F("userId", user_id), PII("*tckn", tckn), PII("*firstName", first_name),
        PII("*lastName", last_name), PII("*email", email), PII("*mobile", mobile),
        F("preferredContact", preferred_contact), F("secretQuestion", secret_question));
+    if (version >= 2) ar(PII("*birthDate", birth_date));
+  }
+};
+
+// The user may act for this employer (as an authorized user); the employer's stream holds the
+// roles (AuthorizedUserCreated and what follows).
+struct EmployerMembershipGranted {
+  static constexpr const char* kType = "EmployerMembershipGranted";
+  std::string user_id;
+  std::string employer_id;
+  template <class A>
+  void serialize(A& ar, std::uint32_t) {
+    ar(F("userId", user_id), F("employerId", employer_id));
   }
 };
 
@@ -54,18 +68,94 @@ struct UserLoggedIn {
   }
 };
 
+// Version 2 added `at` (µs since the epoch; version 1 events read as 0 and so never count
+// toward a lockout window).
 struct LoginFailed {
   static constexpr const char* kType = "LoginFailed";
   std::string user_id;
-  std::string reason;  // wrongPassword | firmNotPermitted
+  std::string reason;  // wrongPassword | firmNotPermitted | lockedOut
+  std::int64_t at = 0;
+  template <class A>
+  void serialize(A& ar, std::uint32_t version) {
+    ar(F("userId", user_id), F("reason", reason));
+    if (version >= 2) ar(F("at", at));
+  }
+};
+
+struct UserLoggedOut {
+  static constexpr const char* kType = "UserLoggedOut";
+  std::string user_id;
+  std::string session_id;
   template <class A>
   void serialize(A& ar, std::uint32_t) {
-    ar(F("userId", user_id), F("reason", reason));
+    ar(F("userId", user_id), F("sessionId", session_id));
+  }
+};
+
+// Password reset (AUTH-5..7). `resetId` is the hex SHA-256 of the reset token, never the
+// token itself.
+struct PasswordResetStarted {
+  static constexpr const char* kType = "PasswordResetStarted";
+  std::string user_id;
+  std::string reset_id;
+  std::int64_t expires_at = 0;
+  template <class A>
+  void serialize(A& ar, std::uint32_t) {
+    ar(F("userId", user_id), F("resetId", reset_id), F("expiresAt", expires_at));
+  }
+};
+
+struct SecretAnswerRejected {
+  static constexpr const char* kType = "SecretAnswerRejected";
+  std::string user_id;
+  std::string reset_id;
+  std::int64_t at = 0;
+  template <class A>
+  void serialize(A& ar, std::uint32_t) {
+    ar(F("userId", user_id), F("resetId", reset_id), F("at", at));
+  }
+};
+
+struct SecretAnswerVerified {
+  static constexpr const char* kType = "SecretAnswerVerified";
+  std::string user_id;
+  std::string reset_id;
+  template <class A>
+  void serialize(A& ar, std::uint32_t) {
+    ar(F("userId", user_id), F("resetId", reset_id));
+  }
+};
+
+struct UserContactInfoCompleted {
+  static constexpr const char* kType = "UserContactInfoCompleted";
+  std::string user_id;
+  std::string email;
+  std::string mobile;
+  std::string preferred_contact;
+  template <class A>
+  void serialize(A& ar, std::uint32_t) {
+    ar(F("userId", user_id), PII("*email", email), PII("*mobile", mobile),
+       F("preferredContact", preferred_contact));
+  }
+};
+
+// The new hash is in the credentials table, written in the same batch.
+struct PasswordChanged {
+  static constexpr const char* kType = "PasswordChanged";
+  std::string user_id;
+  std::string via;  // reset
+  std::string reset_id;
+  template <class A>
+  void serialize(A& ar, std::uint32_t) {
+    ar(F("userId", user_id), F("via", via), F("resetId", reset_id));
   }
 };
 
 using UserAccountEvent =
-    std::variant<UserAccountRegistered, EmployerPrimaryAdminAssigned, UserLoggedIn, LoginFailed>;
+    std::variant<UserAccountRegistered, EmployerPrimaryAdminAssigned, EmployerMembershipGranted,
+                 UserLoggedIn, LoginFailed, UserLoggedOut, PasswordResetStarted,
+                 SecretAnswerRejected, SecretAnswerVerified, UserContactInfoCompleted,
+                 PasswordChanged>;
 
 // Stream "staff-<staffId>": agency staff (auditor, unit, headOffice).
 struct StaffUserCreated {
@@ -80,7 +170,7 @@ struct StaffUserCreated {
   }
 };
 
-using StaffEvent = std::variant<StaffUserCreated, UserLoggedIn, LoginFailed>;
+using StaffEvent = std::variant<StaffUserCreated, UserLoggedIn, LoginFailed, UserLoggedOut>;
 
 // Reservation streams ("tckn-<n>", "staff-tckn-<n>", "tax-no-<n>", "sgk-no-<n>"): appended
 // with expected version "no stream" in the same atomic write as the owner, so that a
@@ -98,3 +188,6 @@ struct IdentifierReserved {
 using ReservationEvent = std::variant<IdentifierReserved>;
 
 }  // namespace istihdam::events
+
+CEREAL_CLASS_VERSION(istihdam::events::UserAccountRegistered, 2);
+CEREAL_CLASS_VERSION(istihdam::events::LoginFailed, 2);

@@ -1,5 +1,6 @@
 #include "http/app.h"
 
+#include <boost/json.hpp>
 #include <spdlog/spdlog.h>
 
 #include <filesystem>
@@ -22,19 +23,60 @@ std::unique_ptr<App> App::Open(const Config& config, const Clock* clock) {
   app->store_ = std::make_unique<EventStore>(app->db_.get(), clock, app->metrics_.get());
   app->services_ = std::make_unique<Services>(config, clock, app->db_.get(), app->store_.get(),
                                               app->metrics_.get(), std::move(ref).value());
-  app->projections_ = std::make_unique<ProjectionEngine>(app->db_.get(), app->store_.get(), app->metrics_.get());
+  if (config.role == "read") {  // a read replica: projectors read what Kafka delivers
+    if (config.kafka_brokers.empty()) throw std::runtime_error("--role read needs --kafka-brokers");
+    app->replica_log_ = std::make_unique<ReplicaLog>(app->db_.get(), config.kafka_topic);
+    app->projections_ = std::make_unique<ProjectionEngine>(app->db_.get(), app->replica_log_.get(), app->metrics_.get());
+  } else {
+    app->projections_ = std::make_unique<ProjectionEngine>(app->db_.get(), app->store_.get(), app->metrics_.get());
+  }
   app->router_ = std::make_unique<Router>(*app);
   RegisterContexts(*app, app->registry_, *app->projections_, *app->router_);
+  KafkaOptions kafka;
+  kafka.brokers = config.kafka_brokers;
+  kafka.topic = config.kafka_topic;
+  kafka.partitions = config.kafka_partitions;
+  if (config.role == "read") {
+    App* a = app.get();
+    app->consumer_ = std::make_unique<KafkaConsumer>(
+        app->replica_log_.get(), app->metrics_.get(),
+        [a](std::string_view json) -> Result<RecordedEvent> {
+          boost::system::error_code ec;
+          auto v = boost::json::parse(json, ec);
+          if (ec || !v.is_object()) return Error::Of("malformed_event", "not a JSON object");
+          return a->registry_.FromJson(v.as_object());
+        },
+        kafka);
+  } else if (!config.kafka_brokers.empty()) {
+    App* a = app.get();
+    app->publisher_ = std::make_unique<KafkaPublisher>(
+        app->db_.get(), app->store_.get(), app->metrics_.get(),
+        [a](const RecordedEvent& e) { return boost::json::serialize(a->registry_.ToJson(e)); }, kafka);
+  }
   return app;
 }
 
 App::~App() {
+  StopKafka();
   if (projections_) projections_->Stop();
+}
+
+void App::StartKafka() {
+  Status st = Status::Ok();
+  if (publisher_) st = publisher_->Start();
+  if (consumer_) st = consumer_->Start();
+  if (!st.ok()) throw std::runtime_error("kafka: " + st.error().detail);
+}
+
+void App::StopKafka() {
+  if (consumer_) consumer_->Stop();
+  if (publisher_) publisher_->Stop();
 }
 
 int App::Serve() {
   projections_->Start();
-  if (config().demo) SeedDemoData(*this);
+  if (config().demo && config().role != "read") SeedDemoData(*this);
+  StartKafka();
   HttpServer server(config(), [this](HttpRequest& req) { return router_->Dispatch(req); });
   const auto port = server.Listen();
   if (!config().port_file.empty()) {
@@ -42,9 +84,11 @@ int App::Serve() {
     std::ofstream(tmp) << port << "\n";
     std::filesystem::rename(tmp, config().port_file);
   }
+  spdlog::info("identity service (KPS): {}", services_->identity->Describe());
   spdlog::info("istihdam listening on http://{}:{} (data {}, log position {})", config().bind_address,
                port, config().data_dir, store_->LastPosition());
   server.Run();
+  StopKafka();
   projections_->Stop();
   spdlog::info("stopped");
   return 0;

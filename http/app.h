@@ -9,6 +9,9 @@
 #include "infra/config.h"
 #include "infra/database.h"
 #include "infra/event_store.h"
+#include "infra/kafka_consumer.h"
+#include "infra/kafka_publisher.h"
+#include "infra/replica_log.h"
 #include "infra/metrics.h"
 #include "projections/projection_engine.h"
 
@@ -33,6 +36,14 @@ class App {
   ProjectionEngine& projections() { return *projections_; }
   const events::EventRegistry& registry() const { return registry_; }
   Router& router() { return *router_; }
+  // Kafka (docs/events.md): the outbox relay of a write node with --kafka-brokers, and the
+  // replica log and consumer of a read replica (--role read); nullptr when absent.
+  const KafkaPublisher* publisher() const { return publisher_.get(); }
+  const ReplicaLog* replica_log() const { return replica_log_.get(); }
+  std::uint64_t replica_lag_messages() const { return consumer_ ? consumer_->LagMessages() : 0; }
+  // Starts the relay or the consumer (Serve() does it; tests that do not serve call it).
+  void StartKafka();
+  void StopKafka();
 
  private:
   App() = default;
@@ -43,6 +54,9 @@ class App {
   events::EventRegistry registry_;
   std::unique_ptr<ProjectionEngine> projections_;
   std::unique_ptr<Router> router_;
+  std::unique_ptr<ReplicaLog> replica_log_;
+  std::unique_ptr<KafkaPublisher> publisher_;
+  std::unique_ptr<KafkaConsumer> consumer_;
 };
 
 // http/contexts.cpp: the one place where bounded contexts register their event types,
@@ -60,6 +74,11 @@ void AddRegistrationRoutes(App& app, Router& router);
 void AddAuthRoutes(App& app, Router& router);
 void AddWorkplaceRoutes(App& app, Router& router);
 void AddEventRoutes(App& app, Router& router);
+void AddIdentityRoutes(App& app, Router& router);
+void AddUserRoutes(App& app, Router& router);
+void AddWorkforceRoutes(App& app, Router& router);
+void AddQuotaRoutes(App& app, Router& router);
+void AddCollectiveDismissalRoutes(App& app, Router& router);
 
 // The OpenAPI 3 document of every route.
 std::string BuildOpenApi(const Router& router);

@@ -16,7 +16,8 @@ void AddAuthRoutes(App& app, Router& router) {
               },
               {"Log in; with a chosen (or the only) firm the answer carries a bearer token", "auth", {},
                R"({"type":"object","required":["tckn","password"],"properties":{"tckn":{"type":"string"},"password":{"type":"string"},"employerId":{"type":"string"}}})",
-               R"({"type":"object","properties":{"firms":{"type":"array","items":{"type":"object","properties":{"employerId":{"type":"string"},"title":{"type":"string"}}}},"token":{"type":"string"},"expiresAt":{"type":"string","format":"date-time"},"employerId":{"type":"string"},"admin":{"type":"boolean"},"permissions":{"type":"array","items":{"type":"string"}}}})"}});
+               R"({"type":"object","properties":{"firms":{"type":"array","items":{"type":"object","properties":{"employerId":{"type":"string"},"title":{"type":"string"}}}},"token":{"type":"string"},"expiresAt":{"type":"string","format":"date-time"},"employerId":{"type":"string"},"admin":{"type":"boolean"},"permissions":{"type":"array","items":{"type":"string"}}}})"},
+              true});
 }
 
 }  // namespace istihdam::http

@@ -1,10 +1,15 @@
 // The one place where bounded contexts plug in: their event types (for the JSON views and
 // docs), their projectors and their routes. Adding a context = adding its files and a few
 // lines here.
+#include "events/collective_dismissals.h"
 #include "events/employers.h"
 #include "events/identity.h"
+#include "events/workforce_schedules.h"
 #include "events/workplaces.h"
 #include "http/app.h"
+#include "projections/collective_dismissals.h"
+#include "projections/quota_status.h"
+#include "projections/workforce_schedules.h"
 #include "projections/workplaces.h"
 
 namespace istihdam::http {
@@ -15,12 +20,17 @@ void RegisterEventTypes(events::EventRegistry& registry) {
   registry.Register<events::UserAccountEvent>();
   registry.Register<events::StaffEvent>();
   registry.Register<events::ReservationEvent>();
+  registry.Register<events::WorkforceScheduleEvent>();
+  registry.Register<events::CollectiveDismissalEvent>();
 }
 
 void RegisterContexts(App& app, events::EventRegistry& registry, ProjectionEngine& projections,
                       Router& router) {
   RegisterEventTypes(registry);
   projections.Add(MakeWorkplacesProjector());
+  projections.Add(MakeWorkforceSchedulesProjector());
+  projections.Add(MakeQuotaStatusProjector(app.config().quota_rules));
+  projections.Add(MakeCollectiveDismissalsProjector());
 
   AddServiceRoutes(app, router);
   AddReferenceRoutes(app, router);
@@ -28,6 +38,11 @@ void RegisterContexts(App& app, events::EventRegistry& registry, ProjectionEngin
   AddAuthRoutes(app, router);
   AddWorkplaceRoutes(app, router);
   AddEventRoutes(app, router);
+  AddIdentityRoutes(app, router);
+  AddUserRoutes(app, router);
+  AddWorkforceRoutes(app, router);
+  AddQuotaRoutes(app, router);
+  AddCollectiveDismissalRoutes(app, router);
 }
 
 }  // namespace istihdam::http

@@ -2,9 +2,10 @@
 // auditor, created through the ordinary command handlers when the store is empty.
 #include <spdlog/spdlog.h>
 
-#include "aggregates/identifiers.h"
+#include "infra/identifiers.h"
 #include "commands/registration.h"
 #include "commands/staff.h"
+#include "commands/workforce_schedules.h"
 #include "commands/workplaces.h"
 #include "http/app.h"
 
@@ -29,6 +30,53 @@ std::string SgkNo(int n) {
   return s;
 }
 
+// A year of workforce schedules for one headquarters, ending last month, so that the quota
+// status shows something real: `staff` general workers at the start, two hires and one leaver
+// a month, one disabled hire in the fourth month.
+void SeedDemoSchedules(Services& s, const CommandEnv& env, const std::string& employer_id,
+                       const std::string& hq_id, std::int64_t staff, int* person) {
+  std::string month = PreviousMonth(s.Today().substr(0, 7));
+  for (int i = 0; i < 11; ++i) month = PreviousMonth(month);
+  for (int i = 0; i < 12; ++i, month = NextMonth(month)) {
+    SaveWorkforceSchedule c;
+    c.employer_id = employer_id;
+    c.year_month = month;
+    auto& d = c.draft;
+    if (i == 0) {
+      events::CategoryCounts prev;
+      prev.general.male = staff * 2 / 3;
+      prev.general.female = staff - staff * 2 / 3;
+      prev.ex_convict.male = 1;
+      c.draft.previous_month_end = prev;
+    }
+    auto row = [&](const char* type, const char* sex, const char* category, const char* occupation) {
+      const std::string tckn = CompleteTckn(std::to_string(500000000 + ++*person));
+      d.personnel_movements.push_back({type, tckn, "Demo", "Kişi " + std::to_string(*person), sex, month + "-1" + std::to_string(i % 9),
+                                       occupation, category, "indefinite", false, ""});
+    };
+    d.hired.general.male = 1;
+    row("hired", "male", "general", "7212");
+    d.hired.general.female = 1;
+    row("hired", "female", "general", "2512");
+    d.left.general.male = 1;
+    row("left", "male", "general", "7212");
+    if (i == 3) {
+      d.hired.disabled.female = 1;
+      row("hired", "female", "disabled", "4110");
+    }
+    d.occupation_distribution = {{"2512", staff / 3}, {"7212", staff / 2}, {"4110", staff / 6 + 1}};
+    d.hard_to_fill_occupations = {{"7212", 2}};
+    d.employment_preferences.expected_workforce_change_next_month = "increase";
+    d.employment_preferences.expected_change_count = 1;
+    auto res = HandleSaveWorkforceSchedule(s, env, hq_id, std::nullopt, c);
+    if (!res.ok()) {
+      spdlog::error("demo data: schedule {} {} not saved: {} {}", hq_id, month, res.error().code,
+                    res.error().fields.empty() ? "" : res.error().fields[0].field + " " + res.error().fields[0].code);
+      return;
+    }
+  }
+}
+
 }  // namespace
 
 void SeedDemoData(App& app) {
@@ -46,6 +94,7 @@ void SeedDemoData(App& app) {
       {"Karadeniz İnşaat A.Ş.", "987654321", "23456789060", "Şule", "Çelik", "61", "Ortahisar", {}},
   };
   int sgk = 0;
+  int person = 0;
   for (const auto& e : employers) {
     RegisterEmployer c;
     c.terms_accepted = true;
@@ -70,6 +119,7 @@ void SeedDemoData(App& app) {
     const std::string employer_id(reg->body["employerId"].as_string());
     CommandEnv as_employer = env;
     as_employer.meta.actor = Actor{"", "System", employer_id};
+    std::vector<std::string> hq_ids = {std::string(reg->body["headquartersId"].as_string())};
     for (const auto& [province, district] : e.more_workplaces) {
       RegisterWorkplace w;
       w.title = std::string(e.title) + " " + district + " İşyeri";
@@ -80,6 +130,10 @@ void SeedDemoData(App& app) {
       w.info.phone = "0216 444 00 0" + std::to_string(sgk % 10);
       auto res = HandleRegisterWorkplace(s, as_employer, employer_id, w);
       if (!res.ok()) spdlog::error("demo data: workplace not registered: {}", res.error().code);
+      else if (res->body["headquarters"].as_bool()) hq_ids.emplace_back(res->body["id"].as_string());
+    }
+    for (std::size_t i = 0; i < hq_ids.size(); ++i) {  // 84 workers in the first province by the last month (API.md example)
+      SeedDemoSchedules(s, as_employer, employer_id, hq_ids[i], i == 0 ? 70 : 30 + 10 * static_cast<std::int64_t>(i), &person);
     }
   }
   auto auditor = HandleCreateStaffUser(s, env, {"auditor", "", "34567890170", "Denetci1234!"});

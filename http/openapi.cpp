@@ -22,6 +22,7 @@ std::string AccessName(const Route& r) {
     case Access::kPublic: return "public";
     case Access::kEmployer: return "employer";
     case Access::kStaff: return "staff";
+    case Access::kAnyUser: return "anyUser";
   }
   return "";
 }

@@ -60,7 +60,8 @@ void AddRegistrationRoutes(App& app, Router& router) {
                 return Answer(ctx, HandleRegisterEmployer(app.services(), ctx.env, std::move(c)));
               },
               {"Register a legal-entity employer (AUTH-1); the representative becomes its primary admin",
-               "registration", {}, kRequestSchema, kResponseSchema, 201}});
+               "registration", {}, kRequestSchema, kResponseSchema, 201},
+              true});
 }
 
 }  // namespace istihdam::http

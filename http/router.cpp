@@ -43,21 +43,44 @@ bool Match(const std::string& pattern, const std::vector<std::string>& segs,
   return true;
 }
 
+}  // namespace
+
 std::string BearerToken(const HttpRequest& req) {
   const std::string h = req.Header("Authorization");
   if (h.size() > 7 && strncasecmp(h.c_str(), "Bearer ", 7) == 0) return h.substr(7);
   return "";
 }
 
-}  // namespace
+Router::Router(App& app) : app_(app), per_client_(app.config().auth_rate_per_client_per_minute) {}
 
-void Router::Add(Route route) { routes_.push_back(std::move(route)); }
+void Router::Add(Route route) {
+  if (route.access == Access::kEmployer && route.permission.empty()) {
+    throw std::logic_error("route " + route.method + " " + route.pattern + " declares no permission");
+  }
+  if (route.access == Access::kStaff && route.staff_roles.empty()) {
+    throw std::logic_error("route " + route.method + " " + route.pattern + " declares no staff role");
+  }
+  routes_.push_back(std::move(route));
+}
 
 HttpResponse Fail(RequestContext& ctx, const Error& error) { return Problem(error, ctx.lang); }
 
 HttpResponse Answer(RequestContext& ctx, const Result<Reply>& result) {
-  if (!result.ok()) return Fail(ctx, result.error());
+  if (!result.ok()) {
+    HttpResponse r = Fail(ctx, result.error());
+    if (r.status == 429) r.headers.emplace_back("Retry-After", "60");
+    return r;
+  }
   return JsonResponse(result->status, result->body);
+}
+
+std::optional<std::optional<std::uint64_t>> ParseIfMatch(const std::string& h) {
+  if (h.empty()) return std::optional<std::uint64_t>();
+  std::string v = h;
+  if (v.rfind("W/", 0) == 0) v.erase(0, 2);
+  if (v.size() >= 2 && v.front() == '"' && v.back() == '"') v = v.substr(1, v.size() - 2);
+  if (v.empty() || v.size() > 19 || v.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+  return std::optional<std::uint64_t>(std::stoull(v));
 }
 
 Result<std::pair<std::size_t, std::size_t>> ParsePage(const HttpRequest& req) {
@@ -126,19 +149,35 @@ HttpResponse Router::Dispatch(HttpRequest& req) {
       route_name = "preflight";
     } else if (!match) {
       resp = Problem(path_known ? "method_not_allowed" : "not_found", lang);
+    } else if (app_.config().role == "read" && match->method != "GET") {
+      // A read replica (--role read) has no command side: its state comes from Kafka.
+      route_name = match->pattern;
+      resp = Problem("method_not_allowed", lang);
     } else {
       route_name = match->pattern;
       resp = Handle(req, *match, lang);
     }
   }
   AddCors(req, resp);
+  if (req.method == "GET" || req.method == "HEAD") {  // every GET tells its read position
+    bool has = false;
+    for (const auto& [k, v] : resp.headers) has = has || k == "X-Position";
+    if (!has) resp.headers.emplace_back("X-Position", std::to_string(app_.projections().Position()));
+  }
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   app_.metrics().ObserveRequest(route_name, req.method, resp.status, secs);
-  if (req.method == "HEAD") resp.body.clear();
   return resp;
 }
 
 HttpResponse Router::Handle(HttpRequest& req, const Route& route, Lang lang) {
+  if (route.rate_limited) {
+    int retry = 60;
+    if (!per_client_.Allow(route.pattern + "|" + req.remote_address, &retry)) {
+      HttpResponse r = Problem("rate_limited", lang);
+      r.headers.emplace_back("Retry-After", std::to_string(retry));
+      return r;
+    }
+  }
   RequestContext ctx{req, app_, lang, std::nullopt, {}, 0};
   const std::string token = BearerToken(req);
   if (!token.empty()) ctx.session = ResolveSession(app_.services(), token);

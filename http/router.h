@@ -12,6 +12,7 @@
 #include "commands/session.h"
 #include "http/api.h"
 #include "http/problem.h"
+#include "infra/rate_limiter.h"
 
 namespace istihdam::http {
 
@@ -21,6 +22,7 @@ enum class Access {
   kPublic,    // no token needed
   kEmployer,  // a token with a chosen firm, holding `permission` (admins hold all)
   kStaff,     // an agency staff token with one of `staff_roles`
+  kAnyUser,   // any valid token, employer or staff (logout)
 };
 
 // What /openapi.json says about a route.
@@ -53,12 +55,13 @@ struct Route {
   bool idempotent = false;               // honours Idempotency-Key
   Handler handler;
   RouteDoc doc;
+  bool rate_limited = false;  // per client address (config auth_rate_per_client_per_minute)
 };
 
 // Thread-safe after the last Add().
 class Router {
  public:
-  explicit Router(App& app) : app_(app) {}
+  explicit Router(App& app);
   void Add(Route route);
   const std::vector<Route>& routes() const { return routes_; }
   HttpResponse Dispatch(HttpRequest& req);
@@ -71,11 +74,17 @@ class Router {
   App& app_;
   std::vector<Route> routes_;
   std::array<std::mutex, 64> idempotency_locks_;
+  RateLimiter per_client_;
 };
 
 // Command result to HTTP: the reply's status and body, or problem+json.
 HttpResponse Answer(RequestContext& ctx, const Result<Reply>& result);
 HttpResponse Fail(RequestContext& ctx, const Error& error);
+// The token of "Authorization: Bearer <token>", or "".
+std::string BearerToken(const HttpRequest& req);
+// If-Match: "<version>" (weak validators and bare numbers accepted too): nullopt when
+// malformed, an empty optional when absent.
+std::optional<std::optional<std::uint64_t>> ParseIfMatch(const std::string& header);
 // page/pageSize query parameters (default 1 and 15, pageSize at most 100).
 Result<std::pair<std::size_t, std::size_t>> ParsePage(const HttpRequest& req);
 

@@ -4,11 +4,15 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/strand.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <spdlog/spdlog.h>
 
 #include <thread>
+
+#include "http/problem.h"
 #include <vector>
 
 namespace istihdam::http {
@@ -20,12 +24,9 @@ using tcp = net::ip::tcp;
 
 namespace {
 
-HttpResponse ProblemResponse(int status, const char* code, const char* title) {
-  HttpResponse r;
-  r.status = status;
-  r.content_type = "application/problem+json";
-  r.body = std::string("{\"type\":\"urn:istihdam:problem:") + code + "\",\"title\":\"" + title +
-           "\",\"status\":" + std::to_string(status) + ",\"code\":\"" + code + "\"}";
+// Errors found before a request reaches the router; the connection is closed after them.
+HttpResponse TransportProblem(const char* code, const std::string& accept_language) {
+  HttpResponse r = Problem(code, PickLanguage(accept_language));
   r.close = true;
   return r;
 }
@@ -34,8 +35,9 @@ HttpResponse ProblemResponse(int status, const char* code, const char* title) {
 // keep-alive. Lives as long as an operation holds its shared_ptr.
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(tcp::socket&& socket, const Config& config, const HttpServer::Handler& handler)
-      : stream_(std::move(socket)), config_(config), handler_(handler) {}
+  Session(tcp::socket&& socket, const Config& config, const HttpServer::Handler& handler,
+          net::thread_pool& workers)
+      : stream_(std::move(socket)), config_(config), handler_(handler), workers_(workers) {}
 
   void Start() {
     net::dispatch(stream_.get_executor(), beast::bind_front_handler(&Session::Read, shared_from_this()));
@@ -56,12 +58,30 @@ class Session : public std::enable_shared_from_this<Session> {
         ec == net::error::connection_reset || ec == net::error::eof) {
       return Close();
     }
-    if (ec == bhttp::error::body_limit) {
-      return Write(ProblemResponse(413, "payload_too_large", "İstek gövdesi çok büyük / Request body too large"), 11, false);
-    }
-    if (ec) return Write(ProblemResponse(400, "malformed_request", "Hatalı istek / Malformed request"), 11, false);
+    const std::string lang(parser_->get()[bhttp::field::accept_language]);
+    if (ec == bhttp::error::body_limit) return Write(TransportProblem("payload_too_large", lang), 11, false);
+    if (ec) return Write(TransportProblem("malformed_request", lang), 11, false);
 
-    auto req = parser_->release();
+    auto req = std::make_shared<bhttp::request<bhttp::string_body>>(parser_->release());
+    head_ = req->method() == bhttp::verb::head;
+    // Requests that may block go to the worker pool, so that the I/O threads keep serving and
+    // many commands can wait on one group commit together.
+    const bool may_block = !(req->method() == bhttp::verb::get || head_) ||
+                           req->target().find("minPosition=") != beast::string_view::npos;
+    if (!may_block) return Handle(*req);
+    net::post(workers_, [self = shared_from_this(), req] {
+      net::post(self->stream_.get_executor(), [self, req, resp = self->Run(*req)]() mutable {
+        self->Write(std::move(resp), req->version(), req->keep_alive());
+      });
+    });
+  }
+
+  void Handle(bhttp::request<bhttp::string_body>& req) {
+    HttpResponse resp = Run(req);
+    Write(std::move(resp), req.version(), req.keep_alive());
+  }
+
+  HttpResponse Run(bhttp::request<bhttp::string_body>& req) {
     HttpRequest r;
     r.method = std::string(req.method_string());
     r.target = std::string(req.target());
@@ -74,10 +94,11 @@ class Session : public std::enable_shared_from_this<Session> {
     try {
       resp = handler_(r);
     } catch (const std::exception& e) {
-      spdlog::error("unhandled error for {} {}: {}", r.method, r.target, e.what());
-      resp = ProblemResponse(500, "internal_error", "Beklenmeyen hata / Internal error");
+      spdlog::error("unhandled error for {} {}: {}", r.method, r.path, e.what());
+      resp = TransportProblem("internal_error", r.Header("Accept-Language"));
+      resp.close = false;
     }
-    Write(std::move(resp), req.version(), req.keep_alive());
+    return resp;
   }
 
   void Write(HttpResponse resp, unsigned version, bool keep_alive) {
@@ -86,9 +107,14 @@ class Session : public std::enable_shared_from_this<Session> {
     res->set(bhttp::field::server, "istihdam");
     res->set(bhttp::field::content_type, resp.content_type);
     for (const auto& [k, v] : resp.headers) res->set(k, v);
-    res->body() = std::move(resp.body);
+    const std::size_t length = resp.body.size();
+    if (head_) {
+      res->content_length(length);  // what the GET would send, without the body
+    } else {
+      res->body() = std::move(resp.body);
+      res->prepare_payload();
+    }
     res->keep_alive(keep_alive && !resp.close);
-    res->prepare_payload();
     stream_.expires_after(std::chrono::seconds(config_.request_timeout_seconds));
     bhttp::async_write(stream_, *res,
                        [self = shared_from_this(), res](beast::error_code ec, std::size_t) {
@@ -107,6 +133,8 @@ class Session : public std::enable_shared_from_this<Session> {
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   const Config& config_;
   const HttpServer::Handler& handler_;
+  net::thread_pool& workers_;
+  bool head_ = false;
 };
 
 }  // namespace
@@ -114,13 +142,14 @@ class Session : public std::enable_shared_from_this<Session> {
 struct HttpServer::Impl {
   Impl(const Config& c, Handler h)
       : config(c), handler(std::move(h)), ioc(static_cast<int>(std::max(1u, c.http_threads))),
-        acceptor(net::make_strand(ioc)), signals(ioc, SIGINT, SIGTERM) {}
+        acceptor(net::make_strand(ioc)), signals(ioc, SIGINT, SIGTERM),
+        workers(std::max(1u, c.worker_threads)) {}
 
   void Accept() {
     acceptor.async_accept(net::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
       if (!ec) {
         socket.set_option(tcp::no_delay(true), ec);
-        std::make_shared<Session>(std::move(socket), config, handler)->Start();
+        std::make_shared<Session>(std::move(socket), config, handler, workers)->Start();
       }
       if (acceptor.is_open()) Accept();
     });
@@ -131,6 +160,7 @@ struct HttpServer::Impl {
   net::io_context ioc;
   tcp::acceptor acceptor;
   net::signal_set signals;
+  net::thread_pool workers;
 };
 
 HttpServer::HttpServer(const Config& config, Handler handler)
@@ -160,6 +190,7 @@ void HttpServer::Run() {
   }
   impl_->ioc.run();
   for (auto& t : threads) t.join();
+  impl_->workers.join();
 }
 
 void HttpServer::Stop() {

@@ -12,10 +12,24 @@ void AddServiceRoutes(App& app, Router& router) {
                 boost::json::object o;
                 o["status"] = "ok";
                 o["position"] = app.store().LastPosition();
+                if (const auto* replica = app.replica_log()) {  // read replica: fed from Kafka
+                  o["role"] = "read";
+                  o["position"] = replica->LastPosition();
+                  o["readModelPosition"] = app.projections().Position();
+                  o["replicaLagMessages"] = app.replica_lag_messages();
+                }
+                if (const auto* pub = app.publisher()) {
+                  o["publishedPosition"] = pub->Checkpoint();
+                  const auto last = app.store().LastPosition();
+                  o["publishLag"] = last > pub->Checkpoint() ? last - pub->Checkpoint() : 0;
+                }
                 return JsonResponse(200, o);
               },
               {"Liveness and the last committed position", "service", {}, "",
-               R"({"type":"object","properties":{"status":{"type":"string"},"position":{"type":"integer"}}})"}});
+               R"({"type":"object","properties":{"status":{"type":"string"},"position":{"type":"integer"},)"
+               R"("role":{"type":"string","enum":["read"]},"readModelPosition":{"type":"integer"},)"
+               R"("replicaLagMessages":{"type":"integer"},"publishedPosition":{"type":"integer"},)"
+               R"("publishLag":{"type":"integer"}}})"}});
   router.Add({"GET", "/metrics", Access::kPublic, "", {}, false,
               [&app](RequestContext&) {
                 HttpResponse r;

@@ -45,16 +45,6 @@ events::WorkplaceInfo ParseInfo(JsonBody& b) {
   return info;
 }
 
-// If-Match: "<version>" (weak validators and bare numbers accepted too).
-std::optional<std::optional<std::uint64_t>> ParseIfMatch(const std::string& h) {
-  if (h.empty()) return std::optional<std::uint64_t>();
-  std::string v = h;
-  if (v.rfind("W/", 0) == 0) v.erase(0, 2);
-  if (v.size() >= 2 && v.front() == '"' && v.back() == '"') v = v.substr(1, v.size() - 2);
-  if (v.empty() || v.size() > 19 || v.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
-  return std::optional<std::uint64_t>(std::stoull(v));
-}
-
 }  // namespace
 
 void AddWorkplaceRoutes(App& app, Router& router) {

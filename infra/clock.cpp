@@ -35,6 +35,19 @@ std::int64_t FloorDiv(std::int64_t a, std::int64_t b) { return a / b - ((a % b !
 
 }  // namespace
 
+Micros FileClock::Now() const {
+  char buf[32] = {0};
+  if (std::FILE* f = std::fopen(path_.c_str(), "r")) {
+    const std::size_t n = std::fread(buf, 1, sizeof buf - 1, f);
+    std::fclose(f);
+    std::string date(buf, n);
+    while (!date.empty() && (date.back() == '\n' || date.back() == '\r' || date.back() == ' ')) date.pop_back();
+    std::int64_t days = 0;
+    if (ParseDate(date, &days)) return days * kMicrosPerDay + kMicrosPerDay / 2;
+  }
+  return SystemClock::Instance().Now();
+}
+
 Micros SystemClock::Now() const {
   using namespace std::chrono;
   return duration_cast<microseconds>(system_clock::now().time_since_epoch()).count();

@@ -3,6 +3,7 @@
 #include <atomic>
 #include <cstdint>
 #include <string>
+#include <utility>
 
 namespace istihdam {
 
@@ -32,6 +33,19 @@ class ManualClock final : public Clock {
 
  private:
   std::atomic<Micros> now_;
+};
+
+// For end-to-end tests of date windows only (the hidden `serve --clock-file`): "now" is 12:00
+// UTC of the date ("YYYY-MM-DD") written in the file, read again on every call, so a test moves
+// the server's calendar by rewriting the file. Falls back to the system clock while the file
+// is missing or malformed. Thread-safe.
+class FileClock final : public Clock {
+ public:
+  explicit FileClock(std::string path) : path_(std::move(path)) {}
+  Micros Now() const override;
+
+ private:
+  std::string path_;
 };
 
 // "2026-11-27T02:45:59.123456Z"

@@ -3,11 +3,40 @@
 // line. Keys and defaults: docs/configuration.md.
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "infra/result.h"
 
 namespace istihdam {
+
+// The compulsory-employment quota rules in force from `effective_from` (RULES.md §1a,
+// DOMAIN.md QUOTA-R1..R5). A month is computed with the latest set whose effective_from is on
+// or before the month's first day, so a new set never changes stored months. Rates are in
+// basis points (300 = 3 %) per category: disabled, exConvict, terrorVictim,
+// exConvictOrTerrorVictim.
+struct QuotaRuleSet {
+  std::string effective_from;  // YYYY-MM-DD
+  std::int64_t employee_threshold = 50;
+  std::int64_t part_time_divisor_hours = 195;
+  std::vector<std::pair<std::string, std::int64_t>> private_rates;
+  std::vector<std::pair<std::string, std::int64_t>> public_rates;
+};
+// Law 5763 (in force 26.05.2008): private 3 % disabled; public 4 % disabled + 2 % ex-convicts
+// or terror-injured conscripts.
+std::vector<QuotaRuleSet> DefaultQuotaRules();
+
+// Law 4857 art. 29 (RULES.md §1b): a workplace of min_workers..small_max workers dismisses
+// collectively from small_min_dismissed, up to medium_max from medium_percent % (rounded up),
+// above that from large_min_dismissed.
+struct CollectiveDismissalThresholds {
+  std::int64_t min_workers = 20;
+  std::int64_t small_max = 100;
+  std::int64_t small_min_dismissed = 10;
+  std::int64_t medium_max = 300;
+  std::int64_t medium_percent = 10;
+  std::int64_t large_min_dismissed = 30;
+};
 
 struct Config {
   std::string data_dir = "var/data";
@@ -16,6 +45,9 @@ struct Config {
   std::uint16_t port = 8080;
   std::string port_file;  // when set, the bound port is written there (for --port 0)
   unsigned http_threads = 2;
+  // Threads that run requests which may block (commands wait for their group commit's fsync;
+  // GETs with minPosition wait for the read models). Plain GETs run on the I/O threads.
+  unsigned worker_threads = 64;
   std::size_t body_limit_bytes = 1 << 20;
   unsigned request_timeout_seconds = 30;
   std::vector<std::string> cors_origins;  // exact origins allowed to call from browsers
@@ -25,6 +57,24 @@ struct Config {
   bool demo = false;
   std::string log_level = "info";
   std::string terms_version = "2026-01";
+  // Identity and access (docs/security.md).
+  std::string identity_registry_file;        // KPS stand-in; "" = development mode
+  std::size_t lockout_max_failures = 5;      // failed logins / wrong secret answers ...
+  unsigned lockout_window_minutes = 15;      // ... within this window lock the account
+  unsigned reset_ttl_minutes = 30;           // password reset tokens expire
+  double auth_rate_per_client_per_minute = 60;  // login, reset, registration: per client address
+  double auth_rate_per_tckn_per_minute = 10;    // login and reset: per TCKN
+  int utc_offset_minutes = 180;              // Türkiye (UTC+3): "today" for closing dates
+  // Labor market (docs/configuration.md "Labor market").
+  std::vector<QuotaRuleSet> quota_rules = DefaultQuotaRules();
+  bool personnel_rows_must_match_counts = true;  // WS-B2, OP-24
+  CollectiveDismissalThresholds collective_dismissal;
+  std::string clock_file;  // tests only (hidden --clock-file): "now" is read from this file
+  // Kafka (docs/configuration.md "Kafka"): empty brokers = no Kafka (embedded default).
+  std::string kafka_brokers;                   // HOST:PORT[,HOST:PORT...]
+  std::string kafka_topic = "istihdam.events";
+  int kafka_partitions = 3;                    // used only when the server creates the topic
+  std::string role = "write";                  // write | read (read replica fed from Kafka)
 };
 
 // Reads the JSON file at `path` over `config`; unknown keys are an error (typos must not pass

@@ -1,5 +1,5 @@
 #pragma once
-// Hashing, randomness and password hashing, all from libsodium. Thread-safe.
+// Hashing (SHA-256: OpenSSL), randomness and password hashing (libsodium). Thread-safe.
 #include <array>
 #include <cstdint>
 #include <string>

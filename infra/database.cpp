@@ -41,7 +41,7 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& dir) {
   rocksdb::Status st = rocksdb::DB::ListColumnFamilies(options, dir, &names);
   if (!st.ok()) names = {rocksdb::kDefaultColumnFamilyName};
   for (const char* fixed : {cf::kEvents, cf::kStreams, cf::kCredentials, cf::kSessions,
-                            cf::kIdempotency, cf::kCheckpoints}) {
+                            cf::kIdempotency, cf::kCheckpoints, cf::kResets}) {
     if (std::find(names.begin(), names.end(), fixed) == names.end()) names.push_back(fixed);
   }
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;

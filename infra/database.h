@@ -22,6 +22,7 @@ inline constexpr const char* kCredentials = "credentials";  // user id -> passwo
 inline constexpr const char* kSessions = "sessions";        // sha256(token) -> session
 inline constexpr const char* kIdempotency = "idempotency";  // scope \0 key -> first response
 inline constexpr const char* kCheckpoints = "checkpoints";  // projection table set -> position
+inline constexpr const char* kResets = "password_resets";   // sha256(reset token) -> reset row
 }  // namespace cf
 
 // Owns the rocksdb::DB and its column-family handles. Thread-safe: handles are created under

@@ -50,8 +50,19 @@ struct RecordedEvent {
   crypto::Digest hash{};
 };
 
+// Where the fields the store fills in last sit inside the canonical bytes.
+struct CanonicalLayout {
+  std::size_t position_at = 0;
+  std::size_t version_at = 0;
+  std::size_t recorded_at_at = 0;
+};
+
 // The canonical bytes of everything but the two hashes; hash = SHA-256(prev_hash || canonical).
-std::string CanonicalBytes(const RecordedEvent& e);
+// `layout` (nullable) receives the offsets of position, version and recorded-at, so that the
+// store can encode an event before it knows them and patch them in (PatchU64).
+std::string CanonicalBytes(const RecordedEvent& e, CanonicalLayout* layout = nullptr);
+// Writes v little-endian over the 8 bytes at `at`.
+void PatchU64(std::string& bytes, std::size_t at, std::uint64_t v);
 // canonical || prev_hash || hash — the value stored under the event's position.
 std::string EncodeRecord(const RecordedEvent& e);
 // Parses a stored value. Fails on truncated or malformed bytes; does not check the hash.

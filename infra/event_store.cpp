@@ -15,8 +15,16 @@ std::string StreamKey(const std::string& stream, std::uint64_t version) {
   return key;
 }
 
+// An event encoded by its caller before it queues: only position, version and recorded-at
+// are patched in by the group leader, which then hashes it into the chain.
+struct Prepared {
+  std::string canonical;
+  CanonicalLayout layout;
+};
+
 struct EventStore::Writer {
   AppendRequest* req;
+  std::vector<std::vector<Prepared>> prepared;  // per StreamAppend, per event
   std::optional<Result<AppendResult>> result;
   bool done = false;
   std::condition_variable cv;
@@ -70,6 +78,26 @@ Result<AppendResult> EventStore::Append(AppendRequest req) {
   const auto started = std::chrono::steady_clock::now();
   Writer w;
   w.req = &req;
+  // Work that needs no position is done here, in parallel with other callers, so that the
+  // group leader's serial part stays short: event ids, encoding, and loading stream heads.
+  w.prepared.reserve(req.streams.size());
+  for (auto& sa : req.streams) {
+    LoadHead(sa.stream);  // warms the cache; the leader re-checks under its own rules
+    auto& evs = w.prepared.emplace_back();
+    evs.reserve(sa.events.size());
+    for (auto& ne : sa.events) {
+      RecordedEvent e;
+      e.stream = sa.stream;
+      e.event_id = crypto::Uuid4();
+      e.type = std::move(ne.type);
+      e.schema_version = ne.schema_version;
+      e.meta = req.meta;
+      e.payload = std::move(ne.payload);
+      Prepared p;
+      p.canonical = CanonicalBytes(e, &p.layout);
+      evs.push_back(std::move(p));
+    }
+  }
   std::unique_lock lock(mu_);
   queue_.push_back(&w);
   while (!w.done && &w != queue_.front()) w.cv.wait(lock);
@@ -99,6 +127,9 @@ Result<AppendResult> EventStore::Append(AppendRequest req) {
     lock.lock();
   }
   for (std::size_t i = 0; i < group.size(); ++i) queue_.pop_front();
+  // The next leader first, so that it can start while the followers wake up. Followers are
+  // notified under the lock: once `done` is visible they may return and destroy their Writer.
+  if (!queue_.empty()) queue_.front()->cv.notify_one();
   for (Writer* x : group) {
     if (x->result->ok() == false && x->result->error().code == "store_failed") {
       bg_error_ = x->result->error();
@@ -108,7 +139,6 @@ Result<AppendResult> EventStore::Append(AppendRequest req) {
       x->cv.notify_one();
     }
   }
-  if (!queue_.empty()) queue_.front()->cv.notify_one();
   lock.unlock();
   if (metrics_) {
     metrics_->ObserveAppend(std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
@@ -157,22 +187,18 @@ void EventStore::CommitGroup(std::vector<Writer*>& group) {
     for (std::size_t i = 0; i < r.streams.size(); ++i) {
       auto& sa = r.streams[i];
       std::uint64_t v = bases[i];
-      for (auto& ne : sa.events) {
-        RecordedEvent e;
-        e.position = pos;
-        e.stream = sa.stream;
-        e.version = ++v;
-        e.event_id = crypto::Uuid4();
-        e.type = std::move(ne.type);
-        e.schema_version = ne.schema_version;
-        e.recorded_at = now;
-        e.meta = r.meta;
-        e.payload = std::move(ne.payload);
-        e.prev_hash = prev;
-        SealRecord(&e);
-        batch.Put(events_cf_, EncodeU64(pos), EncodeRecord(e));
+      for (auto& p : w->prepared[i]) {
+        ++v;
+        std::string& value = p.canonical;  // becomes canonical || prev_hash || hash
+        PatchU64(value, p.layout.position_at, pos);
+        PatchU64(value, p.layout.version_at, v);
+        PatchU64(value, p.layout.recorded_at_at, static_cast<std::uint64_t>(now));
+        const crypto::Digest hash = crypto::Sha256(prev, value);
+        value.append(reinterpret_cast<const char*>(prev.data()), 32);
+        value.append(reinterpret_cast<const char*>(hash.data()), 32);
+        batch.Put(events_cf_, EncodeU64(pos), value);
         batch.Put(streams_cf_, StreamKey(sa.stream, v), EncodeU64(pos));
-        prev = e.hash;
+        prev = hash;
         ++pos;
         ++written;
       }
@@ -180,7 +206,10 @@ void EventStore::CommitGroup(std::vector<Writer*>& group) {
       res.stream_versions.push_back(v);
     }
     res.last_position = pos - 1;
-    for (auto& x : r.extra) batch.Put(db_->Family(x.family), x.key, x.value(res));
+    for (auto& x : r.extra) {
+      if (x.remove) batch.Delete(db_->Family(x.family), x.key);
+      else batch.Put(db_->Family(x.family), x.key, x.value(res));
+    }
     w->result = std::move(res);
   }
   if (written == 0) return;
@@ -200,6 +229,7 @@ void EventStore::CommitGroup(std::vector<Writer*>& group) {
   last_hash_ = prev;
   {
     std::lock_guard lock(heads_mu_);
+    if (heads_.size() > 1'000'000) heads_.clear();  // a bounded cache; misses reload from disk
     for (auto& [s, v] : staged) heads_[s] = v;
   }
   {
@@ -215,16 +245,27 @@ std::vector<RecordedEvent> EventStore::ReadAll(std::uint64_t from, std::size_t l
   const std::uint64_t last = committed_position_.load();
   if (from == 0) from = 1;
   if (from > last || limit == 0) return out;
-  rocksdb::ReadOptions ro;
-  ro.readahead_size = 2 << 20;
-  std::unique_ptr<rocksdb::Iterator> it(db_->db()->NewIterator(ro, events_cf_));
-  for (it->Seek(EncodeU64(from)); it->Valid() && out.size() < limit; it->Next()) {
+  out.reserve(std::min<std::size_t>(limit, last - from + 1));
+  ForEach(from, [&](RecordedEvent&& e) {
+    out.push_back(std::move(e));
+    return out.size() < limit;
+  });
+  return out;
+}
+
+void EventStore::ForEach(std::uint64_t from, const std::function<bool(RecordedEvent&&)>& fn) {
+  const std::uint64_t last = committed_position_.load();
+  if (from == 0) from = 1;
+  if (from > last) return;
+  // No fixed readahead: RocksDB grows it for sequential scans, and a short read (a projection's
+  // chunk) does not pay for megabytes it never uses.
+  std::unique_ptr<rocksdb::Iterator> it(db_->db()->NewIterator(rocksdb::ReadOptions(), events_cf_));
+  for (it->Seek(EncodeU64(from)); it->Valid(); it->Next()) {
     if (DecodeU64(it->key().data()) > last) break;
     auto rec = DecodeRecord(std::string_view(it->value().data(), it->value().size()));
     if (!rec.ok()) throw std::runtime_error("corrupt event record: " + rec.error().detail);
-    out.push_back(std::move(rec).value());
+    if (!fn(std::move(rec).value())) break;
   }
-  return out;
 }
 
 std::vector<RecordedEvent> EventStore::ReadStream(const std::string& stream,

@@ -52,7 +52,8 @@ struct AppendResult {
 struct ExtraWrite {
   std::string family;
   std::string key;
-  std::function<std::string(const AppendResult&)> value;
+  std::function<std::string(const AppendResult&)> value;  // unused when `remove`
+  bool remove = false;                                     // delete the row instead
 };
 
 struct AppendRequest {
@@ -89,6 +90,9 @@ class EventStore {
 
   // Events with position >= from, at most `limit`.
   std::vector<RecordedEvent> ReadAll(std::uint64_t from, std::size_t limit);
+  // Streams events with position >= from (up to the committed position) to fn, in order, over
+  // one iterator, until fn returns false. For replays and dumps.
+  void ForEach(std::uint64_t from, const std::function<bool(RecordedEvent&&)>& fn);
   // Events of `stream` with version >= from_version, at most `limit`.
   std::vector<RecordedEvent> ReadStream(const std::string& stream, std::uint64_t from_version,
                                         std::size_t limit = SIZE_MAX);

@@ -37,6 +37,18 @@ struct Metrics::Impl {
       BuildGauge().Name("istihdam_projection_lag").Help("Positions a projection is behind the log").Register(*registry);
   prometheus::Gauge& log_position = BuildGauge()
       .Name("istihdam_log_position").Help("Last committed global position").Register(*registry).Add({});
+  prometheus::Gauge& publish_position = BuildGauge()
+      .Name("istihdam_kafka_publish_position").Help("Highest position delivered to Kafka with no gap below").Register(*registry).Add({});
+  prometheus::Gauge& publish_lag = BuildGauge()
+      .Name("istihdam_kafka_publish_lag").Help("Positions committed but not yet delivered to Kafka").Register(*registry).Add({});
+  prometheus::Counter& delivery_errors = BuildCounter()
+      .Name("istihdam_kafka_delivery_errors_total").Help("Failed Kafka delivery reports (the event is re-sent)").Register(*registry).Add({});
+  prometheus::Gauge& consumer_position = BuildGauge()
+      .Name("istihdam_kafka_consumer_position").Help("Read replica: highest position received with no gap below").Register(*registry).Add({});
+  prometheus::Gauge& replica_lag = BuildGauge()
+      .Name("istihdam_kafka_replica_lag_messages").Help("Read replica: messages behind the topic's high watermarks").Register(*registry).Add({});
+  prometheus::Counter& replica_duplicates = BuildCounter()
+      .Name("istihdam_kafka_replica_duplicates_total").Help("Read replica: re-delivered events dropped by position").Register(*registry).Add({});
   std::mutex hook_mu;
   std::function<void(Metrics&)> hook;
 };
@@ -79,6 +91,20 @@ void Metrics::SetProjection(const std::string& projection, std::uint64_t positio
 void Metrics::SetLogPosition(std::uint64_t position) {
   impl_->log_position.Set(static_cast<double>(position));
 }
+
+void Metrics::SetPublisher(std::uint64_t checkpoint, std::uint64_t lag) {
+  impl_->publish_position.Set(static_cast<double>(checkpoint));
+  impl_->publish_lag.Set(static_cast<double>(lag));
+}
+
+void Metrics::CountDeliveryError() { impl_->delivery_errors.Increment(); }
+
+void Metrics::SetReplica(std::uint64_t position, std::uint64_t lag_messages) {
+  impl_->consumer_position.Set(static_cast<double>(position));
+  impl_->replica_lag.Set(static_cast<double>(lag_messages));
+}
+
+void Metrics::CountReplicaDuplicates(std::uint64_t n) { impl_->replica_duplicates.Increment(static_cast<double>(n)); }
 
 std::string Metrics::Serialize() {
   std::function<void(Metrics&)> hook;

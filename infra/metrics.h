@@ -22,6 +22,14 @@ class Metrics {
   void SetScrapeHook(std::function<void(Metrics&)> hook);
   void SetProjection(const std::string& projection, std::uint64_t position, std::uint64_t lag);
   void SetLogPosition(std::uint64_t position);
+  // Kafka outbox relay (write role): last position with a contiguous successful delivery,
+  // positions behind the log, and failed delivery reports (each is retried).
+  void SetPublisher(std::uint64_t checkpoint, std::uint64_t lag);
+  void CountDeliveryError();
+  // Read replica: contiguous position received from Kafka, messages behind the topic's high
+  // watermarks, and re-delivered events dropped by position.
+  void SetReplica(std::uint64_t position, std::uint64_t lag_messages);
+  void CountReplicaDuplicates(std::uint64_t n);
 
   std::string Serialize();
 

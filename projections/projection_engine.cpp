@@ -65,7 +65,11 @@ struct ProjectionEngine::Slot {
 };
 
 ProjectionEngine::ProjectionEngine(Database* db, EventStore* store, Metrics* metrics)
-    : db_(db), store_(store), metrics_(metrics) {}
+    : db_(db), owned_source_(std::make_unique<LogEventSource>(store)), source_(owned_source_.get()),
+      metrics_(metrics) {}
+
+ProjectionEngine::ProjectionEngine(Database* db, EventSource* source, Metrics* metrics)
+    : db_(db), source_(source), metrics_(metrics) {}
 
 ProjectionEngine::~ProjectionEngine() { Stop(); }
 
@@ -95,7 +99,7 @@ void ProjectionEngine::Add(std::unique_ptr<Projector> projector) {
 
 std::uint64_t ProjectionEngine::ApplyChunk(Slot& slot, TableSet& tables, std::uint64_t from,
                                            std::size_t max) {
-  const auto evs = store_->ReadAll(from, max);
+  const auto evs = source_->Read(from, max);
   if (evs.empty()) return from - 1;
   rocksdb::WriteBatchWithIndex wb(rocksdb::BytewiseComparator(), 0, true);
   ProjectionBatch batch(db_, &tables, &wb);
@@ -131,7 +135,7 @@ void ProjectionEngine::CatchUp() {
 void ProjectionEngine::Run(Slot& slot) {
   while (running_) {
     const auto pos = slot.position.load();
-    store_->WaitForCommit(pos, std::chrono::steady_clock::now() + std::chrono::milliseconds(200));
+    source_->WaitForMore(pos, std::chrono::steady_clock::now() + std::chrono::milliseconds(200));
     if (!running_) break;
     try {
       std::lock_guard lock(slot.apply_mu);
@@ -164,7 +168,7 @@ void ProjectionEngine::Start() {
   }
   if (metrics_) {
     metrics_->SetScrapeHook([this](Metrics& m) {
-      const auto last = store_->LastPosition();
+      const auto last = source_->LastPosition();
       m.SetLogPosition(last);
       for (const auto& slot : slots_) {
         const auto p = slot->position.load();
@@ -210,12 +214,12 @@ Status ProjectionEngine::Rebuild(const std::string& name,
       const auto last = ApplyChunk(*slot, *fresh, pos + 1, 1000);
       if (last <= pos) break;
       pos = last;
-      if (progress) progress(pos, store_->LastPosition());
+      if (progress) progress(pos, source_->LastPosition());
     }
   };
-  replay_until(store_->LastPosition());  // bulk, while the old generation keeps serving
+  replay_until(source_->LastPosition());  // bulk, while the old generation keeps serving
   std::lock_guard lock(slot->apply_mu);  // then the tail, with the tail thread held
-  replay_until(store_->LastPosition());
+  replay_until(source_->LastPosition());
   rocksdb::WriteOptions wo;
   wo.sync = true;
   auto st = db_->db()->Put(wo, db_->Family(cf::kCheckpoints), GenerationKey(name), EncodeU64(gen));
@@ -239,7 +243,7 @@ Status ProjectionEngine::Rebuild(const std::string& name,
 std::uint64_t ProjectionEngine::Position() const {
   std::uint64_t p = UINT64_MAX;
   for (const auto& slot : slots_) p = std::min(p, slot->position.load());
-  return slots_.empty() ? store_->LastPosition() : p;
+  return slots_.empty() ? source_->LastPosition() : p;
 }
 
 std::uint64_t ProjectionEngine::Position(const std::string& name) const {

@@ -1,7 +1,8 @@
 #pragma once
 // The read side's engine: each projector owns column families (its tables) and a checkpoint
 // written in the same WriteBatch as its rows, so an event is applied exactly once whatever
-// crashes. Projectors tail the local log on their own threads. A rebuild replays the log into
+// crashes. Projectors tail an EventSource on their own threads: the local log, or on a read
+// replica the events received from Kafka (infra/replica_log.h). A rebuild replays the log into
 // a fresh generation of the tables and switches to it; the old one serves until then.
 #include <rocksdb/utilities/write_batch_with_index.h>
 
@@ -18,6 +19,7 @@
 
 #include "infra/database.h"
 #include "infra/event_record.h"
+#include "infra/event_source.h"
 #include "infra/event_store.h"
 
 namespace istihdam {
@@ -80,7 +82,10 @@ class Projector {
 // Thread-safe. Start() launches one tailing thread per projector; Stop() joins them.
 class ProjectionEngine {
  public:
+  // Projectors read the local log of `store`.
   ProjectionEngine(Database* db, EventStore* store, Metrics* metrics);
+  // Projectors read `source` (e.g. the replica log fed from Kafka); it must outlive the engine.
+  ProjectionEngine(Database* db, EventSource* source, Metrics* metrics);
   ~ProjectionEngine();
 
   void Add(std::unique_ptr<Projector> projector);
@@ -109,7 +114,8 @@ class ProjectionEngine {
   void Run(Slot& slot);
 
   Database* db_;
-  EventStore* store_;
+  std::unique_ptr<EventSource> owned_source_;
+  EventSource* source_;  // the local log or the replica log
   Metrics* metrics_;
   std::vector<std::unique_ptr<Slot>> slots_;
   std::atomic<bool> running_{false};

@@ -3,6 +3,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/install-deps.sh
+# The Kafka tests' broker jars (Maven Central, cached in ~/.cache/istihdam): fetched while
+# the build runs.
+tools/kafka.sh fetch >/dev/null &
+fetch_pid=$!
 tools/build.sh
+wait "$fetch_pid" || { echo "test.sh: fetching Apache Kafka failed" >&2; exit 1; }
 cd build
 ctest --output-on-failure -j "${TEST_JOBS:-2}" --timeout 600

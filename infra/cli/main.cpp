@@ -14,8 +14,10 @@ using namespace istihdam;
 namespace {
 
 std::unique_ptr<http::App> OpenApp(const Config& config) {
+  static std::unique_ptr<FileClock> file_clock;  // outlives the App (process lifetime)
+  if (!config.clock_file.empty() && !file_clock) file_clock = std::make_unique<FileClock>(config.clock_file);
   try {
-    return http::App::Open(config);
+    return http::App::Open(config, file_clock ? static_cast<const Clock*>(file_clock.get()) : &SystemClock::Instance());
   } catch (const std::exception& e) {
     std::cerr << "istihdam: " << e.what() << "\n";
     std::exit(2);
@@ -84,6 +86,13 @@ int StaffAdd(const Config& config, const CreateStaffUser& cmd) {
   return 0;
 }
 
+int Schemas() {
+  events::EventRegistry registry;
+  http::RegisterEventTypes(registry);
+  std::cout << events::EventSchemasMarkdown(registry);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -105,8 +114,19 @@ int main(int argc, char** argv) {
   serve->add_option("--port-file", config.port_file, "write the bound port to this file");
   serve->add_option("--threads", config.http_threads, "HTTP I/O threads")->capture_default_str();
   serve->add_flag("--demo", config.demo, "load demo employers when the store is empty");
+  serve->add_option("--identity-registry", config.identity_registry_file,
+                    "KPS stand-in: CSV of persons (tckn,first_name,last_name,birth_date); none = development mode");
+  // Hidden, for end-to-end tests of date windows (docs/configuration.md).
+  serve->add_option("--clock-file", config.clock_file, "read the server's date from this file")->group("");
   serve->add_option("--password-cost", config.password_cost, "Argon2id cost: interactive | moderate | min (tests)")
       ->check(CLI::IsMember({"interactive", "moderate", "min"}));
+  serve->add_option("--kafka-brokers", config.kafka_brokers,
+                    "Kafka bootstrap servers HOST:PORT[,...]; publishes every event (write role) "
+                    "or feeds the read models (read role)");
+  serve->add_option("--kafka-topic", config.kafka_topic, "events topic")->capture_default_str();
+  serve->add_option("--role", config.role, "write | read (read replica fed from Kafka)")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"write", "read"}));
 
   auto* verify = cli.add_subcommand("verify", "walk the hash chain; exit 1 and print the first bad position");
   add_data_dir(verify);
@@ -131,6 +151,8 @@ int main(int argc, char** argv) {
   staff_add->add_option("--tckn", staff_cmd.tckn, "TC Kimlik No")->required();
   staff_add->add_option("--password", staff_cmd.password, "initial password")->required();
 
+  auto* schemas = cli.add_subcommand("schemas", "print the JSON Schema of every event type (docs/event-schemas.md)");
+
   CLI11_PARSE(cli, argc, argv);
 
   if (!config_file.empty()) {
@@ -151,7 +173,12 @@ int main(int argc, char** argv) {
         if (s->count("--port-file")) merged.port_file = config.port_file;
         if (s->count("--threads")) merged.http_threads = config.http_threads;
         if (s->count("--demo")) merged.demo = true;
+        if (s->count("--clock-file")) merged.clock_file = config.clock_file;
         if (s->count("--password-cost")) merged.password_cost = config.password_cost;
+        if (s->count("--identity-registry")) merged.identity_registry_file = config.identity_registry_file;
+        if (s->count("--kafka-brokers")) merged.kafka_brokers = config.kafka_brokers;
+        if (s->count("--kafka-topic")) merged.kafka_topic = config.kafka_topic;
+        if (s->count("--role")) merged.role = config.role;
       }
       config = merged;
     }
@@ -160,6 +187,7 @@ int main(int argc, char** argv) {
 
   if (serve->parsed()) return OpenApp(config)->Serve();
   if (verify->parsed()) return Verify(config);
+  if (schemas->parsed()) return Schemas();
   if (events->parsed()) return DumpEvents(config, from);
   if (rebuild->parsed()) return Rebuild(config, projection);
   if (staff_add->parsed()) return StaffAdd(config, staff_cmd);

@@ -113,7 +113,7 @@ TEST(DecideRegistrationTest, ValidLegalEntityYieldsTheFiveEventsWithTheGivenIds)
   EXPECT_EQ(AsJson(r->user[0]),
             J(events::UserAccountRegistered{"user-4000000001", "10000000146", "Ayşe", "Yılmaz",
                                             "ayse@ornek.com.tr", "0532 123 45 67", "email",
-                                            "İlk öğretmeninizin adı?"}));
+                                            "İlk öğretmeninizin adı?", ""}));
   EXPECT_EQ(TypeOf(r->user[1]), "EmployerPrimaryAdminAssigned");
   EXPECT_EQ(AsJson(r->user[1]),
             J(events::EmployerPrimaryAdminAssigned{"user-4000000001", "employer-2000000001"}));
@@ -122,10 +122,13 @@ TEST(DecideRegistrationTest, ValidLegalEntityYieldsTheFiveEventsWithTheGivenIds)
 TEST(DecideRegistrationTest, NaturalPersonUsesATcknAsTaxNumber) {
   RegisterEmployer c = ValidRegistration();
   c.kind = "naturalPerson";
-  c.tax_no = "17291716060";
+  c.tax_no = c.representative.tckn;  // taxed under their own TCKN
   auto r = DecideRegistration(c, TestReferenceData(), kPolicy);
   ASSERT_TRUE(r.ok()) << r.error().code;
   EXPECT_EQ(std::get<events::EmployerRegistered>(r->employer[0]).employer_kind, "naturalPerson");
+
+  c.tax_no = c.representative.tckn == "17291716060" ? "10000000146" : "17291716060";  // someone else's
+  EXPECT_THAT(RegistrationError(c).fields, ElementsAre(FieldError{"employer.taxNo", "mismatch"}));
 
   c.tax_no = "4540536920";  // a VKN is not a natural person's tax number
   EXPECT_THAT(RegistrationError(c).fields,

@@ -1,5 +1,5 @@
 // Checksums of Turkish identifiers, with the vectors of RULES.md §1e.
-#include "aggregates/identifiers.h"
+#include "infra/identifiers.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "aggregates/identifiers.h"
+#include "infra/identifiers.h"
 
 #include <algorithm>
 

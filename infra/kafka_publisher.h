@@ -1,0 +1,75 @@
+#pragma once
+// The outbox relay: publishes every committed event, in global order, to the events topic
+// (docs/events.md, "Kafka"). Key = stream id; value = the event's JSON as the event-history
+// API shows it; headers type, schemaVersion, eventId, position. Idempotent producer, acks=all.
+// Its checkpoint (docs/storage.md, "checkpoints") advances only to the highest position whose
+// delivery, and that of every position below it, was reported successful; on restart it
+// resumes after the checkpoint, so only an unacknowledged tail can be published twice.
+// A broker outage delays events and loses none: the log is the outbox.
+// Only kafka_publisher.cpp sees librdkafka.
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <thread>
+
+#include "infra/database.h"
+#include "infra/event_store.h"
+#include "infra/result.h"
+
+namespace istihdam {
+
+class Metrics;
+
+struct KafkaOptions {
+  std::string brokers;                     // HOST:PORT[,...]
+  std::string topic = "istihdam.events";
+  int partitions = 3;                      // when the topic is created
+  int replication_factor = -1;             // -1 = the broker's default
+  std::map<std::string, std::string> extra;  // more librdkafka properties (tests)
+};
+
+// Thread-safe. `db`, `store` and `metrics` (nullable) must outlive it.
+class KafkaPublisher {
+ public:
+  // `to_json` renders an event's value (EventRegistry::ToJson, serialized).
+  using Encoder = std::function<std::string(const RecordedEvent&)>;
+
+  KafkaPublisher(Database* db, EventStore* store, Metrics* metrics, Encoder to_json, KafkaOptions options);
+  ~KafkaPublisher();
+
+  // Creates the producer and starts the relay thread. Errors: "kafka_config" (bad property).
+  // The topic is created (Admin API) by the thread once the broker answers.
+  Status Start();
+  // Stops the thread; undelivered events stay behind the checkpoint for the next start.
+  void Stop();
+
+  // The highest position with a contiguous successful delivery.
+  std::uint64_t Checkpoint() const { return checkpoint_.load(); }
+  std::uint64_t DeliveryErrors() const { return delivery_errors_.load(); }
+  // Blocks until Checkpoint() >= position or the deadline; returns Checkpoint().
+  std::uint64_t WaitFor(std::uint64_t position, std::chrono::steady_clock::time_point deadline) const;
+
+  // The key in the checkpoints family holding the relay's position for `topic`.
+  static std::string CheckpointKey(const std::string& topic) { return "publisher/" + topic; }
+
+  struct Impl;  // librdkafka state, defined in the .cpp
+
+ private:
+  void Run();
+
+  Database* db_;
+  EventStore* store_;
+  Metrics* metrics_;
+  Encoder to_json_;
+  KafkaOptions options_;
+  std::unique_ptr<Impl> impl_;
+  std::atomic<std::uint64_t> checkpoint_{0};
+  std::atomic<std::uint64_t> delivery_errors_{0};
+  std::atomic<bool> running_{false};
+  std::thread thread_;
+};
+
+}  // namespace istihdam

@@ -1,0 +1,75 @@
+// Configuration keys of the labor market (docs/configuration.md "Labor market") and the
+// test-only file clock behind `serve --clock-file`.
+#include "infra/config.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "infra/clock.h"
+#include "tests/test_util.h"
+
+namespace istihdam {
+namespace {
+
+Status LoadText(const testing::TempDir& dir, const std::string& text, Config* c) {
+  const std::string path = dir.path() + "/config.json";
+  std::ofstream(path) << text;
+  return LoadConfigFile(path, c);
+}
+
+TEST(ConfigTest, LaborMarketDefaultsFollowRules) {
+  const Config c;
+  ASSERT_EQ(c.quota_rules.size(), 1u);
+  EXPECT_EQ(c.quota_rules[0].effective_from, "2008-05-26");
+  EXPECT_EQ(c.quota_rules[0].employee_threshold, 50);
+  EXPECT_EQ(c.quota_rules[0].part_time_divisor_hours, 195);
+  EXPECT_TRUE(c.personnel_rows_must_match_counts);
+  EXPECT_EQ(c.collective_dismissal.small_min_dismissed, 10);
+  EXPECT_EQ(c.collective_dismissal.large_min_dismissed, 30);
+}
+
+TEST(ConfigTest, QuotaRuleSetsThresholdsAndRowCheckAreRead) {
+  testing::TempDir dir;
+  Config c;
+  ASSERT_TRUE(LoadText(dir, R"({"quotaRules": [
+      {"effectiveFrom": "2008-05-26", "rates": {"private": {"disabled": 3}, "public": {"disabled": 4, "exConvictOrTerrorVictim": 2}}},
+      {"effectiveFrom": "2027-01-01", "employeeThreshold": 40, "partTimeDivisorHours": 225,
+       "rates": {"private": {"disabled": 3.5}}}],
+    "personnelRowsMustMatchCounts": false,
+    "collectiveDismissalThresholds": {"minWorkers": 25, "mediumPercent": 12}})", &c).ok());
+  ASSERT_EQ(c.quota_rules.size(), 2u);
+  EXPECT_EQ(c.quota_rules[1].employee_threshold, 40);
+  EXPECT_EQ(c.quota_rules[1].part_time_divisor_hours, 225);
+  ASSERT_EQ(c.quota_rules[1].private_rates.size(), 1u);
+  EXPECT_EQ(c.quota_rules[1].private_rates[0], (std::pair<std::string, std::int64_t>{"disabled", 350}));
+  EXPECT_EQ(c.quota_rules[0].public_rates[1].second, 200);
+  EXPECT_FALSE(c.personnel_rows_must_match_counts);
+  EXPECT_EQ(c.collective_dismissal.min_workers, 25);
+  EXPECT_EQ(c.collective_dismissal.medium_percent, 12);
+  EXPECT_EQ(c.collective_dismissal.small_max, 100);
+}
+
+TEST(ConfigTest, MalformedLaborMarketKeysAreErrors) {
+  testing::TempDir dir;
+  Config c;
+  EXPECT_FALSE(LoadText(dir, R"({"quotaRules": [{"effectiveFrom": "2008-05-26", "rates": {"private": {"blind": 3}}}]})", &c).ok());
+  EXPECT_FALSE(LoadText(dir, R"({"quotaRules": [{"effectiveFrom": "2027-01-01", "rates": {}},
+                                                {"effectiveFrom": "2026-01-01", "rates": {}}]})", &c).ok())
+      << "rule sets must be in date order";
+  EXPECT_FALSE(LoadText(dir, R"({"collectiveDismissalThresholds": {"maxWorkers": 5}})", &c).ok());
+}
+
+TEST(FileClockTest, ReadsTheDateOnEveryCallAndFallsBackWithoutAFile) {
+  testing::TempDir dir;
+  const std::string path = dir.path() + "/today";
+  FileClock clock(path);
+  EXPECT_GT(clock.Now(), testing::kT0) << "no file: the system clock";
+  std::ofstream(path) << "2026-03-31\n";
+  EXPECT_EQ(FormatRfc3339(clock.Now()), "2026-03-31T12:00:00.000000Z");
+  std::ofstream(path) << "2026-05-01";
+  EXPECT_EQ(FormatDate(clock.Now()), "2026-05-01");
+}
+
+}  // namespace
+}  // namespace istihdam

@@ -1,0 +1,106 @@
+// The outbox relay against librdkafka's mock cluster, where faults are injected
+// deterministically: retriable produce errors with latency, a permanent produce error, and a
+// broker outage. Every position ends up on the topic once, and the checkpoint never passes an
+// undelivered position.
+#include <librdkafka/rdkafka.h>
+#include <librdkafka/rdkafka_mock.h>
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "infra/kafka_publisher.h"
+#include "kafka_test_util.h"
+#include "test_util.h"
+
+namespace istihdam {
+namespace {
+
+using namespace std::chrono_literals;
+
+class MockCluster {
+ public:
+  MockCluster() {
+    char err[256];
+    rd_kafka_conf_t* conf = rd_kafka_conf_new();
+    rd_kafka_conf_set(conf, "test.mock.num.brokers", "1", err, sizeof err);
+    rd_kafka_conf_set(conf, "log_level", "3", err, sizeof err);
+    rk_ = rd_kafka_new(RD_KAFKA_PRODUCER, conf, err, sizeof err);
+    mc_ = rd_kafka_handle_mock_cluster(rk_);
+    bootstrap_ = rd_kafka_mock_cluster_bootstraps(mc_);
+  }
+  ~MockCluster() { rd_kafka_destroy(rk_); }
+  rd_kafka_mock_cluster_t* mc() { return mc_; }
+  const std::string& bootstrap() const { return bootstrap_; }
+
+ private:
+  rd_kafka_t* rk_;
+  rd_kafka_mock_cluster_t* mc_;
+  std::string bootstrap_;
+};
+
+void AppendEvents(EventStore& store, int n) {
+  for (int i = 0; i < n; ++i) {
+    auto r = store.Append(testing::OneStream("s-" + std::to_string(i % 5), ExpectedVersion::Any(),
+                                             {testing::RawEvent("e" + std::to_string(i))}));
+    ASSERT_TRUE(r.ok());
+  }
+}
+
+std::string Encode(const RecordedEvent& e) {
+  return "{\"position\":" + std::to_string(e.position) + ",\"streamId\":\"" + e.stream + "\"}";
+}
+
+TEST(KafkaPublisherMock, InjectedErrorsLatencyAndOutageDelayButLoseAndDuplicateNothing) {
+  testing::InitCrypto();
+  MockCluster cluster;
+  ASSERT_EQ(rd_kafka_mock_topic_create(cluster.mc(), "events", 2, 1), RD_KAFKA_RESP_ERR_NO_ERROR);
+  testing::TempDir dir;
+  auto db = Database::Open(dir.path());
+  ASSERT_TRUE(db.ok());
+  ManualClock clock(1'800'000'000'000'000);
+  EventStore store(db.value().get(), &clock);
+  KafkaOptions options;
+  options.brokers = cluster.bootstrap();
+  options.topic = "events";
+  options.extra["log_level"] = "0";
+
+  // Retriable errors and 50 ms round trips: the idempotent producer retries them itself.
+  rd_kafka_mock_broker_set_rtt(cluster.mc(), 1, 50);
+  rd_kafka_mock_push_request_errors(cluster.mc(), 0 /* Produce */, 4, RD_KAFKA_RESP_ERR_NOT_LEADER_FOR_PARTITION,
+                                    RD_KAFKA_RESP_ERR_REQUEST_TIMED_OUT, RD_KAFKA_RESP_ERR_NOT_ENOUGH_REPLICAS,
+                                    RD_KAFKA_RESP_ERR_LEADER_NOT_AVAILABLE);
+  AppendEvents(store, 100);
+  {
+    KafkaPublisher publisher(db.value().get(), &store, nullptr, Encode, options);
+    ASSERT_TRUE(publisher.Start().ok());
+    EXPECT_EQ(publisher.WaitFor(100, std::chrono::steady_clock::now() + 30s), 100u);
+    rd_kafka_mock_broker_set_rtt(cluster.mc(), 1, 0);
+
+    // A permanent error fails one delivery report: the checkpoint waits for the re-send.
+    rd_kafka_mock_push_request_errors(cluster.mc(), 0, 1, RD_KAFKA_RESP_ERR_TOPIC_AUTHORIZATION_FAILED);
+    AppendEvents(store, 50);
+    EXPECT_EQ(publisher.WaitFor(150, std::chrono::steady_clock::now() + 30s), 150u);
+    EXPECT_GE(publisher.DeliveryErrors(), 1u);
+
+    // An outage: commits continue, the checkpoint stays, then everything goes out.
+    rd_kafka_mock_broker_set_down(cluster.mc(), 1);
+    AppendEvents(store, 50);
+    EXPECT_EQ(publisher.WaitFor(151, std::chrono::steady_clock::now() + 1s), 150u);
+    rd_kafka_mock_broker_set_up(cluster.mc(), 1);
+    EXPECT_EQ(publisher.WaitFor(200, std::chrono::steady_clock::now() + 30s), 200u);
+  }
+  // The checkpoint survives a restart of the relay.
+  KafkaPublisher again(db.value().get(), &store, nullptr, Encode, options);
+  EXPECT_EQ(again.Checkpoint(), 200u);
+
+  const auto msgs = kafka_test::ReadTopic(cluster.bootstrap(), "events");
+  std::map<std::uint64_t, int> seen;
+  for (const auto& m : msgs) ++seen[m.position];
+  EXPECT_EQ(seen.size(), 200u);
+  for (const auto& [pos, n] : seen) EXPECT_EQ(n, 1) << "position " << pos;
+  EXPECT_EQ(seen.begin()->first, 1u);
+  EXPECT_EQ(seen.rbegin()->first, 200u);
+}
+
+}  // namespace
+}  // namespace istihdam
