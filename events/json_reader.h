@@ -57,7 +57,10 @@ void JsonReader::Read(const boost::json::value& v, T& out) {
     out = static_cast<U>(v.to_number<double>());
   } else if constexpr (std::is_same_v<U, std::string>) {
     out = std::string(v.as_string());
-  } else if constexpr (requires { typename U::value_type; out.has_value(); }) {  // optional
+  } else if constexpr (requires {
+                         typename U::value_type;
+                         out.has_value();
+                       }) {  // optional
     if (v.is_null()) {
       out.reset();
     } else {
@@ -65,7 +68,11 @@ void JsonReader::Read(const boost::json::value& v, T& out) {
       Read(v, x);
       out = std::move(x);
     }
-  } else if constexpr (requires { typename U::value_type; out.begin(); out.push_back({}); }) {
+  } else if constexpr (requires {
+                         typename U::value_type;
+                         out.begin();
+                         out.push_back({});
+                       }) {
     out.clear();
     for (const auto& item : v.as_array()) {
       typename U::value_type x{};
@@ -135,13 +142,19 @@ boost::json::object JsonSchemaWriter::SchemaOf() {
     s["type"] = "number";
   } else if constexpr (std::is_same_v<U, std::string>) {
     s["type"] = "string";
-  } else if constexpr (requires(U u) { typename U::value_type; u.has_value(); }) {
+  } else if constexpr (requires(U u) {
+                         typename U::value_type;
+                         u.has_value();
+                       }) {
     s = SchemaOf<typename U::value_type>();
     boost::json::array types;
     types.push_back(s["type"]);
     types.push_back("null");
     s["type"] = std::move(types);
-  } else if constexpr (requires(U u) { typename U::value_type; u.begin(); }) {
+  } else if constexpr (requires(U u) {
+                         typename U::value_type;
+                         u.begin();
+                       }) {
     s["type"] = "array";
     s["items"] = SchemaOf<typename U::value_type>();
   } else {

@@ -9,6 +9,7 @@
 #include "commands/workforce_schedules.h"
 #include "http/json_io.h"
 #include "http/labor_market_io.h"
+#include "infra/xlsx_reader.h"
 #include "projections/workforce_schedules.h"
 
 namespace istihdam::http {
@@ -110,10 +111,8 @@ ScheduleDraft ParseDraft(JsonBody& b) {
 constexpr const char* kColumns[] = {"type", "tckn", "firstName", "lastName", "sex", "date", "occupation",
                                     "category", "contractType", "undergroundUnderwater", "leavingReason"};
 
-Result<std::vector<events::PersonnelMovement>> ParsePersonnelCsv(std::string text) {
-  if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);  // a spreadsheet's UTF-8 BOM
-  auto rows = ParseCsv(text);
-  while (!rows.empty() && rows.back().size() == 1 && rows.back()[0].empty()) rows.pop_back();
+// The same rows from either format: rows[0] is the header, rows[i] is line/row i + 1.
+Result<std::vector<events::PersonnelMovement>> ParsePersonnelRows(const std::vector<std::vector<std::string>>& rows) {
   std::vector<FieldError> errs;
   if (rows.empty()) return Error::Validation({{"columns", "required"}});
   std::map<std::string, std::size_t> col;
@@ -153,6 +152,29 @@ Result<std::vector<events::PersonnelMovement>> ParsePersonnelCsv(std::string tex
   }
   if (!errs.empty()) return Error::Validation(errs);
   return out;
+}
+
+Result<std::vector<events::PersonnelMovement>> ParsePersonnelCsv(std::string text) {
+  if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);  // a spreadsheet's UTF-8 BOM
+  auto rows = ParseCsv(text);
+  while (!rows.empty() && rows.back().size() == 1 && rows.back()[0].empty()) rows.pop_back();
+  return ParsePersonnelRows(rows);
+}
+
+// The bulk form as XLSX: the first worksheet, laid out like the CSV (row 1 is the header;
+// errors name rows[<spreadsheet row>].<column>). Cells are read as text; numbers typed into
+// cells (a TCKN) come back as their digits. Dates must be text cells (YYYY-MM-DD).
+constexpr std::string_view kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+Result<std::vector<events::PersonnelMovement>> ParsePersonnelXlsx(std::string_view bytes) {
+  auto rows = ReadXlsxFirstSheet(bytes);
+  if (!rows.ok()) return Error::Of("malformed_request", "xlsx: " + rows.error().detail);
+  // The grid is as wide as the widest row; empty cells after the last header name are padding.
+  if (!rows->empty()) {
+    auto& header = rows->front();
+    while (!header.empty() && header.back().empty()) header.pop_back();
+  }
+  return ParsePersonnelRows(*rows);
 }
 
 }  // namespace
@@ -240,19 +262,26 @@ void AddWorkforceRoutes(App& app, Router& router) {
                   if (!rows.ok()) return Fail(ctx, rows.error());
                   c.rows = std::move(rows).value();
                   c.first_row_number = 2;
+                } else if (type.rfind(kXlsxType, 0) == 0) {
+                  auto rows = ParsePersonnelXlsx(ctx.req.body);
+                  if (!rows.ok()) return Fail(ctx, rows.error());
+                  c.rows = std::move(rows).value();
+                  c.first_row_number = 2;
                 } else if (type.empty() || type.rfind("application/json", 0) == 0) {
                   auto body = JsonBody::Parse(ctx.req.body);
                   if (!body.ok()) return Fail(ctx, body.error());
                   for (auto& r : body->Objects("rows")) c.rows.push_back(ParseMovement(r));
                   if (auto st = body->TypeErrors(); !st.ok()) return Fail(ctx, st.error());
                 } else {
-                  return Problem("unsupported_media_type", ctx.lang, "send text/csv or application/json");
+                  return Problem("unsupported_media_type", ctx.lang, "send text/csv, application/json or an XLSX workbook");
                 }
                 return Answer(ctx, HandleReplacePersonnelRows(app.services(), ctx.env, ctx.req.params["id"], *if_match,
                                                               std::move(c)));
               },
               {"Bulk personnel notification form (WS-12): text/csv (header line with the column names of a personnel "
-               "movement; errors name rows[<line>].<column>) or JSON {\"rows\": [...]}. For the latest month it replaces "
+               "movement; errors name rows[<line>].<column>), XLSX (application/vnd.openxmlformats-officedocument."
+               "spreadsheetml.sheet: the first worksheet laid out like the CSV, row 1 the header, errors name "
+               "rows[<row>].<column>; an unreadable workbook is 400 malformed_request) or JSON {\"rows\": [...]}. For the latest month it replaces "
                "the person rows; for the next month it submits a new schedule counted from the rows. Nothing is saved "
                "when any row fails.",
                "workforce schedules", {},

@@ -19,7 +19,8 @@ class EventSource {
   // The highest position Read() can return (0 when none).
   virtual std::uint64_t LastPosition() const = 0;
   // Blocks until LastPosition() > after or the deadline passes; returns LastPosition().
-  virtual std::uint64_t WaitForMore(std::uint64_t after, std::chrono::steady_clock::time_point deadline) = 0;
+  virtual std::uint64_t WaitForMore(std::uint64_t after,
+                                    std::chrono::steady_clock::time_point deadline) = 0;
 };
 
 // The local event store. `store` must outlive it.
@@ -30,7 +31,8 @@ class LogEventSource final : public EventSource {
     return store_->ReadAll(from, limit);
   }
   std::uint64_t LastPosition() const override { return store_->LastPosition(); }
-  std::uint64_t WaitForMore(std::uint64_t after, std::chrono::steady_clock::time_point deadline) override {
+  std::uint64_t WaitForMore(std::uint64_t after,
+                            std::chrono::steady_clock::time_point deadline) override {
     return store_->WaitForCommit(after, deadline);
   }
 

@@ -17,8 +17,12 @@ struct KafkaConsumer::Impl {
   }
 };
 
-KafkaConsumer::KafkaConsumer(ReplicaLog* log, Metrics* metrics, Decoder from_json, KafkaOptions options)
-    : log_(log), metrics_(metrics), from_json_(std::move(from_json)), options_(std::move(options)),
+KafkaConsumer::KafkaConsumer(ReplicaLog* log, Metrics* metrics, Decoder from_json,
+                             KafkaOptions options)
+    : log_(log),
+      metrics_(metrics),
+      from_json_(std::move(from_json)),
+      options_(std::move(options)),
       impl_(std::make_unique<Impl>()) {}
 
 KafkaConsumer::~KafkaConsumer() { Stop(); }
@@ -98,19 +102,22 @@ void KafkaConsumer::Run() {
     spdlog::error("kafka replica assign: {}", rd_kafka_err2str(e));
   }
   rd_kafka_topic_partition_list_destroy(parts);
-  spdlog::info("kafka replica: consuming {} ({} partitions) from position {}", options_.topic, partitions,
-               log_->LastPosition());
+  spdlog::info("kafka replica: consuming {} ({} partitions) from position {}", options_.topic,
+               partitions, log_->LastPosition());
 
   std::map<std::int32_t, std::int64_t> next_offsets;
-  for (int p = 0; p < partitions; ++p) next_offsets[p] = std::max<std::int64_t>(log_->NextOffset(p), 0);
+  for (int p = 0; p < partitions; ++p)
+    next_offsets[p] = std::max<std::int64_t>(log_->NextOffset(p), 0);
   auto last_lag_check = std::chrono::steady_clock::now() - std::chrono::seconds(1);
   while (running_) {
     std::vector<RecordedEvent> batch;
     std::map<std::int32_t, std::int64_t> offsets;
     const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(20);
     while (batch.size() < 1000 && running_) {
-      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(until - std::chrono::steady_clock::now());
-      rd_kafka_message_t* m = rd_kafka_consumer_poll(rk, batch.empty() ? 100 : std::max<int>(0, left.count()));
+      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+          until - std::chrono::steady_clock::now());
+      rd_kafka_message_t* m =
+          rd_kafka_consumer_poll(rk, batch.empty() ? 100 : std::max<int>(0, left.count()));
       if (!m) {
         if (!batch.empty() || std::chrono::steady_clock::now() >= until) break;
         continue;
@@ -121,8 +128,8 @@ void KafkaConsumer::Run() {
           batch.push_back(std::move(e).value());
         } else {
           malformed_.fetch_add(1);
-          spdlog::error("kafka replica: partition {} offset {}: {} {}", m->partition, m->offset, e.error().code,
-                        e.error().detail);
+          spdlog::error("kafka replica: partition {} offset {}: {} {}", m->partition, m->offset,
+                        e.error().code, e.error().detail);
         }
         offsets[m->partition] = m->offset + 1;
       } else if (m->err != RD_KAFKA_RESP_ERR__PARTITION_EOF) {
@@ -141,7 +148,8 @@ void KafkaConsumer::Run() {
       std::uint64_t lag = 0;
       for (const auto& [p, next] : next_offsets) {
         int64_t lo = 0, hi = 0;
-        if (rd_kafka_get_watermark_offsets(rk, options_.topic.c_str(), p, &lo, &hi) == RD_KAFKA_RESP_ERR_NO_ERROR &&
+        if (rd_kafka_get_watermark_offsets(rk, options_.topic.c_str(), p, &lo, &hi) ==
+                RD_KAFKA_RESP_ERR_NO_ERROR &&
             hi > next) {
           lag += static_cast<std::uint64_t>(hi - std::max(next, lo));
         }

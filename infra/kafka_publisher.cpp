@@ -21,7 +21,7 @@ struct KafkaPublisher::Impl {
   rd_kafka_t* rk = nullptr;
   mutable std::mutex mu;  // guards the sets below
   mutable std::condition_variable cv;
-  std::set<std::uint64_t> acked;   // delivered, above the checkpoint
+  std::set<std::uint64_t> acked;      // delivered, above the checkpoint
   std::vector<std::uint64_t> failed;  // to produce again
   std::size_t in_flight = 0;
   bool topic_ready = false;
@@ -33,10 +33,15 @@ struct KafkaPublisher::Impl {
 
 KafkaPublisher::KafkaPublisher(Database* db, EventStore* store, Metrics* metrics, Encoder to_json,
                                KafkaOptions options)
-    : db_(db), store_(store), metrics_(metrics), to_json_(std::move(to_json)), options_(std::move(options)),
+    : db_(db),
+      store_(store),
+      metrics_(metrics),
+      to_json_(std::move(to_json)),
+      options_(std::move(options)),
       impl_(std::make_unique<Impl>()) {
   std::string v;
-  if (db_->Get(db_->Family(cf::kCheckpoints), CheckpointKey(options_.topic), &v)) checkpoint_ = DecodeU64(v.data());
+  if (db_->Get(db_->Family(cf::kCheckpoints), CheckpointKey(options_.topic), &v))
+    checkpoint_ = DecodeU64(v.data());
 }
 
 KafkaPublisher::~KafkaPublisher() { Stop(); }
@@ -57,7 +62,7 @@ Status KafkaPublisher::Start() {
       {"enable.idempotence", "true"},
       {"acks", "all"},
       {"linger.ms", "5"},
-      {"message.timeout.ms", "0"},  // never give up: an outage delays, loses nothing
+      {"message.timeout.ms", "0"},        // never give up: an outage delays, loses nothing
       {"partitioner", "murmur2_random"},  // the Java client's key hashing
       {"reconnect.backoff.max.ms", "1000"},
       {"log_level", "4"},
@@ -79,7 +84,8 @@ Status KafkaPublisher::Start() {
     if (msg->err == RD_KAFKA_RESP_ERR_NO_ERROR) {
       c->impl->acked.insert(pos);
     } else {
-      spdlog::warn("kafka delivery of position {} failed: {} (will retry)", pos, rd_kafka_err2str(msg->err));
+      spdlog::warn("kafka delivery of position {} failed: {} (will retry)", pos,
+                   rd_kafka_err2str(msg->err));
       c->impl->failed.push_back(pos);
       c->errors->fetch_add(1);
       if (c->metrics) c->metrics->CountDeliveryError();
@@ -105,7 +111,8 @@ void KafkaPublisher::Stop() {
   impl_->rk = nullptr;
 }
 
-std::uint64_t KafkaPublisher::WaitFor(std::uint64_t position, std::chrono::steady_clock::time_point deadline) const {
+std::uint64_t KafkaPublisher::WaitFor(std::uint64_t position,
+                                      std::chrono::steady_clock::time_point deadline) const {
   std::unique_lock lock(impl_->mu);
   impl_->cv.wait_until(lock, deadline, [&] { return checkpoint_.load() >= position; });
   return checkpoint_.load();
@@ -128,7 +135,8 @@ bool EnsureTopic(rd_kafka_t* rk, const KafkaOptions& o) {
   rd_kafka_metadata_destroy(md);
   if (found) return true;
   char err[512];
-  rd_kafka_NewTopic_t* nt = rd_kafka_NewTopic_new(o.topic.c_str(), o.partitions, o.replication_factor, err, sizeof err);
+  rd_kafka_NewTopic_t* nt =
+      rd_kafka_NewTopic_new(o.topic.c_str(), o.partitions, o.replication_factor, err, sizeof err);
   if (!nt) {
     spdlog::error("kafka topic {}: {}", o.topic, err);
     return false;
@@ -140,10 +148,12 @@ bool EnsureTopic(rd_kafka_t* rk, const KafkaOptions& o) {
     if (const auto* res = rd_kafka_event_CreateTopics_result(ev)) {
       size_t n = 0;
       const rd_kafka_topic_result_t** topics = rd_kafka_CreateTopics_result_topics(res, &n);
-      ok = n == 1 && (rd_kafka_topic_result_error(topics[0]) == RD_KAFKA_RESP_ERR_NO_ERROR ||
-                      rd_kafka_topic_result_error(topics[0]) == RD_KAFKA_RESP_ERR_TOPIC_ALREADY_EXISTS);
+      ok = n == 1 &&
+           (rd_kafka_topic_result_error(topics[0]) == RD_KAFKA_RESP_ERR_NO_ERROR ||
+            rd_kafka_topic_result_error(topics[0]) == RD_KAFKA_RESP_ERR_TOPIC_ALREADY_EXISTS);
       if (!ok && n == 1) {
-        spdlog::warn("kafka create topic {}: {}", o.topic, rd_kafka_err2str(rd_kafka_topic_result_error(topics[0])));
+        spdlog::warn("kafka create topic {}: {}", o.topic,
+                     rd_kafka_err2str(rd_kafka_topic_result_error(topics[0])));
       }
       if (ok) spdlog::info("kafka topic {} ready ({} partitions)", o.topic, o.partitions);
     }
@@ -175,7 +185,8 @@ void KafkaPublisher::Run() {
           RD_KAFKA_V_HEADER("schemaVersion", sv.data(), static_cast<ssize_t>(sv.size())),
           RD_KAFKA_V_HEADER("eventId", e.event_id.data(), static_cast<ssize_t>(e.event_id.size())),
           RD_KAFKA_V_HEADER("position", pos.data(), static_cast<ssize_t>(pos.size())),
-          RD_KAFKA_V_OPAQUE(reinterpret_cast<void*>(static_cast<std::uintptr_t>(e.position))), RD_KAFKA_V_END);
+          RD_KAFKA_V_OPAQUE(reinterpret_cast<void*>(static_cast<std::uintptr_t>(e.position))),
+          RD_KAFKA_V_END);
       if (err == RD_KAFKA_RESP_ERR_NO_ERROR) {
         std::lock_guard lock(impl_->mu);
         ++impl_->in_flight;
@@ -200,8 +211,8 @@ void KafkaPublisher::Run() {
       }
     }
     if (cp != before) {
-      auto st = db_->db()->Put(rocksdb::WriteOptions(), db_->Family(cf::kCheckpoints), CheckpointKey(options_.topic),
-                               EncodeU64(cp));
+      auto st = db_->db()->Put(rocksdb::WriteOptions(), db_->Family(cf::kCheckpoints),
+                               CheckpointKey(options_.topic), EncodeU64(cp));
       if (!st.ok()) {
         spdlog::error("kafka publisher checkpoint: {}", st.ToString());
         return;
@@ -225,7 +236,8 @@ void KafkaPublisher::Run() {
       retry.swap(impl_->failed);
       in_flight = impl_->in_flight;
     }
-    if (rd_kafka_resp_err_t fatal = rd_kafka_fatal_error(rk, nullptr, 0); fatal != RD_KAFKA_RESP_ERR_NO_ERROR) {
+    if (rd_kafka_resp_err_t fatal = rd_kafka_fatal_error(rk, nullptr, 0);
+        fatal != RD_KAFKA_RESP_ERR_NO_ERROR) {
       spdlog::error("kafka producer fatal error: {}; restart the server to resume from position {}",
                     rd_kafka_err2str(fatal), checkpoint_.load() + 1);
       break;
@@ -254,7 +266,9 @@ void KafkaPublisher::Run() {
     }
     rd_kafka_poll(rk, produced ? 0 : 5);
     advance();
-    if (!produced) store_->WaitForCommit(next - 1, std::chrono::steady_clock::now() + std::chrono::milliseconds(20));
+    if (!produced)
+      store_->WaitForCommit(next - 1,
+                            std::chrono::steady_clock::now() + std::chrono::milliseconds(20));
   }
   rd_kafka_flush(rk, 3000);  // what is delivered now is checkpointed; the rest is re-sent later
   advance();

@@ -24,10 +24,10 @@ namespace istihdam {
 class Metrics;
 
 struct KafkaOptions {
-  std::string brokers;                     // HOST:PORT[,...]
+  std::string brokers;  // HOST:PORT[,...]
   std::string topic = "istihdam.events";
-  int partitions = 3;                      // when the topic is created
-  int replication_factor = -1;             // -1 = the broker's default
+  int partitions = 3;                        // when the topic is created
+  int replication_factor = -1;               // -1 = the broker's default
   std::map<std::string, std::string> extra;  // more librdkafka properties (tests)
 };
 
@@ -37,7 +37,8 @@ class KafkaPublisher {
   // `to_json` renders an event's value (EventRegistry::ToJson, serialized).
   using Encoder = std::function<std::string(const RecordedEvent&)>;
 
-  KafkaPublisher(Database* db, EventStore* store, Metrics* metrics, Encoder to_json, KafkaOptions options);
+  KafkaPublisher(Database* db, EventStore* store, Metrics* metrics, Encoder to_json,
+                 KafkaOptions options);
   ~KafkaPublisher();
 
   // Creates the producer and starts the relay thread. Errors: "kafka_config" (bad property).
@@ -50,7 +51,8 @@ class KafkaPublisher {
   std::uint64_t Checkpoint() const { return checkpoint_.load(); }
   std::uint64_t DeliveryErrors() const { return delivery_errors_.load(); }
   // Blocks until Checkpoint() >= position or the deadline; returns Checkpoint().
-  std::uint64_t WaitFor(std::uint64_t position, std::chrono::steady_clock::time_point deadline) const;
+  std::uint64_t WaitFor(std::uint64_t position,
+                        std::chrono::steady_clock::time_point deadline) const;
 
   // The key in the checkpoints family holding the relay's position for `topic`.
   static std::string CheckpointKey(const std::string& topic) { return "publisher/" + topic; }

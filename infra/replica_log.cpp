@@ -14,7 +14,10 @@ std::string OffsetKey(const std::string& topic, std::int32_t partition) {
 }  // namespace
 
 ReplicaLog::ReplicaLog(Database* db, std::string topic)
-    : db_(db), topic_(std::move(topic)), log_cf_(db->Family(kFamily)), checkpoints_cf_(db->Family(cf::kCheckpoints)) {
+    : db_(db),
+      topic_(std::move(topic)),
+      log_cf_(db->Family(kFamily)),
+      checkpoints_cf_(db->Family(cf::kCheckpoints)) {
   std::string v;
   if (db_->Get(checkpoints_cf_, kContiguousKey, &v)) contiguous_ = DecodeU64(v.data());
   std::unique_ptr<rocksdb::Iterator> it(db_->db()->NewIterator(rocksdb::ReadOptions(), log_cf_));
@@ -30,7 +33,8 @@ std::uint64_t ReplicaLog::Store(const std::vector<RecordedEvent>& events,
   std::map<std::uint64_t, bool> added;
   for (const auto& e : events) {
     std::string v;
-    if (e.position <= contiguous_ || added.count(e.position) || db_->Get(log_cf_, EncodeU64(e.position), &v)) {
+    if (e.position <= contiguous_ || added.count(e.position) ||
+        db_->Get(log_cf_, EncodeU64(e.position), &v)) {
       ++dups;
       continue;
     }
@@ -49,7 +53,8 @@ std::uint64_t ReplicaLog::Store(const std::vector<RecordedEvent>& events,
   }
   wb.Put(checkpoints_cf_, kContiguousKey, EncodeU64(contiguous));
   for (const auto& [partition, offset] : next_offsets) {
-    wb.Put(checkpoints_cf_, OffsetKey(topic_, partition), EncodeU64(static_cast<std::uint64_t>(offset)));
+    wb.Put(checkpoints_cf_, OffsetKey(topic_, partition),
+           EncodeU64(static_cast<std::uint64_t>(offset)));
   }
   auto st = db_->db()->Write(rocksdb::WriteOptions(), &wb);
   if (!st.ok()) throw std::runtime_error("replica log write: " + st.ToString());
@@ -90,7 +95,8 @@ std::uint64_t ReplicaLog::LastPosition() const {
   return contiguous_;
 }
 
-std::uint64_t ReplicaLog::WaitForMore(std::uint64_t after, std::chrono::steady_clock::time_point deadline) {
+std::uint64_t ReplicaLog::WaitForMore(std::uint64_t after,
+                                      std::chrono::steady_clock::time_point deadline) {
   std::unique_lock lock(mu_);
   cv_.wait_until(lock, deadline, [&] { return contiguous_ > after; });
   return contiguous_;

@@ -32,7 +32,8 @@ class ReplicaLog final : public EventSource {
 
   std::vector<RecordedEvent> Read(std::uint64_t from, std::size_t limit) override;
   std::uint64_t LastPosition() const override;
-  std::uint64_t WaitForMore(std::uint64_t after, std::chrono::steady_clock::time_point deadline) override;
+  std::uint64_t WaitForMore(std::uint64_t after,
+                            std::chrono::steady_clock::time_point deadline) override;
 
  private:
   Database* db_;

@@ -28,8 +28,10 @@ TEST(EventJson, EveryDemoEventRoundTripsThroughItsJson) {
     const auto json = app->registry().ToJson(e);
     auto back = app->registry().FromJson(json);
     ASSERT_TRUE(back.ok()) << e.type << ": " << back.error().detail;
-    EXPECT_EQ(boost::json::serialize(app->registry().ToJson(back.value())), boost::json::serialize(json));
-    EXPECT_EQ(back.value().payload, e.payload) << e.type;  // demo events are at their current version
+    EXPECT_EQ(boost::json::serialize(app->registry().ToJson(back.value())),
+              boost::json::serialize(json));
+    EXPECT_EQ(back.value().payload, e.payload)
+        << e.type;  // demo events are at their current version
     EXPECT_EQ(back.value().recorded_at, e.recorded_at);
     EXPECT_EQ(back.value().hash, e.hash);
     types.insert(e.type);
@@ -40,11 +42,13 @@ TEST(EventJson, EveryDemoEventRoundTripsThroughItsJson) {
 TEST(EventJson, UnknownTypesKeepTheirEnvelopeAndMalformedOnesAreRefused) {
   events::EventRegistry registry;
   http::RegisterEventTypes(registry);
-  auto o = boost::json::parse(R"({"position":7,"streamId":"x-1","version":1,"eventId":"e","type":"FromTheFuture",
+  auto o = boost::json::parse(
+               R"({"position":7,"streamId":"x-1","version":1,"eventId":"e","type":"FromTheFuture",
     "schemaVersion":1,"recordedAt":"2026-11-27T02:45:59.123456Z","actor":{"userId":"","actorType":"System",
     "employerId":""},"correlationId":"c","causationId":"d","data":{"a":1},
     "hash":"0000000000000000000000000000000000000000000000000000000000000000",
-    "prevHash":"0000000000000000000000000000000000000000000000000000000000000000"})").as_object();
+    "prevHash":"0000000000000000000000000000000000000000000000000000000000000000"})")
+               .as_object();
   auto e = registry.FromJson(o);
   ASSERT_TRUE(e.ok()) << e.error().detail;
   EXPECT_EQ(e.value().position, 7u);

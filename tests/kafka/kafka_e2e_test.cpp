@@ -15,11 +15,11 @@
 #include <thread>
 
 #include "e2e_helpers.h"
+#include "events/event_registry.h"
+#include "http/app.h"
 #include "infra/database.h"
 #include "infra/event_store.h"
 #include "infra/kafka_publisher.h"
-#include "events/event_registry.h"
-#include "http/app.h"
 #include "kafka_test_util.h"
 
 namespace {
@@ -41,7 +41,8 @@ class KafkaE2E : public ::testing::Test {
     }
     config_file_ = "/tmp/istihdam-kafka-test-" + std::to_string(::getpid()) + ".json";
     // Many registrations from one address: lift the per-client rate limits.
-    std::ofstream(config_file_) << R"({"authRatePerClientPerMinute": 1000000, "authRatePerTcknPerMinute": 1000000})";
+    std::ofstream(config_file_)
+        << R"({"authRatePerClientPerMinute": 1000000, "authRatePerTcknPerMinute": 1000000})";
   }
   static void TearDownTestSuite() {
     delete broker_;
@@ -56,7 +57,8 @@ class KafkaE2E : public ::testing::Test {
   static ServerOptions Node(const std::string& topic, bool read, bool demo = false) {
     ServerOptions o;
     o.demo = demo;
-    o.extra_args = {"--kafka-brokers", broker_->bootstrap(), "--kafka-topic", topic, "--config", config_file_};
+    o.extra_args = {"--kafka-brokers", broker_->bootstrap(), "--kafka-topic", topic,
+                    "--config",        config_file_};
     if (read) {
       o.extra_args.push_back("--role");
       o.extra_args.push_back("read");
@@ -75,12 +77,13 @@ class KafkaE2E : public ::testing::Test {
   // Registers `n` fresh employers; returns the last position.
   static std::uint64_t RegisterSome(std::uint16_t port, int n) {
     std::uint64_t last = 0;
-    for (int i = 0; i < n; ++i) last = Register(port, NewEmployer::Fresh("Kafka Test " + std::to_string(i))).position;
+    for (int i = 0; i < n; ++i)
+      last = Register(port, NewEmployer::Fresh("Kafka Test " + std::to_string(i))).position;
     return last;
   }
   static bool WaitPublished(std::uint16_t writer, std::uint64_t last) {
-    return WaitUntil([&] { return Num(Health(writer), "publishedPosition") >= last; }, kDeliveryTimeout,
-                     std::chrono::milliseconds(50));
+    return WaitUntil([&] { return Num(Health(writer), "publishedPosition") >= last; },
+                     kDeliveryTimeout, std::chrono::milliseconds(50));
   }
   static bool WaitReplica(std::uint16_t replica, std::uint64_t last) {
     return WaitUntil(
@@ -112,16 +115,19 @@ class KafkaE2E : public ::testing::Test {
       EXPECT_EQ(m.key, std::string(v.at("streamId").as_string()));
       EXPECT_EQ(m.headers.at("type"), std::string(v.at("type").as_string()));
       EXPECT_EQ(m.headers.at("eventId"), std::string(v.at("eventId").as_string()));
-      EXPECT_EQ(m.headers.at("schemaVersion"), std::to_string(v.at("schemaVersion").to_number<int>()));
+      EXPECT_EQ(m.headers.at("schemaVersion"),
+                std::to_string(v.at("schemaVersion").to_number<int>()));
       const auto version = v.at("version").to_number<std::uint64_t>();
       auto [it, fresh] = stream_partition.emplace(m.key, m.partition);
       EXPECT_EQ(it->second, m.partition) << "stream " << m.key << " on two partitions";
       if (seen[pos]++ == 0) {  // a duplicate repeats an older version; the first copy is in order
-        EXPECT_GT(version, stream_version[m.key]) << "stream " << m.key << " out of order at " << pos;
+        EXPECT_GT(version, stream_version[m.key])
+            << "stream " << m.key << " out of order at " << pos;
         stream_version[m.key] = std::max(stream_version[m.key], version);
       }
     }
-    for (std::uint64_t p = 1; p <= last; ++p) EXPECT_GE(seen[p], 1) << "position " << p << " missing";
+    for (std::uint64_t p = 1; p <= last; ++p)
+      EXPECT_GE(seen[p], 1) << "position " << p << " missing";
     return seen;
   }
 
@@ -134,9 +140,11 @@ class KafkaE2E : public ::testing::Test {
       for (const auto& name : db.value()->FamilyNames()) {
         if (name.rfind("rm.", 0) != 0) continue;
         auto* cf = db.value()->Family(name);
-        std::unique_ptr<rocksdb::Iterator> it(db.value()->db()->NewIterator(rocksdb::ReadOptions(), cf));
+        std::unique_ptr<rocksdb::Iterator> it(
+            db.value()->db()->NewIterator(rocksdb::ReadOptions(), cf));
         auto& rows = out[name];
-        for (it->SeekToFirst(); it->Valid(); it->Next()) rows[it->key().ToString()] = it->value().ToString();
+        for (it->SeekToFirst(); it->Valid(); it->Next())
+          rows[it->key().ToString()] = it->value().ToString();
       }
       return out;
     };
@@ -157,7 +165,8 @@ class KafkaE2E : public ::testing::Test {
     EXPECT_GT(rows, 0u);
   }
 
-  static std::uint64_t OfflineU64(const std::string& dir, const std::string& family, const std::string& key) {
+  static std::uint64_t OfflineU64(const std::string& dir, const std::string& family,
+                                  const std::string& key) {
     auto db = Database::Open(dir);
     if (!db.ok()) throw std::runtime_error("open " + dir + ": " + db.error().detail);
     std::string v;
@@ -182,7 +191,8 @@ TEST_F(KafkaE2E, EveryEventOnceKeyedInOrderAndReplicaMatchesWriter) {
   ASSERT_TRUE(WaitPublished(writer.port(), last)) << writer.Log();
 
   const auto seen = CheckTopic(topic, last);
-  for (const auto& [pos, n] : seen) EXPECT_EQ(n, 1) << "position " << pos << " published " << n << " times";
+  for (const auto& [pos, n] : seen)
+    EXPECT_EQ(n, 1) << "position " << pos << " published " << n << " times";
   EXPECT_EQ(seen.rbegin()->first, last);
 
   // The value is byte for byte the event-history API's NDJSON line.
@@ -190,8 +200,9 @@ TEST_F(KafkaE2E, EveryEventOnceKeyedInOrderAndReplicaMatchesWriter) {
   const auto msgs = kafka_test::ReadTopic(broker_->bootstrap(), topic);
   for (const auto& m : msgs) {
     if (m.position != last && m.position != 1) continue;
-    const auto r = Get(writer.port(), "/api/v1/events?from=" + std::to_string(m.position) + "&limit=1", audit,
-                       {{"Accept", "application/x-ndjson"}});
+    const auto r =
+        Get(writer.port(), "/api/v1/events?from=" + std::to_string(m.position) + "&limit=1", audit,
+            {{"Accept", "application/x-ndjson"}});
     ASSERT_EQ(r.status, 200) << r.body;
     EXPECT_EQ(r.body, m.value + "\n");
   }
@@ -205,11 +216,14 @@ TEST_F(KafkaE2E, EveryEventOnceKeyedInOrderAndReplicaMatchesWriter) {
       },
       std::chrono::seconds(10)));
   // No command side on a replica.
-  ExpectProblem(Post(replica.port(), "/api/v1/registrations", RegistrationBody(NewEmployer::Fresh("Replika"))), 405,
-                "method_not_allowed");
+  ExpectProblem(Post(replica.port(), "/api/v1/registrations",
+                     RegistrationBody(NewEmployer::Fresh("Replika"))),
+                405, "method_not_allowed");
   // Same query answers: a public read and every read-model row.
-  EXPECT_EQ(Get(replica.port(), "/api/v1/provinces").body, Get(writer.port(), "/api/v1/provinces").body);
-  EXPECT_GE(XPosition(Get(replica.port(), "/api/v1/provinces?minPosition=" + std::to_string(last))), last);
+  EXPECT_EQ(Get(replica.port(), "/api/v1/provinces").body,
+            Get(writer.port(), "/api/v1/provinces").body);
+  EXPECT_GE(XPosition(Get(replica.port(), "/api/v1/provinces?minPosition=" + std::to_string(last))),
+            last);
   writer.Stop();
   replica.Stop();
   ExpectSameReadModels(writer.data_dir(), replica.data_dir());
@@ -248,19 +262,21 @@ TEST_F(KafkaE2E, PublisherKilledMidStreamLeavesNoGapAndDuplicatesOnlyTheTail) {
     clients.emplace_back([&, c] {
       for (int i = 0; i < 200 && !stop; ++i) {
         try {
-          Register(writer.port(), NewEmployer::Fresh("Burst " + std::to_string(c) + "-" + std::to_string(i)));
+          Register(writer.port(),
+                   NewEmployer::Fresh("Burst " + std::to_string(c) + "-" + std::to_string(i)));
         } catch (const std::exception&) {
           return;  // the server is gone
         }
       }
     });
   }
-  WaitUntil([&] { return Num(Health(writer.port()), "position") >= base + 100; }, std::chrono::seconds(30));
+  WaitUntil([&] { return Num(Health(writer.port()), "position") >= base + 100; },
+            std::chrono::seconds(30));
   writer.Kill();
   stop = true;
   for (auto& t : clients) t.join();
-  const auto checkpoint_at_kill =
-      OfflineU64(writer.data_dir(), istihdam::cf::kCheckpoints, istihdam::KafkaPublisher::CheckpointKey(topic));
+  const auto checkpoint_at_kill = OfflineU64(writer.data_dir(), istihdam::cf::kCheckpoints,
+                                             istihdam::KafkaPublisher::CheckpointKey(topic));
   EXPECT_GE(checkpoint_at_kill, base);
 
   writer.Start();
@@ -274,14 +290,17 @@ TEST_F(KafkaE2E, PublisherKilledMidStreamLeavesNoGapAndDuplicatesOnlyTheTail) {
       EXPECT_GT(pos, checkpoint_at_kill) << "an acknowledged position was published again";
     }
   }
-  std::cout << "[ info ] checkpoint at kill " << checkpoint_at_kill << " of " << last << ", " << dups
-            << " extra copies re-published\n";
+  std::cout << "[ info ] checkpoint at kill " << checkpoint_at_kill << " of " << last << ", "
+            << dups << " extra copies re-published\n";
 
   ServerProcess replica(Node(topic, true));
   ASSERT_TRUE(WaitReplica(replica.port(), last)) << replica.Log();
   // The replica dropped exactly the extra copies.
   EXPECT_TRUE(WaitUntil(
-      [&] { return Metric(replica.port(), "istihdam_kafka_replica_duplicates_total") == std::to_string(dups); },
+      [&] {
+        return Metric(replica.port(), "istihdam_kafka_replica_duplicates_total") ==
+               std::to_string(dups);
+      },
       std::chrono::seconds(10)))
       << Metric(replica.port(), "istihdam_kafka_replica_duplicates_total");
   writer.Stop();
@@ -296,7 +315,8 @@ TEST_F(KafkaE2E, ReplicaKilledResumesFromItsCheckpoint) {
   auto last = RegisterSome(writer.port(), 3);
   ASSERT_TRUE(WaitReplica(replica.port(), last)) << replica.Log();
   replica.Kill();
-  const auto checkpoint = OfflineU64(replica.data_dir(), istihdam::cf::kCheckpoints, "replica/contiguous");
+  const auto checkpoint =
+      OfflineU64(replica.data_dir(), istihdam::cf::kCheckpoints, "replica/contiguous");
   EXPECT_EQ(checkpoint, last);
 
   last = RegisterSome(writer.port(), 3);
@@ -324,8 +344,10 @@ TEST_F(KafkaE2E, DISABLED_BenchPublishThroughput) {
   for (int i = 0; i < kEvents / 1000; ++i) {
     istihdam::AppendRequest req;
     for (int s = 0; s < 100; ++s) {
-      istihdam::StreamAppend sa{"employer-" + std::to_string(i * 100 + s), istihdam::ExpectedVersion::Any(), {}};
-      for (int k = 0; k < 10; ++k) sa.events.push_back(istihdam::NewEvent{"BenchEvent", 1, std::string(200, 'x')});
+      istihdam::StreamAppend sa{
+          "employer-" + std::to_string(i * 100 + s), istihdam::ExpectedVersion::Any(), {}};
+      for (int k = 0; k < 10; ++k)
+        sa.events.push_back(istihdam::NewEvent{"BenchEvent", 1, std::string(200, 'x')});
       req.streams.push_back(std::move(sa));
     }
     req.meta.correlation_id = "bench";
@@ -338,18 +360,21 @@ TEST_F(KafkaE2E, DISABLED_BenchPublishThroughput) {
   options.topic = "bench.throughput";
   istihdam::KafkaPublisher publisher(
       db.value().get(), &store, nullptr,
-      [&](const istihdam::RecordedEvent& e) { return json::serialize(registry.ToJson(e)); }, options);
+      [&](const istihdam::RecordedEvent& e) { return json::serialize(registry.ToJson(e)); },
+      options);
   const auto value_size = json::serialize(registry.ToJson(*store.ReadAt(1))).size();
   // Topic creation and the first metadata round trip are not part of the figure.
   ASSERT_TRUE(publisher.Start().ok());
   ASSERT_TRUE(WaitUntil([&] { return publisher.Checkpoint() >= 1; }, std::chrono::seconds(60)));
   const auto t0 = std::chrono::steady_clock::now();
   const auto start_cp = publisher.Checkpoint();
-  EXPECT_EQ(publisher.WaitFor(kEvents, std::chrono::steady_clock::now() + std::chrono::seconds(300)),
-            static_cast<std::uint64_t>(kEvents));
+  EXPECT_EQ(
+      publisher.WaitFor(kEvents, std::chrono::steady_clock::now() + std::chrono::seconds(300)),
+      static_cast<std::uint64_t>(kEvents));
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  std::cout << "[ bench ] published " << (kEvents - start_cp) << " events of ~" << value_size << " B in " << secs
-            << " s = " << static_cast<long>((kEvents - start_cp) / secs) << " events/s\n";
+  std::cout << "[ bench ] published " << (kEvents - start_cp) << " events of ~" << value_size
+            << " B in " << secs << " s = " << static_cast<long>((kEvents - start_cp) / secs)
+            << " events/s\n";
   publisher.Stop();
   std::error_code ec;
   std::filesystem::remove_all(dir, ec);
@@ -365,7 +390,8 @@ TEST_F(KafkaE2E, DISABLED_BenchCommandToReplicaLag) {
   std::vector<double> lag_ms;
   HttpConnection conn(replica.port());
   for (int i = 0; i < n; ++i) {
-    const auto pos = Register(writer.port(), NewEmployer::Fresh("Lag " + std::to_string(i))).position;
+    const auto pos =
+        Register(writer.port(), NewEmployer::Fresh("Lag " + std::to_string(i))).position;
     const auto acked = std::chrono::steady_clock::now();
     // The replica answers once its read models reached `pos` (or after 2 s).
     const auto r = conn.Request("GET", "/api/v1/provinces?minPosition=" + std::to_string(pos));
@@ -375,8 +401,8 @@ TEST_F(KafkaE2E, DISABLED_BenchCommandToReplicaLag) {
   }
   std::sort(lag_ms.begin(), lag_ms.end());
   auto pct = [&](double p) { return lag_ms[static_cast<std::size_t>(p * (lag_ms.size() - 1))]; };
-  std::cout << "[ bench ] command ack -> replica visibility over " << n << " registrations: p50 " << pct(0.5)
-            << " ms, p99 " << pct(0.99) << " ms, max " << lag_ms.back() << " ms\n";
+  std::cout << "[ bench ] command ack -> replica visibility over " << n << " registrations: p50 "
+            << pct(0.5) << " ms, p99 " << pct(0.99) << " ms, max " << lag_ms.back() << " ms\n";
 }
 
 }  // namespace

@@ -2,9 +2,9 @@
 // deterministically: retriable produce errors with latency, a permanent produce error, and a
 // broker outage. Every position ends up on the topic once, and the checkpoint never passes an
 // undelivered position.
+#include <gtest/gtest.h>
 #include <librdkafka/rdkafka.h>
 #include <librdkafka/rdkafka_mock.h>
-#include <gtest/gtest.h>
 
 #include <map>
 
@@ -66,9 +66,10 @@ TEST(KafkaPublisherMock, InjectedErrorsLatencyAndOutageDelayButLoseAndDuplicateN
 
   // Retriable errors and 50 ms round trips: the idempotent producer retries them itself.
   rd_kafka_mock_broker_set_rtt(cluster.mc(), 1, 50);
-  rd_kafka_mock_push_request_errors(cluster.mc(), 0 /* Produce */, 4, RD_KAFKA_RESP_ERR_NOT_LEADER_FOR_PARTITION,
-                                    RD_KAFKA_RESP_ERR_REQUEST_TIMED_OUT, RD_KAFKA_RESP_ERR_NOT_ENOUGH_REPLICAS,
-                                    RD_KAFKA_RESP_ERR_LEADER_NOT_AVAILABLE);
+  rd_kafka_mock_push_request_errors(
+      cluster.mc(), 0 /* Produce */, 4, RD_KAFKA_RESP_ERR_NOT_LEADER_FOR_PARTITION,
+      RD_KAFKA_RESP_ERR_REQUEST_TIMED_OUT, RD_KAFKA_RESP_ERR_NOT_ENOUGH_REPLICAS,
+      RD_KAFKA_RESP_ERR_LEADER_NOT_AVAILABLE);
   AppendEvents(store, 100);
   {
     KafkaPublisher publisher(db.value().get(), &store, nullptr, Encode, options);
@@ -77,7 +78,8 @@ TEST(KafkaPublisherMock, InjectedErrorsLatencyAndOutageDelayButLoseAndDuplicateN
     rd_kafka_mock_broker_set_rtt(cluster.mc(), 1, 0);
 
     // A permanent error fails one delivery report: the checkpoint waits for the re-send.
-    rd_kafka_mock_push_request_errors(cluster.mc(), 0, 1, RD_KAFKA_RESP_ERR_TOPIC_AUTHORIZATION_FAILED);
+    rd_kafka_mock_push_request_errors(cluster.mc(), 0, 1,
+                                      RD_KAFKA_RESP_ERR_TOPIC_AUTHORIZATION_FAILED);
     AppendEvents(store, 50);
     EXPECT_EQ(publisher.WaitFor(150, std::chrono::steady_clock::now() + 30s), 150u);
     EXPECT_GE(publisher.DeliveryErrors(), 1u);

@@ -80,13 +80,15 @@ std::vector<Message> ReadTopic(const std::string& bootstrap, const std::string& 
   rd_kafka_topic_partition_list_t* parts = rd_kafka_topic_partition_list_new(partitions);
   for (int p = 0; p < partitions; ++p) {
     int64_t lo = 0, hi = 0;
-    if (rd_kafka_query_watermark_offsets(rk, topic.c_str(), p, &lo, &hi, 10000) != RD_KAFKA_RESP_ERR_NO_ERROR) {
+    if (rd_kafka_query_watermark_offsets(rk, topic.c_str(), p, &lo, &hi, 10000) !=
+        RD_KAFKA_RESP_ERR_NO_ERROR) {
       rd_kafka_destroy(rk);
       throw std::runtime_error("watermarks");
     }
     if (hi > lo) {
       high[p] = hi;
-      rd_kafka_topic_partition_list_add(parts, topic.c_str(), p)->offset = RD_KAFKA_OFFSET_BEGINNING;
+      rd_kafka_topic_partition_list_add(parts, topic.c_str(), p)->offset =
+          RD_KAFKA_OFFSET_BEGINNING;
     }
   }
   rd_kafka_assign(rk, parts);
@@ -114,7 +116,9 @@ std::vector<Message> ReadTopic(const std::string& bootstrap, const std::string& 
         const char* name;
         const void* val;
         size_t size;
-        for (size_t i = 0; rd_kafka_header_get_all(hdrs, i, &name, &val, &size) == RD_KAFKA_RESP_ERR_NO_ERROR; ++i) {
+        for (size_t i = 0;
+             rd_kafka_header_get_all(hdrs, i, &name, &val, &size) == RD_KAFKA_RESP_ERR_NO_ERROR;
+             ++i) {
           msg.headers[name] = std::string(static_cast<const char*>(val), size);
         }
       }

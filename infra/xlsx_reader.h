@@ -1,0 +1,30 @@
+#pragma once
+// A minimal XLSX (Office Open XML spreadsheet) reader for uploaded forms: the first
+// worksheet as a dense grid of strings. No XML library: the documents are machine-written,
+// so a small careful scanner over the ZIP entries is enough.
+//
+// ZIP: end of central directory -> central directory -> local headers; stored (0) and
+// deflate (8) entries (zlib raw inflate). ZIP64 and encryption are refused.
+// Workbook: the first <sheet> of xl/workbook.xml resolved through
+// xl/_rels/workbook.xml.rels (falls back to xl/worksheets/sheet1.xml), shared strings
+// from xl/sharedStrings.xml (plain <t> and rich-text runs <r><t>).
+// Cells: t="s" shared string, "str"/"inlineStr" text, "b" boolean ("1"/"0"), numbers as the
+// text of <v> except that integer-valued numbers ("5.0", "5E0") come out as "5". Missing
+// cells are "" (rows are padded to the widest row); column index from the reference letters.
+//
+// Limits (zip bombs): at most 10,000 entries, 20 MB inflated per workbook.
+// Errors: Error{"xlsx_invalid", {}, detail}.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "infra/result.h"
+
+namespace istihdam {
+
+inline constexpr std::size_t kXlsxMaxInflatedBytes = 20u * 1024u * 1024u;
+inline constexpr std::size_t kXlsxMaxEntries = 10000;
+
+Result<std::vector<std::vector<std::string>>> ReadXlsxFirstSheet(std::string_view bytes);
+
+}  // namespace istihdam
