@@ -67,7 +67,7 @@ boost::json::object ListCollectiveDismissals(const ReadView& view, const std::st
     return true;
   });
   boost::json::array items;
-  const std::size_t begin = (page.page - 1) * page.page_size;
+  const std::size_t begin = FirstRow(page);
   for (std::size_t i = begin; i < ids.size() && i < begin + page.page_size; ++i) {
     std::string doc;
     if (!view.Get(kById, ids[ids.size() - 1 - i], &doc)) continue;  // newest (highest id) first
@@ -80,13 +80,7 @@ boost::json::object ListCollectiveDismissals(const ReadView& view, const std::st
     Decorate(item, today);
     items.push_back(std::move(item));
   }
-  boost::json::object out;
-  out["items"] = std::move(items);
-  out["page"] = page.page;
-  out["pageSize"] = page.page_size;
-  out["total"] = ids.size();
-  out["totalPages"] = (ids.size() + page.page_size - 1) / page.page_size;
-  return out;
+  return PageEnvelope(std::move(items), ids.size(), page);
 }
 
 std::optional<boost::json::object> GetCollectiveDismissal(const ReadView& view, const std::string& employer_id,

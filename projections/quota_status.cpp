@@ -96,17 +96,10 @@ boost::json::object ListQuotaStatuses(const ReadView& view, const std::string& h
     return true;
   });
   boost::json::array items;
-  const std::size_t begin = (page.page - 1) * page.page_size;
-  for (std::size_t i = begin; i < docs.size() && i < begin + page.page_size; ++i) {
-    items.push_back(boost::json::parse(docs[docs.size() - 1 - i]));
+  for (std::size_t i = FirstRow(page); i < docs.size() && i < FirstRow(page) + page.page_size; ++i) {
+    items.push_back(boost::json::parse(docs[docs.size() - 1 - i]));  // newest first
   }
-  boost::json::object out;
-  out["items"] = std::move(items);
-  out["page"] = page.page;
-  out["pageSize"] = page.page_size;
-  out["total"] = docs.size();
-  out["totalPages"] = (docs.size() + page.page_size - 1) / page.page_size;
-  return out;
+  return PageEnvelope(std::move(items), docs.size(), page);
 }
 
 }  // namespace istihdam

@@ -116,18 +116,11 @@ boost::json::object ListWorkforceSchedules(const ReadView& view, const std::stri
     rows.push_back(std::move(item));
     return true;
   });
-  boost::json::object out;
   boost::json::array items;
-  const std::size_t begin = (page.page - 1) * page.page_size;
-  for (std::size_t i = begin; i < rows.size() && i < begin + page.page_size; ++i) {
+  for (std::size_t i = FirstRow(page); i < rows.size() && i < FirstRow(page) + page.page_size; ++i) {
     items.push_back(rows[rows.size() - 1 - i]);  // newest first
   }
-  out["items"] = std::move(items);
-  out["page"] = page.page;
-  out["pageSize"] = page.page_size;
-  out["total"] = rows.size();
-  out["totalPages"] = (rows.size() + page.page_size - 1) / page.page_size;
-  return out;
+  return PageEnvelope(std::move(items), rows.size(), page);
 }
 
 std::optional<boost::json::object> GetWorkforceSchedule(const ReadView& view, const std::string& hq_id,

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "projections/paging.h"
 #include "projections/projection_engine.h"
 
 namespace istihdam {
@@ -19,10 +20,6 @@ struct WorkplaceFilter {
   std::string tax_no;  // exact
 };
 
-struct Page {
-  std::size_t page = 1;
-  std::size_t page_size = 15;
-};
 
 // {"items", "page", "pageSize", "total", "totalPages"}; headquarters before their branches,
 // grouped by province.
