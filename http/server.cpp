@@ -59,6 +59,7 @@ class Session : public std::enable_shared_from_this<Session> {
       return Close();
     }
     const std::string lang(parser_->get()[bhttp::field::accept_language]);
+    head_ = false;  // an error answer always carries its body
     if (ec == bhttp::error::body_limit) return Write(TransportProblem("payload_too_large", lang), 11, false);
     if (ec) return Write(TransportProblem("malformed_request", lang), 11, false);
 
