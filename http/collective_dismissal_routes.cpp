@@ -80,7 +80,7 @@ void AddCollectiveDismissalRoutes(App& app, Router& router) {
                {}, "", kDocSchema}});
   router.Add({"PUT", "/api/v1/collective-dismissals/{id}", Access::kEmployer, perm, {}, false,
               [&app](RequestContext& ctx) {
-                const auto if_match = ParseVersionHeader(ctx.req.Header("If-Match"));
+                const auto if_match = ParseIfMatch(ctx.req.Header("If-Match"));
                 if (!if_match) return Problem("version_mismatch", ctx.lang, "If-Match is not a version");
                 auto body = JsonBody::Parse(ctx.req.body);
                 if (!body.ok()) return Fail(ctx, body.error());

@@ -1,6 +1,6 @@
 #pragma once
 // Small helpers shared by the labor-market routes (workforce schedules, quota, collective
-// dismissals): the If-Match header and the headquarters check of a path's workplace.
+// dismissals): the headquarters check of a path's workplace and the year filter.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -9,17 +9,6 @@
 #include "projections/workplaces.h"
 
 namespace istihdam::http {
-
-// If-Match: "<version>" (weak validators and bare numbers accepted). Outer nullopt: malformed;
-// inner nullopt: no header.
-inline std::optional<std::optional<std::uint64_t>> ParseVersionHeader(const std::string& h) {
-  if (h.empty()) return std::optional<std::uint64_t>();
-  std::string v = h;
-  if (v.rfind("W/", 0) == 0) v.erase(0, 2);
-  if (v.size() >= 2 && v.front() == '"' && v.back() == '"') v = v.substr(1, v.size() - 2);
-  if (v.empty() || v.size() > 19 || v.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
-  return std::optional<std::uint64_t>(std::stoull(v));
-}
 
 // nullopt when `workplace_id` is a headquarters of the session's employer; otherwise the
 // answer: 404 workplace_not_found (unknown or another employer's), 409 not_headquarters.

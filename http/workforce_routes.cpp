@@ -230,7 +230,7 @@ void AddWorkforceRoutes(App& app, Router& router) {
                "workforce schedules", {}, "", kDetailSchema}});
   router.Add({"PUT", "/api/v1/workplaces/{id}/workforce-schedules/{month}", Access::kEmployer, perm, {}, false,
               [&app](RequestContext& ctx) {
-                const auto if_match = ParseVersionHeader(ctx.req.Header("If-Match"));
+                const auto if_match = ParseIfMatch(ctx.req.Header("If-Match"));
                 if (!if_match) return Problem("version_mismatch", ctx.lang, "If-Match is not a version");
                 const std::string month = ctx.req.params["month"];
                 if (!IsYearMonth(month)) return Fail(ctx, Error{"invalid_parameter", {{"month", "invalid_format"}}, {}});
@@ -249,7 +249,7 @@ void AddWorkforceRoutes(App& app, Router& router) {
                "workforce schedules", {}, kPutSchema, kSaveReply}});
   router.Add({"PUT", "/api/v1/workplaces/{id}/workforce-schedules/{month}/personnel", Access::kEmployer, perm, {}, false,
               [&app](RequestContext& ctx) {
-                const auto if_match = ParseVersionHeader(ctx.req.Header("If-Match"));
+                const auto if_match = ParseIfMatch(ctx.req.Header("If-Match"));
                 if (!if_match) return Problem("version_mismatch", ctx.lang, "If-Match is not a version");
                 const std::string month = ctx.req.params["month"];
                 if (!IsYearMonth(month)) return Fail(ctx, Error{"invalid_parameter", {{"month", "invalid_format"}}, {}});

@@ -6,6 +6,7 @@
 #include <map>
 #include <vector>
 
+#include "infra/kafka_conf.h"
 #include "infra/metrics.h"
 
 namespace istihdam {
@@ -30,8 +31,7 @@ KafkaConsumer::~KafkaConsumer() { Stop(); }
 Status KafkaConsumer::Start() {
   if (running_.load()) return Status::Ok();
   char err[512];
-  rd_kafka_conf_t* conf = rd_kafka_conf_new();
-  std::map<std::string, std::string> props = {
+  auto made = MakeKafkaConf({
       {"bootstrap.servers", options_.brokers},
       {"group.id", "istihdam-replica"},  // required by the client; no group is joined (assign())
       {"enable.auto.commit", "false"},
@@ -40,14 +40,9 @@ Status KafkaConsumer::Start() {
       {"fetch.wait.max.ms", "50"},
       {"reconnect.backoff.max.ms", "1000"},
       {"log_level", "4"},
-  };
-  for (const auto& [k, val] : options_.extra) props[k] = val;
-  for (const auto& [k, val] : props) {
-    if (rd_kafka_conf_set(conf, k.c_str(), val.c_str(), err, sizeof err) != RD_KAFKA_CONF_OK) {
-      rd_kafka_conf_destroy(conf);
-      return Error::Of("kafka_config", k + ": " + err);
-    }
-  }
+  }, options_.extra);
+  if (!made.ok()) return made.error();
+  rd_kafka_conf_t* conf = *made;
   impl_->rk = rd_kafka_new(RD_KAFKA_CONSUMER, conf, err, sizeof err);
   if (!impl_->rk) return Error::Of("kafka_config", err);
   rd_kafka_poll_set_consumer(impl_->rk);

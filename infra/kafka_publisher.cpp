@@ -8,6 +8,7 @@
 #include <set>
 #include <vector>
 
+#include "infra/kafka_conf.h"
 #include "infra/metrics.h"
 
 namespace istihdam {
@@ -56,8 +57,7 @@ struct DeliveryContext {
 Status KafkaPublisher::Start() {
   if (running_.load()) return Status::Ok();
   char err[512];
-  rd_kafka_conf_t* conf = rd_kafka_conf_new();
-  std::map<std::string, std::string> props = {
+  auto made = MakeKafkaConf({
       {"bootstrap.servers", options_.brokers},
       {"enable.idempotence", "true"},
       {"acks", "all"},
@@ -66,14 +66,9 @@ Status KafkaPublisher::Start() {
       {"partitioner", "murmur2_random"},  // the Java client's key hashing
       {"reconnect.backoff.max.ms", "1000"},
       {"log_level", "4"},
-  };
-  for (const auto& [k, val] : options_.extra) props[k] = val;
-  for (const auto& [k, val] : props) {
-    if (rd_kafka_conf_set(conf, k.c_str(), val.c_str(), err, sizeof err) != RD_KAFKA_CONF_OK) {
-      rd_kafka_conf_destroy(conf);
-      return Error::Of("kafka_config", k + ": " + err);
-    }
-  }
+  }, options_.extra);
+  if (!made.ok()) return made.error();
+  rd_kafka_conf_t* conf = *made;
   auto* ctx = new DeliveryContext{impl_.get(), &delivery_errors_, metrics_};
   rd_kafka_conf_set_opaque(conf, ctx);
   rd_kafka_conf_set_dr_msg_cb(conf, [](rd_kafka_t*, const rd_kafka_message_t* msg, void* opaque) {
