@@ -23,6 +23,7 @@ std::string AccessName(const Route& r) {
     case Access::kEmployer: return "employer";
     case Access::kStaff: return "staff";
     case Access::kAnyUser: return "anyUser";
+    case Access::kEmployerOrStaff: return "employerOrStaff";
   }
   return "";
 }

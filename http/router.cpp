@@ -51,13 +51,29 @@ std::string BearerToken(const HttpRequest& req) {
   return "";
 }
 
+bool Admits(const Route& route, const Session& session) {
+  const auto& roles = route.staff_roles;
+  const bool staff_ok = session.IsStaff() && std::find(roles.begin(), roles.end(), session.actor_type) != roles.end();
+  const bool employer_ok = !session.IsStaff() && (route.permission.empty() || session.Has(route.permission));
+  switch (route.access) {
+    case Access::kPublic:
+    case Access::kAnyUser: return true;
+    case Access::kEmployer: return employer_ok;
+    case Access::kStaff: return staff_ok;
+    case Access::kEmployerOrStaff: return employer_ok || staff_ok;
+  }
+  return false;
+}
+
 Router::Router(App& app) : app_(app), per_client_(app.config().auth_rate_per_client_per_minute) {}
 
 void Router::Add(Route route) {
-  if (route.access == Access::kEmployer && route.permission.empty()) {
+  const bool employer_side = route.access == Access::kEmployer || route.access == Access::kEmployerOrStaff;
+  const bool staff_side = route.access == Access::kStaff || route.access == Access::kEmployerOrStaff;
+  if (employer_side && route.permission.empty()) {
     throw std::logic_error("route " + route.method + " " + route.pattern + " declares no permission");
   }
-  if (route.access == Access::kStaff && route.staff_roles.empty()) {
+  if (staff_side && route.staff_roles.empty()) {
     throw std::logic_error("route " + route.method + " " + route.pattern + " declares no staff role");
   }
   routes_.push_back(std::move(route));
@@ -183,17 +199,7 @@ HttpResponse Router::Handle(HttpRequest& req, const Route& route, Lang lang) {
   if (!token.empty()) ctx.session = ResolveSession(app_.services(), token);
   if (route.access != Access::kPublic) {
     if (!ctx.session) return Problem("unauthorized", lang);
-    if (route.access == Access::kEmployer &&
-        (ctx.session->IsStaff() || (!route.permission.empty() && !ctx.session->Has(route.permission)))) {
-      return Problem("forbidden", lang);
-    }
-    if (route.access == Access::kStaff) {
-      const auto& roles = route.staff_roles;
-      if (!ctx.session->IsStaff() ||
-          std::find(roles.begin(), roles.end(), ctx.session->actor_type) == roles.end()) {
-        return Problem("forbidden", lang);
-      }
-    }
+    if (!Admits(route, *ctx.session)) return Problem("forbidden", lang);
   }
   // Command metadata.
   auto& meta = ctx.env.meta;

@@ -23,6 +23,10 @@ enum class Access {
   kEmployer,  // a token with a chosen firm, holding `permission` (admins hold all)
   kStaff,     // an agency staff token with one of `staff_roles`
   kAnyUser,   // any valid token, employer or staff (logout)
+  // Shared views of the agency and the employer (TYP programs, benefit declarations): an
+  // employer token holding `permission`, or a staff token with one of `staff_roles`. The
+  // handler scopes the answer (the employer's own rows, the unit user's province).
+  kEmployerOrStaff,
 };
 
 // What /openapi.json says about a route.
@@ -77,6 +81,8 @@ class Router {
   RateLimiter per_client_;
 };
 
+// Whether a valid session may call the route (401 comes before this, for no session).
+bool Admits(const Route& route, const Session& session);
 // Command result to HTTP: the reply's status and body, or problem+json.
 HttpResponse Answer(RequestContext& ctx, const Result<Reply>& result);
 HttpResponse Fail(RequestContext& ctx, const Error& error);

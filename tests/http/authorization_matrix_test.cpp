@@ -8,6 +8,7 @@
 //     every non-admin), through for admins and for a user holding it;
 //   - kStaff: 403 for employer tokens and for staff without one of the route's roles;
 //   - kAnyUser: through for any valid token;
+//   - kEmployerOrStaff: the kEmployer rule for employer tokens, the kStaff rule for staff;
 //   - another employer's admin gets 404 for this employer's resources named in the path.
 // "Through" means: neither 401 nor 403 (the handler ran; minimal bodies get 4xx of their own).
 // A route added later is covered without touching this file; one without a declared
@@ -69,6 +70,7 @@ std::string AccessName(Access a) {
     case Access::kEmployer: return "employer";
     case Access::kStaff: return "staff";
     case Access::kAnyUser: return "anyUser";
+    case Access::kEmployerOrStaff: return "employerOrStaff";
   }
   return "?";
 }
@@ -418,6 +420,7 @@ class AuthorizationMatrixTest : public ::testing::Test {
         case Access::kAnyUser: ExpectThrough(route, a, actor); break;
         case Access::kStaff: Expect403(route, a, actor); break;
         case Access::kEmployer:
+        case Access::kEmployerOrStaff:
           if (admin) ExpectThrough(route, a, actor);
           else Expect403(route, a, actor);
           break;
@@ -434,7 +437,8 @@ class AuthorizationMatrixTest : public ::testing::Test {
         case Access::kPublic:
         case Access::kAnyUser: ExpectThrough(route, a, who); break;
         case Access::kEmployer: Expect403(route, a, who); break;
-        case Access::kStaff: {
+        case Access::kStaff:
+        case Access::kEmployerOrStaff: {
           const auto& roles = route.staff_roles;
           if (std::find(roles.begin(), roles.end(), actor_type) != roles.end()) ExpectThrough(route, a, who);
           else Expect403(route, a, who);
@@ -456,14 +460,16 @@ TEST_F(AuthorizationMatrixTest, EveryRouteDeclaresWhoMayCallIt) {
   std::map<Access, int> by_access;
   for (const auto& r : Routes()) {
     ++by_access[r.access];
-    if (r.access == Access::kEmployer) {
+    const bool employer_side = r.access == Access::kEmployer || r.access == Access::kEmployerOrStaff;
+    const bool staff_side = r.access == Access::kStaff || r.access == Access::kEmployerOrStaff;
+    if (employer_side) {
       EXPECT_TRUE(r.permission == permissions::kAdmin ||
                   std::find(catalogue.begin(), catalogue.end(), r.permission) != catalogue.end())
           << Describe(r) << " declares '" << r.permission << "', not a permission of the catalogue nor ADMIN";
     } else {
       EXPECT_EQ(r.permission, "") << Describe(r) << " is " << AccessName(r.access) << " but names a permission";
     }
-    if (r.access == Access::kStaff) {
+    if (staff_side) {
       EXPECT_FALSE(r.staff_roles.empty()) << Describe(r);
       for (const auto& role : r.staff_roles) EXPECT_EQ(staff_types.count(role), 1u) << Describe(r) << ": " << role;
     } else {
@@ -494,6 +500,12 @@ TEST_F(AuthorizationMatrixTest, RouterRefusesAnEmployerRouteWithoutPermission) {
   EXPECT_THROW(router.Add(Route{"GET", "/api/v1/undeclared", Access::kEmployer, "", {}, false, ok, {}}),
                std::logic_error);
   EXPECT_THROW(router.Add(Route{"GET", "/api/v1/undeclared-staff", Access::kStaff, "", {}, false, ok, {}}),
+               std::logic_error);
+  EXPECT_THROW(router.Add(Route{"GET", "/api/v1/undeclared-shared", Access::kEmployerOrStaff,
+                                std::string(permissions::kTyp), {}, false, ok, {}}),
+               std::logic_error);
+  EXPECT_THROW(router.Add(Route{"GET", "/api/v1/undeclared-shared", Access::kEmployerOrStaff, "", {"UnitUser"},
+                                false, ok, {}}),
                std::logic_error);
   EXPECT_TRUE(router.routes().empty()) << "nothing was added";
   EXPECT_NO_THROW(router.Add(Route{"GET", "/api/v1/declared", Access::kEmployer,
@@ -592,7 +604,8 @@ TEST_F(AuthorizationMatrixTest, UserWithoutAnyPermission) {
 TEST_F(AuthorizationMatrixTest, UserWithoutTheRoutesPermission) {
   std::map<std::string, std::vector<const Route*>> by_permission;
   for (const auto& r : Routes()) {
-    if (r.access == Access::kEmployer && r.permission != permissions::kAdmin) by_permission[r.permission].push_back(&r);
+    const bool employer_side = r.access == Access::kEmployer || r.access == Access::kEmployerOrStaff;
+    if (employer_side && r.permission != permissions::kAdmin) by_permission[r.permission].push_back(&r);
   }
   ASSERT_FALSE(by_permission.empty());
   const auto& token = world_->tokens.at("user");
@@ -606,7 +619,7 @@ TEST_F(AuthorizationMatrixTest, UserWithoutTheRoutesPermission) {
 
     world_->SetRoles(kSule, false, {permission}, "", false);
     for (const auto& r : Routes()) {
-      if (r.access != Access::kEmployer) continue;
+      if (r.access != Access::kEmployer && r.access != Access::kEmployerOrStaff) continue;
       const auto a = CallRoute(r, token);
       if (r.permission == permission) ExpectThrough(r, a, "a user holding only " + permission);
       else Expect403(r, a, "a user holding only " + permission);
@@ -645,6 +658,7 @@ TEST_F(AuthorizationMatrixTest, OtherEmployer) {
       case Access::kAnyUser: ExpectThrough(route, a, who); break;
       case Access::kStaff: Expect403(route, a, who); break;
       case Access::kEmployer:
+      case Access::kEmployerOrStaff:
         if (NamesResourceOfA(route)) {
           ++isolated;
           Expect404(route, a, who);
