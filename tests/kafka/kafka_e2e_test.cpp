@@ -297,7 +297,7 @@ TEST_F(KafkaE2E, ReplicaAcceptsTheWriteNodesTokensAndServesTheSameAnswers) {
   }
   EXPECT_GE(compared, audit_at);
   for (const char* path : {"/api/v1/streams/employer-2000000001/events?from=2&limit=3",
-                                 "/api/v1/streams/workplace-3000000001/events"}) {
+                           "/api/v1/streams/workplace-3000000001/events"}) {
     const auto w = Get(writer.port(), path, audit);
     const auto r = Get(replica.port(), path, audit);
     ASSERT_EQ(w.status, 200) << path << " " << w.body;
@@ -318,6 +318,30 @@ TEST_F(KafkaE2E, ReplicaAcceptsTheWriteNodesTokensAndServesTheSameAnswers) {
   ExpectProblem(Get(writer.port(), "/api/v1/workplaces", token), 401, "unauthorized");
   // The auditor's session is untouched.
   EXPECT_EQ(Get(replica.port(), "/api/v1/events?limit=1", audit).status, 200);
+}
+
+TEST_F(KafkaE2E, ReplicaRefusesAnExpiredSession) {
+  const std::string topic = "e2e.expiry";
+  // Both nodes read their date from one file (noon UTC of it): moving it a day ahead expires
+  // every session (sessionTtlMinutes is far less than a day).
+  const std::string clock = "/tmp/istihdam-kafka-clock-" + std::to_string(::getpid());
+  std::ofstream(clock) << "2026-03-02\n";
+  auto with_clock = [&](bool read) {
+    auto o = Node(topic, read);
+    o.extra_args.push_back("--clock-file");
+    o.extra_args.push_back(clock);
+    return o;
+  };
+  ServerProcess writer(with_clock(false));
+  ServerProcess replica(with_clock(true));
+  const auto employer = Register(writer.port(), NewEmployer::Fresh("Kafka Süre"));
+  const auto [token, login_at] = LoginAt(writer.port(), employer.input.tckn, employer.input.password);
+  ASSERT_TRUE(WaitReplica(replica.port(), login_at)) << replica.Log();
+  EXPECT_EQ(Get(replica.port(), "/api/v1/workplaces", token).status, 200);
+  std::ofstream(clock) << "2026-03-03\n";
+  ExpectProblem(Get(replica.port(), "/api/v1/workplaces", token), 401, "unauthorized");
+  ExpectProblem(Get(writer.port(), "/api/v1/workplaces", token), 401, "unauthorized");
+  std::remove(clock.c_str());
 }
 
 TEST_F(KafkaE2E, ReplicaServesNoCommandRoutes) {
