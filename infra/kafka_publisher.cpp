@@ -296,7 +296,9 @@ void KafkaPublisher::Run() {
       store_->WaitForCommit(next - 1,
                             std::chrono::steady_clock::now() + std::chrono::milliseconds(20));
   }
-  rd_kafka_flush(rk, 3000);  // what is delivered now is checkpointed; the rest is re-sent later
+  // What is delivered now is checkpointed; the rest is re-sent later. (No producer when the
+  // relay was stopped while recreating one.)
+  if (rk) rd_kafka_flush(rk, 3000);
   advance();
 }
 
