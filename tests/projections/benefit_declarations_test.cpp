@@ -19,6 +19,12 @@ using testing::OneStream;
 using testing::TestReferenceData;
 using testing::TestStore;
 
+// unit, firm, declaration type, then the optional filters.
+DeclarationQuery Q(const std::string& unit, const std::string& employer, const std::string& type,
+                   const std::string& from = "", const std::string& to = "", const std::string& no = "") {
+  return {unit, employer, type, from, to, no};
+}
+
 constexpr const char* kA = "2000000001";  // Anadolu, İstanbul (34) and Ankara (06)
 constexpr const char* kB = "2000000002";  // Ege, İzmir (35) and İstanbul (34)
 
@@ -81,35 +87,35 @@ class BenefitDeclarationsViewTest : public ::testing::Test {
 };
 
 TEST_F(BenefitDeclarationsViewTest, SelectorsAreRequiredInTheOrderUnitFirmDeclaration) {
-  auto st = CheckDeclarationQuery({});
+  auto st = CheckDeclarationQuery(Q("", "", ""));
   ASSERT_FALSE(st.ok());
   EXPECT_EQ(st.error().code, "declaration_selection_required");
   EXPECT_THAT(st.error().fields, ElementsAre(FieldError{"unitId", "required"}, FieldError{"employerId", "required"},
                                              FieldError{"declarationType", "required"}));
-  st = CheckDeclarationQuery({"34", "", "IO"});
+  st = CheckDeclarationQuery(Q("34", "", "IO"));
   ASSERT_FALSE(st.ok());
   EXPECT_THAT(st.error().fields, ElementsAre(FieldError{"employerId", "required"}));
-  st = CheckDeclarationQuery({"34", kA, ""});
+  st = CheckDeclarationQuery(Q("34", kA, ""));
   EXPECT_THAT(st.error().fields, ElementsAre(FieldError{"declarationType", "required"}));
-  st = CheckDeclarationQuery({"34", kA, "XX", "2026-1-1", "2026-01-01"});
+  st = CheckDeclarationQuery(Q("34", kA, "XX", "2026-1-1", "2026-01-01"));
   EXPECT_EQ(st.error().code, "validation_failed");
   EXPECT_THAT(st.error().fields, ElementsAre(FieldError{"declarationType", "unknown_value"},
                                              FieldError{"dateFrom", "invalid_format"}));
-  st = CheckDeclarationQuery({"34", kA, "IO", "2026-02-01", "2026-01-01"});
+  st = CheckDeclarationQuery(Q("34", kA, "IO", "2026-02-01", "2026-01-01"));
   EXPECT_THAT(st.error().fields, ElementsAre(FieldError{"dateTo", "before_valid_from"}));
-  EXPECT_TRUE(CheckDeclarationQuery({"34", kA, "KCO"}).ok());
+  EXPECT_TRUE(CheckDeclarationQuery(Q("34", kA, "KCO")).ok());
 }
 
 TEST_F(BenefitDeclarationsViewTest, FifteenPerPageNewestFirst) {
   Seed();
-  const auto p1 = ListBenefitDeclarations(View(), Unit("34"), {"34", kA, "IO"}, {1, 15});
+  const auto p1 = ListBenefitDeclarations(View(), Unit("34"), Q("34", kA, "IO"), {1, 15});
   EXPECT_EQ(p1.at("total").as_uint64(), 20u);
   EXPECT_EQ(p1.at("totalPages").as_uint64(), 2u);
   const auto nos = Nos(p1);
   ASSERT_EQ(nos.size(), 15u);
   EXPECT_EQ(nos.front(), "2026000020");
   EXPECT_EQ(nos.back(), "2026000006");
-  const auto p2 = ListBenefitDeclarations(View(), Unit("34"), {"34", kA, "IO"}, {2, 15});
+  const auto p2 = ListBenefitDeclarations(View(), Unit("34"), Q("34", kA, "IO"), {2, 15});
   EXPECT_THAT(Nos(p2), ElementsAre("2026000005", "2026000004", "2026000003", "2026000002", "2026000001"));
   const auto& item = p1.at("items").as_array()[0].as_object();
   EXPECT_EQ(item.at("declarationTypeName").as_string(), "İşsizlik Ödeneği");
@@ -121,21 +127,21 @@ TEST_F(BenefitDeclarationsViewTest, FifteenPerPageNewestFirst) {
 
 TEST_F(BenefitDeclarationsViewTest, FiltersOnTypeDatesAndNumber) {
   Seed();
-  EXPECT_THAT(Nos(ListBenefitDeclarations(View(), HeadOffice(), {"34", kB, "IKT"}, {1, 15})), ElementsAre("2026000024"));
-  EXPECT_THAT(Nos(ListBenefitDeclarations(View(), HeadOffice(), {"34", kB, "IO"}, {1, 15})),
+  EXPECT_THAT(Nos(ListBenefitDeclarations(View(), HeadOffice(), Q("34", kB, "IKT"), {1, 15})), ElementsAre("2026000024"));
+  EXPECT_THAT(Nos(ListBenefitDeclarations(View(), HeadOffice(), Q("34", kB, "IO"), {1, 15})),
               ElementsAre("2026000023", "2026000022"));
-  EXPECT_THAT(Nos(ListBenefitDeclarations(View(), HeadOffice(), {"34", kA, "IO", "2026-01-03", "2026-01-05"}, {1, 15})),
+  EXPECT_THAT(Nos(ListBenefitDeclarations(View(), HeadOffice(), Q("34", kA, "IO", "2026-01-03", "2026-01-05"), {1, 15})),
               ElementsAre("2026000005", "2026000004", "2026000003"));
-  EXPECT_THAT(Nos(ListBenefitDeclarations(View(), HeadOffice(), {"34", kA, "IO", "", "", "2026000007"}, {1, 15})),
+  EXPECT_THAT(Nos(ListBenefitDeclarations(View(), HeadOffice(), Q("34", kA, "IO", "", "", "2026000007"), {1, 15})),
               ElementsAre("2026000007"));
-  EXPECT_TRUE(Nos(ListBenefitDeclarations(View(), HeadOffice(), {"34", kA, "KCO"}, {1, 15})).empty());
-  EXPECT_THAT(Nos(ListBenefitDeclarations(View(), HeadOffice(), {"06", kA, "KCO"}, {1, 15})), ElementsAre("2026000021"));
+  EXPECT_TRUE(Nos(ListBenefitDeclarations(View(), HeadOffice(), Q("34", kA, "KCO"), {1, 15})).empty());
+  EXPECT_THAT(Nos(ListBenefitDeclarations(View(), HeadOffice(), Q("06", kA, "KCO"), {1, 15})), ElementsAre("2026000021"));
 }
 
 TEST_F(BenefitDeclarationsViewTest, UnitUsersSeeOnlyTheirProvince) {
   Seed();
-  EXPECT_EQ(ListBenefitDeclarations(View(), Unit("06"), {"34", kA, "IO"}, {1, 15}).at("total").as_uint64(), 0u);
-  EXPECT_EQ(ListBenefitDeclarations(View(), Unit("06"), {"06", kA, "KCO"}, {1, 15}).at("total").as_uint64(), 1u);
+  EXPECT_EQ(ListBenefitDeclarations(View(), Unit("06"), Q("34", kA, "IO"), {1, 15}).at("total").as_uint64(), 0u);
+  EXPECT_EQ(ListBenefitDeclarations(View(), Unit("06"), Q("06", kA, "KCO"), {1, 15}).at("total").as_uint64(), 1u);
   EXPECT_TRUE(Ids(ListDeclarationFirms(View(), Unit("06"), "34", {1, 15}), "employerId").empty());
   EXPECT_FALSE(GetBenefitDeclaration(View(), Unit("06"), "2026000001"));
   EXPECT_TRUE(GetBenefitDeclaration(View(), Unit("34"), "2026000001"));
@@ -145,8 +151,8 @@ TEST_F(BenefitDeclarationsViewTest, UnitUsersSeeOnlyTheirProvince) {
 
 TEST_F(BenefitDeclarationsViewTest, EmployersSeeOnlyTheirOwn) {
   Seed();
-  EXPECT_EQ(ListBenefitDeclarations(View(), Employer(kB), {"34", kA, "IO"}, {1, 15}).at("total").as_uint64(), 0u);
-  EXPECT_EQ(ListBenefitDeclarations(View(), Employer(kB), {"34", kB, "IO"}, {1, 15}).at("total").as_uint64(), 2u);
+  EXPECT_EQ(ListBenefitDeclarations(View(), Employer(kB), Q("34", kA, "IO"), {1, 15}).at("total").as_uint64(), 0u);
+  EXPECT_EQ(ListBenefitDeclarations(View(), Employer(kB), Q("34", kB, "IO"), {1, 15}).at("total").as_uint64(), 2u);
   EXPECT_FALSE(GetBenefitDeclaration(View(), Employer(kB), "2026000001"));
   const auto doc = GetBenefitDeclaration(View(), Employer(kA), "2026000001");
   ASSERT_TRUE(doc);
@@ -172,9 +178,9 @@ TEST_F(BenefitDeclarationsViewTest, FirmsOfAUnitByTitleWithCounts) {
 
 TEST_F(BenefitDeclarationsViewTest, RebuildEqualsIncremental) {
   Seed();
-  const auto before = ListBenefitDeclarations(View(), HeadOffice(), {"34", kA, "IO"}, {2, 15});
+  const auto before = ListBenefitDeclarations(View(), HeadOffice(), Q("34", kA, "IO"), {2, 15});
   ASSERT_TRUE(engine_.Rebuild("benefit_declarations").ok());
-  EXPECT_EQ(ListBenefitDeclarations(View(), HeadOffice(), {"34", kA, "IO"}, {2, 15}), before);
+  EXPECT_EQ(ListBenefitDeclarations(View(), HeadOffice(), Q("34", kA, "IO"), {2, 15}), before);
   EXPECT_EQ(ListDeclarationFirms(View(), HeadOffice(), "34", {1, 15}).at("items").as_array()[0].at("declarationCount").as_int64(), 20);
 }
 
