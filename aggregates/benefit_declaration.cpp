@@ -23,7 +23,7 @@ std::string LastShortTimeDay(const std::string& start) {
   static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
   const int last = kDays[m - 1] + (m == 2 && leap ? 1 : 0);
-  char buf[16];
+  char buf[48];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, std::min(d, last));
   std::int64_t days = 0;
   ParseDate(buf, &days);

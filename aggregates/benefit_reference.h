@@ -11,8 +11,7 @@
 namespace istihdam {
 
 // The three declaration types of DOMAIN.md §2.1.2: İKT = İş Kaybı Tazminatı, İÖ = İşsizlik
-// Ödeneği, KÇÖ = Kısa Çalışma Ödeneği (RULES.md §1d).
-inline constexpr const char* kDeclarationTypes[] = {"IKT", "IO", "KCO"};
+// Ödeneği, KÇÖ = Kısa Çalışma Ödeneği (RULES.md §1d). Codes: IKT, IO, KCO.
 bool IsDeclarationType(const std::string& type);
 // "İş Kaybı Tazminatı" etc.; "" for an unknown type.
 std::string DeclarationTypeName(const std::string& type);

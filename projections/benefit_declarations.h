@@ -24,6 +24,7 @@ struct DeclarationViewer {
   std::string employer_id;  // an employer: its own declarations
   std::string province;     // a unit user: the declarations of its unit (= province)
   bool head_office = false;  // a head office user: all
+  // Whether rows of the unit may be shown at all (employers: any unit, their own rows only).
   bool SeesUnit(const std::string& unit_id) const;
 };
 
