@@ -85,11 +85,14 @@ void AddUserRoutes(App& app, Router& router);
 void AddWorkforceRoutes(App& app, Router& router);
 void AddQuotaRoutes(App& app, Router& router);
 void AddCollectiveDismissalRoutes(App& app, Router& router);
+void AddBenefitDeclarationRoutes(App& app, Router& router);
 
 // The OpenAPI 3 document of every route.
 std::string BuildOpenApi(const Router& router);
 
 // Demo employers, workplaces and an auditor, when the store is empty (docs in README).
 void SeedDemoData(App& app);
+// Demo benefit declarations of the demo employers (http/demo_benefit_declarations.cpp).
+void SeedDemoBenefitDeclarations(Services& s, const CommandEnv& env);
 
 }  // namespace istihdam::http

@@ -1,12 +1,14 @@
 // The one place where bounded contexts plug in: their event types (for the JSON views and
 // docs), their projectors and their routes. Adding a context = adding its files and a few
 // lines here.
+#include "events/benefit_declarations.h"
 #include "events/collective_dismissals.h"
 #include "events/employers.h"
 #include "events/identity.h"
 #include "events/workforce_schedules.h"
 #include "events/workplaces.h"
 #include "http/app.h"
+#include "projections/benefit_declarations.h"
 #include "projections/collective_dismissals.h"
 #include "projections/quota_status.h"
 #include "projections/workforce_schedules.h"
@@ -22,6 +24,7 @@ void RegisterEventTypes(events::EventRegistry& registry) {
   registry.Register<events::ReservationEvent>();
   registry.Register<events::WorkforceScheduleEvent>();
   registry.Register<events::CollectiveDismissalEvent>();
+  registry.Register<events::BenefitDeclarationEvent>();
 }
 
 void RegisterContexts(App& app, events::EventRegistry& registry, ProjectionEngine& projections,
@@ -31,6 +34,7 @@ void RegisterContexts(App& app, events::EventRegistry& registry, ProjectionEngin
   projections.Add(MakeWorkforceSchedulesProjector());
   projections.Add(MakeQuotaStatusProjector(app.config().quota_rules));
   projections.Add(MakeCollectiveDismissalsProjector());
+  projections.Add(MakeBenefitDeclarationsProjector());
 
   AddServiceRoutes(app, router);
   AddReferenceRoutes(app, router);
@@ -43,6 +47,7 @@ void RegisterContexts(App& app, events::EventRegistry& registry, ProjectionEngin
   AddWorkforceRoutes(app, router);
   AddQuotaRoutes(app, router);
   AddCollectiveDismissalRoutes(app, router);
+  AddBenefitDeclarationRoutes(app, router);
 }
 
 }  // namespace istihdam::http

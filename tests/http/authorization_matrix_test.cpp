@@ -111,6 +111,7 @@ class AuthorizationMatrixTest : public ::testing::Test {
     ManualClock clock{kT0};
     std::unique_ptr<App> app;
     std::string employer_a, employer_b, hq_a, dismissal_a;
+    std::string declaration_a;  // a benefit declaration of A
     std::map<std::string, std::string> user_ids;  // by TCKN
     std::map<std::string, std::string> tokens;    // by actor name
     std::map<std::string, std::pair<std::string, std::string>> credentials;  // actor → (tckn, password)
@@ -306,6 +307,14 @@ class AuthorizationMatrixTest : public ::testing::Test {
                      tokens.at("adminA"));
       Require(cd, 201, "collective dismissal of A");
       dismissal_a = StrOf(cd, "id");
+      auto decl = Post("/api/v1/benefit-declarations",
+                       json::object{{"declarationType", "IO"}, {"workplaceId", hq_a},
+                                    {"workers", json::array{json::object{{"tckn", kOmer.tckn}, {"firstName", kOmer.first_name},
+                                                                         {"lastName", kOmer.last_name}, {"exitDate", "2026-01-10"},
+                                                                         {"exitReasonCode", "04"}}}}},
+                       tokens.at("adminA"));
+      Require(decl, 201, "benefit declaration of A");
+      declaration_a = StrOf(decl, "id");
       app->projections().CatchUp();
     }
 
@@ -319,6 +328,7 @@ class AuthorizationMatrixTest : public ::testing::Test {
       if (name == "code") return "34";
       if (pattern.rfind("/api/v1/workplaces/{", 0) == 0) return hq_a;
       if (pattern.rfind("/api/v1/collective-dismissals/{", 0) == 0) return dismissal_a;
+      if (pattern.rfind("/api/v1/benefit-declarations/{", 0) == 0) return declaration_a;
       *known = false;
       return "1000000001";  // a kind of resource this test does not create yet
     }
