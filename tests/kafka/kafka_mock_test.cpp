@@ -68,17 +68,29 @@ std::string Encode(const RecordedEvent& e) {
 }
 
 // kafkaProperties reach librdkafka as they are: one it does not know stops start-up, named.
+// A write node's log in a temporary directory: what the relay publishes from.
+struct LocalLog {
+  testing::TempDir dir;
+  std::unique_ptr<Database> db;
+  ManualClock clock{1'800'000'000'000'000};
+  std::unique_ptr<EventStore> store;
+  LocalLog() {
+    auto opened = Database::Open(dir.path());
+    if (!opened.ok()) return;
+    db = std::move(opened.value());
+    store = std::make_unique<EventStore>(db.get(), &clock);
+  }
+};
+
 TEST(KafkaPublisherMock, AnUnknownLibrdkafkaPropertyIsRefusedByName) {
   testing::InitCrypto();
-  testing::TempDir dir;
-  auto db = Database::Open(dir.path());
-  ASSERT_TRUE(db.ok());
-  ManualClock clock(1'800'000'000'000'000);
-  EventStore store(db.value().get(), &clock);
+  LocalLog local;
+  ASSERT_NE(local.db, nullptr);
+  EventStore& store = *local.store;
   KafkaOptions options;
   options.brokers = "127.0.0.1:1";
   options.extra["sasl.mechanismz"] = "PLAIN";
-  KafkaPublisher publisher(db.value().get(), &store, nullptr, Encode, options);
+  KafkaPublisher publisher(local.db.get(), &store, nullptr, Encode, options);
   const Status st = publisher.Start();
   ASSERT_FALSE(st.ok());
   EXPECT_EQ(st.error().code, "kafka_config");
@@ -89,11 +101,9 @@ TEST(KafkaPublisherMock, InjectedErrorsLatencyAndOutageDelayButLoseAndDuplicateN
   testing::InitCrypto();
   MockCluster cluster;
   ASSERT_EQ(rd_kafka_mock_topic_create(cluster.mc(), "events", 2, 1), RD_KAFKA_RESP_ERR_NO_ERROR);
-  testing::TempDir dir;
-  auto db = Database::Open(dir.path());
-  ASSERT_TRUE(db.ok());
-  ManualClock clock(1'800'000'000'000'000);
-  EventStore store(db.value().get(), &clock);
+  LocalLog local;
+  ASSERT_NE(local.db, nullptr);
+  EventStore& store = *local.store;
   KafkaOptions options;
   options.brokers = cluster.bootstrap();
   options.topic = "events";
@@ -107,7 +117,7 @@ TEST(KafkaPublisherMock, InjectedErrorsLatencyAndOutageDelayButLoseAndDuplicateN
       RD_KAFKA_RESP_ERR_LEADER_NOT_AVAILABLE);
   AppendEvents(store, 100);
   {
-    KafkaPublisher publisher(db.value().get(), &store, nullptr, Encode, options);
+    KafkaPublisher publisher(local.db.get(), &store, nullptr, Encode, options);
     ASSERT_TRUE(publisher.Start().ok());
     EXPECT_EQ(publisher.WaitFor(100, std::chrono::steady_clock::now() + 30s), 100u);
     rd_kafka_mock_broker_set_rtt(cluster.mc(), 1, 0);
@@ -127,7 +137,7 @@ TEST(KafkaPublisherMock, InjectedErrorsLatencyAndOutageDelayButLoseAndDuplicateN
     EXPECT_EQ(publisher.WaitFor(200, std::chrono::steady_clock::now() + 30s), 200u);
   }
   // The checkpoint survives a restart of the relay.
-  KafkaPublisher again(db.value().get(), &store, nullptr, Encode, options);
+  KafkaPublisher again(local.db.get(), &store, nullptr, Encode, options);
   EXPECT_EQ(again.Checkpoint(), 200u);
 
   const auto msgs = kafka_test::ReadTopic(cluster.bootstrap(), "events");
@@ -143,18 +153,16 @@ TEST(KafkaPublisherMock, FatalProducerErrorRecreatesTheProducerAndResumesAfterTh
   testing::InitCrypto();
   MockCluster cluster;
   ASSERT_EQ(rd_kafka_mock_topic_create(cluster.mc(), "events", 2, 1), RD_KAFKA_RESP_ERR_NO_ERROR);
-  testing::TempDir dir;
-  auto db = Database::Open(dir.path());
-  ASSERT_TRUE(db.ok());
-  ManualClock clock(1'800'000'000'000'000);
-  EventStore store(db.value().get(), &clock);
+  LocalLog local;
+  ASSERT_NE(local.db, nullptr);
+  EventStore& store = *local.store;
   Metrics metrics;
   KafkaOptions options;
   options.brokers = cluster.bootstrap();
   options.topic = "events";
   options.extra["log_level"] = "0";
   AppendEvents(store, 60);
-  KafkaPublisher publisher(db.value().get(), &store, &metrics, Encode, options);
+  KafkaPublisher publisher(local.db.get(), &store, &metrics, Encode, options);
   ASSERT_TRUE(publisher.Start().ok());
   ASSERT_EQ(publisher.WaitFor(60, std::chrono::steady_clock::now() + 30s), 60u);
   EXPECT_EQ(publisher.ProducerRestarts(), 0u);
