@@ -6,11 +6,13 @@
 #include "events/identity.h"
 #include "events/workforce_schedules.h"
 #include "events/workplaces.h"
+#include "events/typ.h"
 #include "http/app.h"
 #include "projections/collective_dismissals.h"
 #include "projections/quota_status.h"
 #include "projections/workforce_schedules.h"
 #include "projections/workplaces.h"
+#include "projections/typ.h"
 
 namespace istihdam::http {
 
@@ -22,6 +24,8 @@ void RegisterEventTypes(events::EventRegistry& registry) {
   registry.Register<events::ReservationEvent>();
   registry.Register<events::WorkforceScheduleEvent>();
   registry.Register<events::CollectiveDismissalEvent>();
+  registry.Register<events::TypProgramEvent>();
+  registry.Register<events::TypAttendanceEvent>();
 }
 
 void RegisterContexts(App& app, events::EventRegistry& registry, ProjectionEngine& projections,
@@ -31,6 +35,7 @@ void RegisterContexts(App& app, events::EventRegistry& registry, ProjectionEngin
   projections.Add(MakeWorkforceSchedulesProjector());
   projections.Add(MakeQuotaStatusProjector(app.config().quota_rules));
   projections.Add(MakeCollectiveDismissalsProjector());
+  projections.Add(MakeTypProjector());
 
   AddServiceRoutes(app, router);
   AddReferenceRoutes(app, router);
@@ -43,6 +48,7 @@ void RegisterContexts(App& app, events::EventRegistry& registry, ProjectionEngin
   AddWorkforceRoutes(app, router);
   AddQuotaRoutes(app, router);
   AddCollectiveDismissalRoutes(app, router);
+  AddTypRoutes(app, router);
 }
 
 }  // namespace istihdam::http

@@ -15,6 +15,7 @@ const std::vector<ProblemInfo> kProblems = {
     {"invalid_credentials", 401, "T.C. Kimlik No veya şifre hatalı.", "The TCKN or password is wrong."},
     {"forbidden", 403, "Bu işlem için yetkiniz yok.", "You are not allowed to do this."},
     {"firm_not_permitted", 403, "Bu firma adına işlem yapma yetkiniz yok.", "You may not act for this firm."},
+    {"other_province", 403, "Sadece kendi ilinizdeki TYP programları için işlem yapabilirsiniz.", "You may only act for TYP programs of your own province."},
     {"not_found", 404, "Kayıt bulunamadı.", "Not found."},
     {"workplace_not_found", 404, "İşyeri bulunamadı.", "Workplace not found."},
     {"employer_not_found", 404, "İşveren bulunamadı.", "Employer not found."},
@@ -23,6 +24,9 @@ const std::vector<ProblemInfo> kProblems = {
     {"schedule_not_found", 404, "Çizelge bulunamadı.", "Workforce schedule not found."},
     {"quota_status_not_found", 404, "Kontenjan durumu bulunamadı.", "No quota status for this month."},
     {"collective_dismissal_not_found", 404, "Toplu işten çıkarma bildirimi bulunamadı.", "Collective dismissal notification not found."},
+    {"typ_program_not_found", 404, "TYP programı bulunamadı.", "TYP program not found."},
+    {"typ_participant_not_found", 404, "TYP katılımcısı bulunamadı.", "TYP participant not found."},
+    {"absence_not_found", 404, "Bu gün için kayıtlı devam bilgisi bulunamadı.", "No attendance entry is recorded for this day."},
     {"method_not_allowed", 405, "Bu yöntem bu adreste desteklenmiyor.", "Method not allowed on this resource."},
     {"terms_not_accepted", 409, "Üyelik için Genel Koşulları kabul etmelisiniz.", "You must accept the general terms to register."},
     {"already_registered", 409, "Bu T.C. Kimlik Numarası ile daha önce kayıt yapılmış.", "This TCKN is already registered."},
@@ -42,6 +46,12 @@ const std::vector<ProblemInfo> kProblems = {
     {"not_registered_individual", 409, "Eklemek istediğiniz yetkili kullanıcı daha önce sisteme kaydolmuş bir bireysel kullanıcı olmalıdır.", "The person must be a registered individual user."},
     {"already_authorized", 409, "Bu kişi zaten işyerinizin yetkili kullanıcısıdır.", "This person is already an authorized user of the employer."},
     {"primary_admin_immutable", 409, "İşyerinin Yönetici Kullanıcısının rollerini değiştiremezsiniz.", "The primary admin's roles cannot be changed."},
+    {"participant_not_registered", 409, "TYP katılımcısı sisteme kayıtlı bir bireysel kullanıcı olmalıdır.", "A TYP participant must be a registered individual user."},
+    {"outside_program_period", 409, "Katılımcının başlangıç ve bitiş tarihleri TYP programının dönemi içinde olmalıdır.", "The participant's dates must lie within the program's period."},
+    {"participant_quota_exceeded", 409, "TYP programının katılımcı kontenjanı dolmuştur.", "The program's participant quota is full."},
+    {"participant_period_overlaps", 409, "Bu kişi programa çakışan bir dönem için zaten atanmış.", "This person is already assigned to the program for an overlapping period."},
+    {"absence_already_recorded", 409, "Bu gün için devam bilgisi zaten girilmiş; düzeltmek için önce siliniz.", "An entry already exists for this day; delete it first to correct it."},
+    {"outside_participation_period", 409, "Seçilen gün katılımcının program dönemi dışındadır.", "The day lies outside the participant's period."},
     {"payload_too_large", 413, "İstek gövdesi çok büyük.", "The request body is too large."},
     {"unsupported_media_type", 415, "Bu içerik türü desteklenmiyor.", "This content type is not supported."},
     {"secret_answer_wrong", 422, "Gizli sorunun cevabı hatalı.", "The answer to the secret question is wrong."},
@@ -91,6 +101,7 @@ const FieldMessage kFieldMessages[] = {
     {"before_valid_from", "Bitiş tarihi başlangıç tarihinden önce olamaz.", "The end date is before the start date."},
     {"unknown_workplace", "İşyeri bu işverene ait değil.", "Not a workplace of this employer."},
     {"no_dismissals", "Erkek ve kadın sayılarının toplamı en az 1 olmalıdır.", "Male plus female must be at least 1."},
+    {"too_small", "En az 1 olmalıdır.", "Must be at least 1."},
 };
 
 const ProblemInfo* Find(const std::string& code) {
