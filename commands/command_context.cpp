@@ -61,7 +61,8 @@ std::string IdAllocator::Next(const std::string& prefix, std::uint64_t first) {
     auto* streams = store_->database()->Family(cf::kStreams);
     std::unique_ptr<rocksdb::Iterator> iter(
         store_->database()->db()->NewIterator(rocksdb::ReadOptions(), streams));
-    iter->SeekForPrev(prefix + "\xff");
+    // ':' follows '9': the last numbered stream, not e.g. "staff-tckn-…" after "staff-12".
+    iter->SeekForPrev(prefix + ":");
     if (iter->Valid() && iter->key().starts_with(prefix)) {
       const std::string key = iter->key().ToString();
       highest = std::strtoull(key.c_str() + prefix.size(), nullptr, 10);

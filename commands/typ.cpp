@@ -23,7 +23,7 @@ std::uint64_t NextTypSequence(Services& s, const std::string& year, const std::s
   auto* streams = s.store->database()->Family(cf::kStreams);
   std::unique_ptr<rocksdb::Iterator> it(
       s.store->database()->db()->NewIterator(rocksdb::ReadOptions(), streams));
-  it->SeekForPrev(prefix + "\xff");
+  it->SeekForPrev(prefix + ":");  // ':' follows '9'
   if (!it->Valid() || !it->key().starts_with(prefix)) return 1;
   return std::strtoull(it->key().ToString().c_str() + prefix.size(), nullptr, 10) + 1;
 }
