@@ -2,6 +2,7 @@
 // (unit users), attendance (the host employer), listings, the monthly report and the flagged
 // participants. API.md pins the program, participant and attendance routes; docs/typ.md.
 #include <boost/json.hpp>
+#include <spdlog/spdlog.h>
 
 #include "aggregates/permissions.h"
 #include "aggregates/workforce_schedule.h"
@@ -161,7 +162,11 @@ HttpResponse Report(App& app, RequestContext& ctx) {
   if (rep.empty) return Problem("no_records", ctx.lang);  // the guide: no report is created
   if (format == "json") return JsonResponse(200, rep.json);
   auto bytes = format == "pdf" ? report::RenderPdf(rep.table) : report::RenderXlsx(rep.table);
-  if (!bytes.ok()) return Fail(ctx, Error::Of("internal_error", bytes.error().detail));
+  if (!bytes.ok()) {
+    spdlog::error("TYP report {} {} as {}: {}", std::string((*program)["typNo"].as_string()), *month, format,
+                  bytes.error().detail);
+    return Fail(ctx, Error::Of("internal_error", bytes.error().detail));
+  }
   HttpResponse r;
   r.content_type = format == "pdf" ? "application/pdf" : std::string(kXlsxType);
   r.body = std::move(bytes).value();

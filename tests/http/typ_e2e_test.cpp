@@ -222,7 +222,8 @@ TEST_F(TypE2E, ParticipantsMustBeRegisteredWithinThePeriodTheQuotaAndNotTwice) {
 
   const auto list = Get(port(), path + "?" + After(one), host_.token);
   ASSERT_EQ(list.status, 200) << list.body;
-  const auto& items = Arr(list.Json(), "items");
+  const auto list_json = list.Json();
+  const auto& items = Arr(list_json, "items");
   ASSERT_EQ(items.size(), 2u);
   EXPECT_EQ(Str(items[0], "firstName"), "Gülşen");
   EXPECT_EQ(Str(items[0], "tckn"), gulsen_.tckn);
@@ -239,7 +240,8 @@ TEST_F(TypE2E, ListingIsScopedToTheHostTheProvinceOrEverythingAndFiltered) {
   const auto mine = Get(port(), q + "&typNo=" + p.typ_no, host_.token);
   ASSERT_EQ(mine.status, 200) << mine.body;
   ASSERT_EQ(Arr(mine.Json(), "items").size(), 1u);
-  const auto& item = Arr(mine.Json(), "items")[0];
+  const auto mine_json = mine.Json();
+  const auto& item = Arr(mine_json, "items")[0];
   EXPECT_EQ(Str(item, "typNo"), p.typ_no);
   EXPECT_EQ(Str(item, "hostEmployerId"), host_.id);
   EXPECT_EQ(Str(item, "status"), "active");  // 2026-10-01..2027-03-31, today 2026-11-15
@@ -248,7 +250,8 @@ TEST_F(TypE2E, ListingIsScopedToTheHostTheProvinceOrEverythingAndFiltered) {
 
   // The host sees only programs it hosts; the other employer none of the host's.
   const auto host_all = Get(port(), q, host_.token);
-  for (const auto& i : Arr(host_all.Json(), "items")) EXPECT_EQ(Str(i, "hostEmployerId"), host_.id);
+  const auto host_all_json = host_all.Json();
+  for (const auto& i : Arr(host_all_json, "items")) EXPECT_EQ(Str(i, "hostEmployerId"), host_.id);
   EXPECT_EQ(Arr(Get(port(), q + "&typNo=" + p.typ_no, other_.token).Json(), "items").size(), 0u);
   EXPECT_EQ(Int(Get(port(), q, unit06_token_).Json(), "total"), 0);
   EXPECT_EQ(Arr(Get(port(), q + "&typNo=" + p.typ_no, unit34_token_).Json(), "items").size(), 1u);
@@ -319,7 +322,8 @@ TEST_F(TypE2E, HostRecordsAndDeletesAbsencesAndTheCalendarAndReportShowExactlyTh
   const std::string report = "/api/v1/typ/programs/" + t + "/attendance-report?month=2026-11";
   const auto js = Get(port(), report, host_.token);
   ASSERT_EQ(js.status, 200) << js.body;
-  const auto& rows = Arr(js.Json(), "rows");
+  const auto js_json = js.Json();
+  const auto& rows = Arr(js_json, "rows");
   ASSERT_EQ(rows.size(), 4u) << js.body;
   const std::vector<std::array<std::string, 4>> expected = {
       {"1", "2026-11-03", "unexcusedAbsence", "Gülşen"},
@@ -408,7 +412,8 @@ TEST_F(TypE2E, TheThirdUnexcusedAbsenceOfAMonthFlagsTheParticipantOnceForTheUnit
       Get(port(), "/api/v1/typ/flagged-participants?month=2026-10&" + After(del), unit34_token_);
   ASSERT_EQ(flagged.status, 200) << flagged.body;
   const json::value* mine = nullptr;
-  for (const auto& i : Arr(flagged.Json(), "items")) {
+  const auto flagged_json = flagged.Json();
+  for (const auto& i : Arr(flagged_json, "items")) {
     if (Str(i, "typNo") == t) mine = &i;
   }
   ASSERT_NE(mine, nullptr) << flagged.body;
@@ -417,8 +422,8 @@ TEST_F(TypE2E, TheThirdUnexcusedAbsenceOfAMonthFlagsTheParticipantOnceForTheUnit
   EXPECT_EQ(Str(*mine, "month"), "2026-10");
   EXPECT_EQ(Int(*mine, "threshold"), 3);
   EXPECT_EQ(Int(*mine, "unexcusedDays"), 3) << "four recorded, one deleted";
-  for (const auto& i :
-       Arr(Get(port(), "/api/v1/typ/flagged-participants", unit06_token_).Json(), "items")) {
+  const auto other_province = Get(port(), "/api/v1/typ/flagged-participants", unit06_token_).Json();
+  for (const auto& i : Arr(other_province, "items")) {
     EXPECT_NE(Str(i, "typNo"), t) << "another province's unit user";
   }
   ExpectProblem(Get(port(), "/api/v1/typ/flagged-participants", host_.token), 403, "forbidden");
@@ -428,7 +433,8 @@ TEST_F(TypE2E, TheThirdUnexcusedAbsenceOfAMonthFlagsTheParticipantOnceForTheUnit
                           Login(port(), auditor_.tckn, auditor_.password));
   ASSERT_EQ(stream.status, 200) << stream.body;
   std::vector<std::string> types;
-  for (const auto& e : Arr(stream.Json(), "items")) types.push_back(Str(e, "type"));
+  const auto stream_json = stream.Json();
+  for (const auto& e : Arr(stream_json, "items")) types.push_back(Str(e, "type"));
   EXPECT_EQ(types, (std::vector<std::string>{"TypAbsenceRecorded", "TypAbsenceRecorded",
                                              "TypAbsenceRecorded", "TypAbsenceRecorded",
                                              "TypParticipantFlagged", "TypAbsenceRecorded",
@@ -439,7 +445,8 @@ TEST_F(TypE2E, AttendanceTypesAreReferenceData) {
   const auto r = Get(port(), "/api/v1/typ/attendance-types", host_.token);
   ASSERT_EQ(r.status, 200) << r.body;
   std::vector<std::string> codes;
-  for (const auto& i : Arr(r.Json(), "items")) codes.push_back(Str(i, "code"));
+  const auto r_json = r.Json();
+  for (const auto& i : Arr(r_json, "items")) codes.push_back(Str(i, "code"));
   EXPECT_EQ(codes, (std::vector<std::string>{"excusedAbsence", "unexcusedAbsence", "sickLeave",
                                              "paidLeave", "unpaidLeave", "publicHoliday"}));
 }
