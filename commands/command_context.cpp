@@ -8,22 +8,26 @@
 namespace istihdam {
 
 Services::Services(Config cfg, const Clock* clk, Database* database, EventStore* event_store,
-                   Metrics* m, ReferenceData reference)
+                   StreamReader* stream_reader, Metrics* m, ReferenceData reference)
     : config(std::move(cfg)),
       clock(clk),
       db(database),
       store(event_store),
+      reader(stream_reader),
       metrics(m),
       ref(std::move(reference)),
       password_cost(crypto::PasswordCost::FromName(config.password_cost)),
       ids(event_store),
-      employers(event_store),
-      workplaces(event_store),
-      users(event_store),
-      staff(event_store),
+      employers(stream_reader),
+      workplaces(stream_reader),
+      users(stream_reader),
+      staff(stream_reader),
       identity(MakeIdentityProvider(config.identity_registry_file)),
       lockout{config.lockout_max_failures, Micros(config.lockout_window_minutes) * 60'000'000},
       per_tckn_limiter(config.auth_rate_per_tckn_per_minute) {
+  find_session = [db = database](const std::string& key, std::string* value) {
+    return db->Get(db->Family(cf::kSessions), key, value);
+  };
   const std::string key = "meta/installation-secret";
   auto* def = db->db()->DefaultColumnFamily();
   if (!db->Get(def, key, &installation_secret)) {

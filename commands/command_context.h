@@ -17,6 +17,7 @@
 #include "infra/event_store.h"
 #include "infra/metrics.h"
 #include "infra/reference_data.h"
+#include "infra/stream_reader.h"
 
 namespace istihdam {
 
@@ -27,14 +28,14 @@ struct Loaded {
   std::uint64_t version = 0;
 };
 
-// Loads aggregate state by folding its stream; keeps recent states in memory and only reads
-// the events appended since. Thread-safe. State must be copyable; Apply(State, const Variant&)
+// Loads aggregate state by folding its stream (the local store, or a read replica's copy of
+// the log); keeps recent states in memory and only reads the events appended since. Thread-safe. State must be copyable; Apply(State, const Variant&)
 // must be pure.
 template <class State, class Variant>
 class Repository {
  public:
   using Loaded = istihdam::Loaded<State>;
-  explicit Repository(EventStore* store, std::size_t capacity = 100'000)
+  explicit Repository(StreamReader* store, std::size_t capacity = 100'000)
       : store_(store), capacity_(capacity) {}
 
   Loaded Load(const std::string& stream) {
@@ -44,8 +45,8 @@ class Repository {
       auto it = cache_.find(stream);
       if (it != cache_.end()) l = it->second;
     }
-    // The store keeps every stream's head in memory: when it equals the cached version there
-    // is nothing to read (the common case on hot paths such as session checks).
+    // When the stream's head equals the cached version there is nothing to read (the common
+    // case on hot paths such as session checks; the event store keeps heads in memory).
     if (l.version != 0 && store_->StreamVersion(stream) == l.version) return l;
     const auto fresh = store_->ReadStream(stream, l.version + 1);
     if (fresh.empty()) return l;
@@ -61,7 +62,7 @@ class Repository {
   }
 
  private:
-  EventStore* store_;
+  StreamReader* store_;
   std::size_t capacity_;
   std::mutex mu_;
   std::unordered_map<std::string, Loaded> cache_;

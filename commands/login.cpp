@@ -44,7 +44,8 @@ Decision StartSession(Services& s, const std::string& stream, Session session, b
   Decision d;
   AddEvent(d.append, stream, ExpectedVersion::Any(),
            events::UserLoggedIn{session.user_id, session.employer_id, SessionId(token),
-                                FormatRfc3339(session.expires_at)});
+                                FormatRfc3339(session.expires_at), SessionHash(token),
+                                session.actor_type, session.province});
   d.extra.push_back(ExtraWrite{cf::kSessions, SessionKey(token),
                                [session](const AppendResult&) { return EncodeSession(session); }});
   body["token"] = token;
@@ -137,7 +138,7 @@ Result<Reply> HandleLogout(Services& s, const CommandEnv& env, const Session& se
   const std::string stream = (session.IsStaff() ? "staff-" : "user-") + session.user_id;
   return Execute(s, env, "Logout", [&]() -> Result<Decision> {
     Decision d;
-    AddEvent(d.append, stream, ExpectedVersion::Any(), events::UserLoggedOut{session.user_id, SessionId(token)});
+    AddEvent(d.append, stream, ExpectedVersion::Any(), events::UserLoggedOut{session.user_id, SessionId(token), SessionHash(token)});
     d.extra.push_back(ExtraWrite{cf::kSessions, SessionKey(token), nullptr, true});
     d.reply = [](const AppendResult&) { return Reply{200, boost::json::object{{"loggedOut", true}}}; };
     return d;

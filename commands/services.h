@@ -1,6 +1,7 @@
 #pragma once
 // The write side's dependencies, built once by the application (http/app.cpp) and shared by
 // every handler thread. Members are thread-safe or immutable after construction.
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <unordered_map>
@@ -31,13 +32,16 @@ class PhantomFailures {
 };
 
 struct Services {
+  // Aggregates are loaded through `reader`: the event store on a write node, the replica log
+  // on a read replica (which has no command side).
   Services(Config cfg, const Clock* clk, Database* database, EventStore* event_store,
-           Metrics* m, ReferenceData reference);
+           StreamReader* reader, Metrics* m, ReferenceData reference);
 
   Config config;
   const Clock* clock;
   Database* db;
-  EventStore* store;
+  EventStore* store;      // commands only: empty on a read replica
+  StreamReader* reader;   // aggregate loading on both roles
   Metrics* metrics;  // nullable
   ReferenceData ref;
   crypto::PasswordCost password_cost;
@@ -47,12 +51,15 @@ struct Services {
   Repository<WorkplaceState, events::WorkplaceEvent> workplaces;
   Repository<UserAccountState, events::UserAccountEvent> users;
   Repository<StaffState, events::StaffEvent> staff;
-  Repository<WorkforceScheduleLedger, events::WorkforceScheduleEvent> schedules{store};
-  Repository<CollectiveDismissalState, events::CollectiveDismissalEvent> dismissals{store};
+  Repository<WorkforceScheduleLedger, events::WorkforceScheduleEvent> schedules{reader};
+  Repository<CollectiveDismissalState, events::CollectiveDismissalEvent> dismissals{reader};
   std::unique_ptr<IdentityProvider> identity;  // KPS adapter
   LockoutPolicy lockout;
   RateLimiter per_tckn_limiter;  // login and password reset attempts per TCKN
   PhantomFailures phantom_failures;
+  // Reads a session row by SessionKey: the "sessions" table by default; a read replica points
+  // it at its projection of the login events (http/app.cpp).
+  std::function<bool(const std::string& key, std::string* value)> find_session;
 
   // The local date (config utc_offset_minutes) of now, "YYYY-MM-DD".
   std::string Today() const;

@@ -50,12 +50,14 @@ std::string SessionKey(const std::string& token) {
   return std::string(reinterpret_cast<const char*>(d.data()), d.size());
 }
 
-std::string SessionId(const std::string& token) { return crypto::ToHex(crypto::Sha256(token)).substr(0, 16); }
+std::string SessionId(const std::string& token) { return SessionHash(token).substr(0, 16); }
+
+std::string SessionHash(const std::string& token) { return crypto::ToHex(crypto::Sha256(token)); }
 
 std::optional<Session> ResolveSession(Services& s, const std::string& token) {
   if (token.empty() || token.size() > 200) return std::nullopt;
   std::string bytes;
-  if (!s.db->Get(s.db->Family(cf::kSessions), SessionKey(token), &bytes)) return std::nullopt;
+  if (!s.find_session(SessionKey(token), &bytes)) return std::nullopt;
   auto session = DecodeSession(bytes);
   if (!session || session->expires_at <= s.clock->Now()) return std::nullopt;
   if (!session->IsStaff()) {

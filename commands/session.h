@@ -28,7 +28,11 @@ std::optional<Session> DecodeSession(const std::string& bytes);
 std::string SessionKey(const std::string& token);
 // Public name of a session in audit events: 16 hex digits of the token's SHA-256.
 std::string SessionId(const std::string& token);
-// The session of a bearer token, if it exists and has not expired. For an employer session
+// The token's SHA-256 in hex (64 digits), carried by UserLoggedIn/UserLoggedOut so that read
+// replicas can key their session rows; SessionKey(token) is its raw form.
+std::string SessionHash(const std::string& token);
+// The session of a bearer token, if it exists and has not expired (rows are looked up with
+// Services::find_session: the sessions table, or a replica's projection of it). For an employer session
 // the user's roles are read again from the employer's stream: a user locked or past the
 // account closing date since login gets nothing (ROLE-E1/E2), and permission changes take
 // effect at once.

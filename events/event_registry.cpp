@@ -42,20 +42,6 @@ namespace istihdam::events {
 
 namespace {
 
-// "2026-11-27T02:45:59.123456Z" (FormatRfc3339's form) to micros; throws when malformed.
-Micros ParseRecordedAt(const std::string& s) {
-  if (s.size() < 20 || s[10] != 'T' || s.back() != 'Z') throw std::invalid_argument("recordedAt " + s);
-  Micros t = DateToMicros(s.substr(0, 10));
-  t += (std::stoll(s.substr(11, 2)) * 3600 + std::stoll(s.substr(14, 2)) * 60 + std::stoll(s.substr(17, 2))) *
-       1000000LL;
-  if (s.size() > 20 && s[19] == '.') {
-    std::string frac = s.substr(20, s.size() - 21);
-    frac.resize(6, '0');
-    t += std::stoll(frac);
-  }
-  return t;
-}
-
 crypto::Digest ParseDigest(const std::string& hex) {
   crypto::Digest d{};
   if (hex.size() != 64) throw std::invalid_argument("digest " + hex);
@@ -77,7 +63,7 @@ Result<RecordedEvent> EventRegistry::FromJson(const boost::json::object& o) cons
     e.version = o.at("version").to_number<std::uint64_t>();
     e.event_id = Str(o, "eventId");
     e.schema_version = o.at("schemaVersion").to_number<std::uint32_t>();
-    e.recorded_at = ParseRecordedAt(Str(o, "recordedAt"));
+    e.recorded_at = ParseRfc3339(Str(o, "recordedAt"));
     const auto& actor = o.at("actor").as_object();
     e.meta.actor.user_id = Str(actor, "userId");
     e.meta.actor.actor_type = Str(actor, "actorType");

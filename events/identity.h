@@ -54,17 +54,25 @@ struct EmployerPrimaryAdminAssigned {
   }
 };
 
-// Audit of a successful login with a chosen firm (or none, for staff).
+// Audit of a successful login with a chosen firm (or none, for staff). Version 2 added what a
+// read replica needs to rebuild the session row (projections/replica_sessions.h): the full
+// hex SHA-256 of the token (a hash of 256 random bits, not usable as a credential; never the
+// token itself), the actor type and the province of unit users. Version 1 events read them
+// as "": such sessions are not known to replicas.
 struct UserLoggedIn {
   static constexpr const char* kType = "UserLoggedIn";
   std::string user_id;
   std::string employer_id;
-  std::string session_id;  // hex SHA-256 of the token's first 16 bytes; never the token
+  std::string session_id;  // the first 16 hex digits of the token's SHA-256; never the token
   std::string expires_at;
+  std::string token_hash;  // hex SHA-256 of the token (64 digits)
+  std::string actor_type;  // as the session holds it at login
+  std::string province;    // unit users
   template <class A>
-  void serialize(A& ar, std::uint32_t) {
+  void serialize(A& ar, std::uint32_t version) {
     ar(F("userId", user_id), F("employerId", employer_id), F("sessionId", session_id),
        F("expiresAt", expires_at));
+    if (version >= 2) ar(F("tokenHash", token_hash), F("actorType", actor_type), F("province", province));
   }
 };
 
@@ -82,13 +90,17 @@ struct LoginFailed {
   }
 };
 
+// Version 2 added `tokenHash` (as in UserLoggedIn), so that a read replica can delete the
+// session row.
 struct UserLoggedOut {
   static constexpr const char* kType = "UserLoggedOut";
   std::string user_id;
   std::string session_id;
+  std::string token_hash;
   template <class A>
-  void serialize(A& ar, std::uint32_t) {
+  void serialize(A& ar, std::uint32_t version) {
     ar(F("userId", user_id), F("sessionId", session_id));
+    if (version >= 2) ar(F("tokenHash", token_hash));
   }
 };
 
@@ -191,3 +203,5 @@ using ReservationEvent = std::variant<IdentifierReserved>;
 
 CEREAL_CLASS_VERSION(istihdam::events::UserAccountRegistered, 2);
 CEREAL_CLASS_VERSION(istihdam::events::LoginFailed, 2);
+CEREAL_CLASS_VERSION(istihdam::events::UserLoggedIn, 2);
+CEREAL_CLASS_VERSION(istihdam::events::UserLoggedOut, 2);

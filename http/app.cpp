@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "http/server.h"
+#include "projections/replica_sessions.h"
 
 namespace istihdam::http {
 
@@ -25,14 +26,31 @@ std::unique_ptr<App> App::Open(const Config& config, const Clock* clock) {
   app->metrics_ = std::make_unique<Metrics>();
   app->db_ = std::move(db).value();
   app->store_ = std::make_unique<EventStore>(app->db_.get(), clock, app->metrics_.get());
-  app->services_ = std::make_unique<Services>(config, clock, app->db_.get(), app->store_.get(),
-                                              app->metrics_.get(), std::move(ref).value());
-  if (config.role == "read") {  // a read replica: projectors read what Kafka delivers
+  StreamReader* reader = app->store_.get();
+  if (config.role == "read") {  // a read replica: projectors and aggregates read what Kafka delivers
     if (config.kafka_brokers.empty()) throw std::runtime_error("--role read needs --kafka-brokers");
     app->replica_log_ = std::make_unique<ReplicaLog>(app->db_.get(), config.kafka_topic);
+    reader = app->replica_log_.get();
+  }
+  app->services_ = std::make_unique<Services>(config, clock, app->db_.get(), app->store_.get(), reader,
+                                              app->metrics_.get(), std::move(ref).value());
+  if (app->replica_log_) {
     app->projections_ = std::make_unique<ProjectionEngine>(app->db_.get(), app->replica_log_.get(), app->metrics_.get());
+    // Login sessions are a side table of the write node; a replica rebuilds them from the
+    // UserLoggedIn/UserLoggedOut events (projections/replica_sessions.h).
+    app->projections_->Add(MakeReplicaSessionsProjector());
+    ProjectionEngine* engine = app->projections_.get();
+    app->services_->find_session = [engine](const std::string& key, std::string* value) {
+      return engine->View(kReplicaSessionsProjection).Get(kReplicaSessionsTable, key, value);
+    };
   } else {
     app->projections_ = std::make_unique<ProjectionEngine>(app->db_.get(), app->store_.get(), app->metrics_.get());
+  }
+  if (app->replica_log_) {
+    app->event_log_ = app->replica_log_.get();
+  } else {
+    app->local_log_ = std::make_unique<LogEventSource>(app->store_.get());
+    app->event_log_ = app->local_log_.get();
   }
   app->router_ = std::make_unique<Router>(*app);
   RegisterContexts(*app, app->registry_, *app->projections_, *app->router_);

@@ -40,6 +40,10 @@ class App {
   // replica log and consumer of a read replica (--role read); nullptr when absent.
   const KafkaPublisher* publisher() const { return publisher_.get(); }
   const ReplicaLog* replica_log() const { return replica_log_.get(); }
+  // The event log this node serves (event history API): the local store, or on a read
+  // replica its copy of the log received from Kafka; and stream reads over the same.
+  EventSource& event_log() { return *event_log_; }
+  StreamReader& streams() { return *services_->reader; }
   std::uint64_t replica_lag_messages() const { return consumer_ ? consumer_->LagMessages() : 0; }
   // Starts the relay or the consumer (Serve() does it; tests that do not serve call it).
   void StartKafka();
@@ -55,6 +59,8 @@ class App {
   std::unique_ptr<ProjectionEngine> projections_;
   std::unique_ptr<Router> router_;
   std::unique_ptr<ReplicaLog> replica_log_;
+  std::unique_ptr<LogEventSource> local_log_;
+  EventSource* event_log_ = nullptr;
   std::unique_ptr<KafkaPublisher> publisher_;
   std::unique_ptr<KafkaConsumer> consumer_;
 };

@@ -1,4 +1,5 @@
-// Event history for auditors: the global log and one stream's history, as JSON or NDJSON.
+// Event history for auditors: the global log and one stream's history, as JSON or NDJSON. A
+// read replica serves its copy of the log received from Kafka (docs/events.md).
 #include <boost/json.hpp>
 
 #include "http/app.h"
@@ -46,7 +47,7 @@ void AddEventRoutes(App& app, Router& router) {
                 if (!from || !limit || *limit == 0) {
                   return Problem(Error{"invalid_parameter", {{!from ? "from" : "limit", "invalid_format"}}, {}}, ctx.lang);
                 }
-                const auto evs = app.store().ReadAll(std::max<std::uint64_t>(*from, 1), *limit);
+                const auto evs = app.event_log().Read(std::max<std::uint64_t>(*from, 1), *limit);
                 const std::uint64_t next = evs.empty() ? std::max<std::uint64_t>(*from, 1) : evs.back().position + 1;
                 return Events(ctx, app, evs, next);
               },
@@ -58,8 +59,8 @@ void AddEventRoutes(App& app, Router& router) {
                 if (!from || !limit || *limit == 0) {
                   return Problem(Error{"invalid_parameter", {{!from ? "from" : "limit", "invalid_format"}}, {}}, ctx.lang);
                 }
-                const auto evs = app.store().ReadStream(ctx.req.params["streamId"], *from, *limit);
-                if (evs.empty() && app.store().StreamVersion(ctx.req.params["streamId"]) == 0) {
+                const auto evs = app.streams().ReadStream(ctx.req.params["streamId"], *from, *limit);
+                if (evs.empty() && app.streams().StreamVersion(ctx.req.params["streamId"]) == 0) {
                   return Problem("stream_not_found", ctx.lang);
                 }
                 const std::uint64_t next = evs.empty() ? *from : evs.back().version + 1;

@@ -76,6 +76,12 @@ void Router::Add(Route route) {
   if (staff_side && route.staff_roles.empty()) {
     throw std::logic_error("route " + route.method + " " + route.pattern + " declares no staff role");
   }
+  if (app_.config().role == "read" && route.method != "GET") {
+    // A read replica (--role read) has no command side: its state comes from Kafka. The
+    // route is neither served nor documented; its path answers 405 (Dispatch).
+    command_patterns_.push_back(std::move(route.pattern));
+    return;
+  }
   routes_.push_back(std::move(route));
 }
 
@@ -155,20 +161,24 @@ HttpResponse Router::Dispatch(HttpRequest& req) {
         break;
       }
     }
+    bool command_path = false;  // a read replica's unserved command route
+    for (const auto& pattern : command_patterns_) {
+      std::map<std::string, std::string> params;
+      command_path = command_path || Match(pattern, segs, &params);
+    }
     if (req.method == "OPTIONS" && path_known) {  // CORS preflight
       resp.status = 204;
       resp.content_type = "text/plain";
-      resp.headers.emplace_back("Access-Control-Allow-Methods", "GET, POST, PUT, DELETE, OPTIONS");
+      resp.headers.emplace_back("Access-Control-Allow-Methods", command_patterns_.empty()
+                                                                    ? "GET, POST, PUT, DELETE, OPTIONS"
+                                                                    : "GET, OPTIONS");
       resp.headers.emplace_back("Access-Control-Allow-Headers",
                                 "Authorization, Content-Type, If-Match, Idempotency-Key, Accept-Language, X-Correlation-Id");
       resp.headers.emplace_back("Access-Control-Max-Age", "600");
       route_name = "preflight";
     } else if (!match) {
-      resp = Problem(path_known ? "method_not_allowed" : "not_found", lang);
-    } else if (app_.config().role == "read" && match->method != "GET") {
-      // A read replica (--role read) has no command side: its state comes from Kafka.
-      route_name = match->pattern;
-      resp = Problem("method_not_allowed", lang);
+      resp = Problem(path_known || command_path ? "method_not_allowed" : "not_found", lang);
+      if (command_path) resp.headers.emplace_back("Allow", path_known ? "GET, HEAD" : "");
     } else {
       route_name = match->pattern;
       resp = Handle(req, *match, lang);
@@ -194,6 +204,15 @@ HttpResponse Router::Handle(HttpRequest& req, const Route& route, Lang lang) {
       return r;
     }
   }
+  // Read-your-writes first, so that a token issued at `minPosition` (a login on the write
+  // node, read on a replica) is known here before it is checked.
+  const bool read = req.method == "GET" || req.method == "HEAD";
+  if (auto mp = req.Query("minPosition"); read && mp) {
+    if (mp->empty() || mp->size() > 19 || mp->find_first_not_of("0123456789") != std::string::npos) {
+      return Problem(Error{"invalid_parameter", {{"minPosition", "invalid_format"}}, {}}, lang);
+    }
+    app_.projections().WaitFor(std::stoull(*mp), std::chrono::steady_clock::now() + std::chrono::seconds(2));
+  }
   RequestContext ctx{req, app_, lang, std::nullopt, {}, 0};
   const std::string token = BearerToken(req);
   if (!token.empty()) ctx.session = ResolveSession(app_.services(), token);
@@ -212,13 +231,7 @@ HttpResponse Router::Handle(HttpRequest& req, const Route& route, Lang lang) {
   meta.correlation_id = !correlation.empty() && correlation.size() <= 100 ? correlation : crypto::Uuid4();
   meta.causation_id = crypto::Uuid4();
 
-  if (req.method == "GET" || req.method == "HEAD") {
-    if (auto mp = req.Query("minPosition")) {
-      if (mp->empty() || mp->size() > 19 || mp->find_first_not_of("0123456789") != std::string::npos) {
-        return Problem(Error{"invalid_parameter", {{"minPosition", "invalid_format"}}, {}}, lang);
-      }
-      app_.projections().WaitFor(std::stoull(*mp), std::chrono::steady_clock::now() + std::chrono::seconds(2));
-    }
+  if (read) {
     ctx.position = app_.projections().Position();
     HttpResponse resp = route.handler(ctx);
     resp.headers.emplace_back("X-Position", std::to_string(ctx.position));

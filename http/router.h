@@ -77,6 +77,7 @@ class Router {
 
   App& app_;
   std::vector<Route> routes_;
+  std::vector<std::string> command_patterns_;  // read replica: command routes not served
   std::array<std::mutex, 64> idempotency_locks_;
   RateLimiter per_client_;
 };

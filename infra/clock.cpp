@@ -1,5 +1,7 @@
 #include "infra/clock.h"
 
+#include <stdexcept>
+
 #include <chrono>
 #include <cstdio>
 
@@ -101,6 +103,24 @@ Micros DateToMicros(const std::string& date) {
   std::int64_t days = 0;
   ParseDate(date, &days);
   return days * kMicrosPerDay;
+}
+
+Micros ParseRfc3339(const std::string& s) {
+  std::int64_t days = 0;
+  if (s.size() < 20 || s[10] != 'T' || s[13] != ':' || s[16] != ':' || s.back() != 'Z' ||
+      !ParseDate(s.substr(0, 10), &days)) {
+    throw std::invalid_argument("timestamp " + s);
+  }
+  Micros t = DateToMicros(s.substr(0, 10));
+  t += (std::stoll(s.substr(11, 2)) * 3600 + std::stoll(s.substr(14, 2)) * 60 + std::stoll(s.substr(17, 2))) *
+       1000000LL;
+  if (s.size() > 20) {
+    if (s[19] != '.' || s.size() > 27) throw std::invalid_argument("timestamp " + s);
+    std::string frac = s.substr(20, s.size() - 21);
+    frac.resize(6, '0');
+    t += std::stoll(frac);
+  }
+  return t;
 }
 
 }  // namespace istihdam

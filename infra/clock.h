@@ -50,6 +50,9 @@ class FileClock final : public Clock {
 
 // "2026-11-27T02:45:59.123456Z"
 std::string FormatRfc3339(Micros t);
+// The inverse of FormatRfc3339 (fraction optional, up to 6 digits); throws
+// std::invalid_argument when malformed.
+Micros ParseRfc3339(const std::string& s);
 // "2026-11-27" (UTC date of t)
 std::string FormatDate(Micros t);
 // Parses "YYYY-MM-DD" into days since the epoch; false when malformed or not a real date.

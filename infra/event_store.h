@@ -18,6 +18,7 @@
 #include "infra/database.h"
 #include "infra/event_record.h"
 #include "infra/result.h"
+#include "infra/stream_reader.h"
 
 namespace istihdam {
 
@@ -66,7 +67,7 @@ struct AppendRequest {
 // caller is at the head of the queue (LevelDB's DBImpl::Write); no caller is answered before
 // its batch is on disk. After a failed write every later append fails with "store_failed"
 // until the process restarts.
-class EventStore {
+class EventStore final : public StreamReader {
  public:
   struct Options {
     std::size_t max_batch_events = 4096;
@@ -86,7 +87,7 @@ class EventStore {
   // The last committed global position (0 when empty).
   std::uint64_t LastPosition() const { return committed_position_.load(); }
   // The stream's last version, 0 when it does not exist.
-  std::uint64_t StreamVersion(const std::string& stream);
+  std::uint64_t StreamVersion(const std::string& stream) override;
 
   // Events with position >= from, at most `limit`.
   std::vector<RecordedEvent> ReadAll(std::uint64_t from, std::size_t limit);
@@ -95,7 +96,7 @@ class EventStore {
   void ForEach(std::uint64_t from, const std::function<bool(RecordedEvent&&)>& fn);
   // Events of `stream` with version >= from_version, at most `limit`.
   std::vector<RecordedEvent> ReadStream(const std::string& stream, std::uint64_t from_version,
-                                        std::size_t limit = SIZE_MAX);
+                                        std::size_t limit = SIZE_MAX) override;
   std::optional<RecordedEvent> ReadAt(std::uint64_t position);
 
   // Blocks until LastPosition() > after or the deadline passes; returns LastPosition().

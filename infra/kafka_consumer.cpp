@@ -122,9 +122,12 @@ void KafkaConsumer::Run() {
         if (e.ok()) {
           batch.push_back(std::move(e).value());
         } else {
+          // Not an event of ours (a foreign producer, a truncated value): count it, say where
+          // it is, and go on; its offset is stored with the next batch like any other.
           malformed_.fetch_add(1);
-          spdlog::error("kafka replica: partition {} offset {}: {} {}", m->partition, m->offset,
-                        e.error().code, e.error().detail);
+          if (metrics_) metrics_->CountReplicaMalformed();
+          spdlog::error("kafka replica: skipped malformed message at topic {} partition {} offset {}: {} {}",
+                        options_.topic, m->partition, m->offset, e.error().code, e.error().detail);
         }
         offsets[m->partition] = m->offset + 1;
       } else if (m->err != RD_KAFKA_RESP_ERR__PARTITION_EOF) {

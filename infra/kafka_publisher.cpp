@@ -18,14 +18,22 @@ constexpr std::size_t kMaxInFlight = 20000;
 constexpr std::size_t kChunk = 1000;
 }  // namespace
 
+// Delivery reports arrive on the relay thread (inside rd_kafka_poll/flush).
+struct DeliveryContext {
+  KafkaPublisher::Impl* impl;
+  std::atomic<std::uint64_t>* errors;
+  Metrics* metrics;
+};
+
 struct KafkaPublisher::Impl {
+  std::mutex rk_mu;  // guards the pointer `rk` (replaced after a fatal error)
   rd_kafka_t* rk = nullptr;
+  std::unique_ptr<DeliveryContext> ctx;
   mutable std::mutex mu;  // guards the sets below
   mutable std::condition_variable cv;
   std::set<std::uint64_t> acked;      // delivered, above the checkpoint
   std::vector<std::uint64_t> failed;  // to produce again
   std::size_t in_flight = 0;
-  bool topic_ready = false;
 
   ~Impl() {
     if (rk) rd_kafka_destroy(rk);
@@ -43,19 +51,12 @@ KafkaPublisher::KafkaPublisher(Database* db, EventStore* store, Metrics* metrics
   std::string v;
   if (db_->Get(db_->Family(cf::kCheckpoints), CheckpointKey(options_.topic), &v))
     checkpoint_ = DecodeU64(v.data());
+  impl_->ctx.reset(new DeliveryContext{impl_.get(), &delivery_errors_, metrics_});
 }
 
 KafkaPublisher::~KafkaPublisher() { Stop(); }
 
-// Delivery reports arrive on the relay thread (inside rd_kafka_poll/flush).
-struct DeliveryContext {
-  KafkaPublisher::Impl* impl;
-  std::atomic<std::uint64_t>* errors;
-  Metrics* metrics;
-};
-
-Status KafkaPublisher::Start() {
-  if (running_.load()) return Status::Ok();
+Result<rd_kafka_t*> KafkaPublisher::CreateProducer() {
   char err[512];
   auto made = MakeKafkaConf({
       {"bootstrap.servers", options_.brokers},
@@ -69,8 +70,7 @@ Status KafkaPublisher::Start() {
   }, options_.extra);
   if (!made.ok()) return made.error();
   rd_kafka_conf_t* conf = *made;
-  auto* ctx = new DeliveryContext{impl_.get(), &delivery_errors_, metrics_};
-  rd_kafka_conf_set_opaque(conf, ctx);
+  rd_kafka_conf_set_opaque(conf, impl_->ctx.get());
   rd_kafka_conf_set_dr_msg_cb(conf, [](rd_kafka_t*, const rd_kafka_message_t* msg, void* opaque) {
     auto* c = static_cast<DeliveryContext*>(opaque);
     const auto pos = static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(msg->_private));
@@ -86,23 +86,35 @@ Status KafkaPublisher::Start() {
       if (c->metrics) c->metrics->CountDeliveryError();
     }
   });
-  impl_->rk = rd_kafka_new(RD_KAFKA_PRODUCER, conf, err, sizeof err);
-  if (!impl_->rk) {
-    delete ctx;
-    return Error::Of("kafka_config", err);
+  rd_kafka_t* rk = rd_kafka_new(RD_KAFKA_PRODUCER, conf, err, sizeof err);
+  if (!rk) return Error::Of("kafka_config", err);  // rd_kafka_new freed conf
+  return rk;
+}
+
+Status KafkaPublisher::Start() {
+  if (running_.load()) return Status::Ok();
+  auto rk = CreateProducer();
+  if (!rk.ok()) return rk.error();
+  {
+    std::lock_guard lock(impl_->rk_mu);
+    impl_->rk = *rk;
   }
   running_ = true;
-  thread_ = std::thread([this, ctx] {
-    Run();
-    delete ctx;
-  });
+  thread_ = std::thread([this] { Run(); });
   return Status::Ok();
+}
+
+bool KafkaPublisher::InjectFatalErrorForTest() {
+  std::lock_guard lock(impl_->rk_mu);
+  return impl_->rk && rd_kafka_test_fatal_error(impl_->rk, RD_KAFKA_RESP_ERR_PRODUCER_FENCED,
+                                                "injected by a test") == RD_KAFKA_RESP_ERR_NO_ERROR;
 }
 
 void KafkaPublisher::Stop() {
   if (!running_.exchange(false)) return;
   if (thread_.joinable()) thread_.join();
-  rd_kafka_destroy(impl_->rk);
+  std::lock_guard lock(impl_->rk_mu);
+  if (impl_->rk) rd_kafka_destroy(impl_->rk);
   impl_->rk = nullptr;
 }
 
@@ -162,7 +174,7 @@ bool EnsureTopic(rd_kafka_t* rk, const KafkaOptions& o) {
 }  // namespace
 
 void KafkaPublisher::Run() {
-  rd_kafka_t* rk = impl_->rk;
+  rd_kafka_t* rk = impl_->rk;  // only this thread replaces it (RecreateProducer)
   while (running_ && !EnsureTopic(rk, options_)) {
     rd_kafka_poll(rk, 1000);  // broker not there yet: retry
   }
@@ -231,11 +243,30 @@ void KafkaPublisher::Run() {
       retry.swap(impl_->failed);
       in_flight = impl_->in_flight;
     }
-    if (rd_kafka_resp_err_t fatal = rd_kafka_fatal_error(rk, nullptr, 0);
+    char reason[512] = "";
+    if (rd_kafka_resp_err_t fatal = rd_kafka_fatal_error(rk, reason, sizeof reason);
         fatal != RD_KAFKA_RESP_ERR_NO_ERROR) {
-      spdlog::error("kafka producer fatal error: {}; restart the server to resume from position {}",
-                    rd_kafka_err2str(fatal), checkpoint_.load() + 1);
-      break;
+      // The producer is unusable (e.g. fenced). What was reported delivered is checkpointed;
+      // a new producer resumes after the checkpoint, so only the unacknowledged tail can go
+      // out twice (replicas drop it by position).
+      spdlog::error("kafka producer fatal error: {} ({}); recreating the producer", rd_kafka_err2str(fatal),
+                    reason);
+      producer_restarts_.fetch_add(1);
+      if (metrics_) metrics_->CountProducerRestart();
+      rd_kafka_purge(rk, RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT);
+      const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+      for (;;) {  // collect the delivery reports of what was purged
+        rd_kafka_poll(rk, 50);
+        std::lock_guard lock(impl_->mu);
+        if (impl_->in_flight == 0 || std::chrono::steady_clock::now() >= until) break;
+      }
+      advance();
+      rk = RecreateProducer(rk);
+      if (!rk) break;  // stopped while waiting
+      next = checkpoint_.load() + 1;
+      spdlog::info("kafka producer recreated; resuming at position {}", next);
+      while (running_ && !EnsureTopic(rk, options_)) rd_kafka_poll(rk, 1000);
+      continue;
     }
     if (!retry.empty()) rd_kafka_poll(rk, 200);  // back off before re-sending failed deliveries
     bool produced = !retry.empty();
@@ -265,8 +296,35 @@ void KafkaPublisher::Run() {
       store_->WaitForCommit(next - 1,
                             std::chrono::steady_clock::now() + std::chrono::milliseconds(20));
   }
-  rd_kafka_flush(rk, 3000);  // what is delivered now is checkpointed; the rest is re-sent later
+  // What is delivered now is checkpointed; the rest is re-sent later. (No producer when the
+  // relay was stopped while recreating one.)
+  if (rk) rd_kafka_flush(rk, 3000);
   advance();
+}
+
+rd_kafka_t* KafkaPublisher::RecreateProducer(rd_kafka_t* old) {
+  {
+    std::lock_guard lock(impl_->rk_mu);
+    impl_->rk = nullptr;
+  }
+  rd_kafka_destroy(old);
+  {
+    std::lock_guard lock(impl_->mu);
+    impl_->acked.clear();
+    impl_->failed.clear();
+    impl_->in_flight = 0;
+  }
+  while (running_) {
+    auto rk = CreateProducer();
+    if (rk.ok()) {
+      std::lock_guard lock(impl_->rk_mu);
+      impl_->rk = *rk;
+      return *rk;
+    }
+    spdlog::error("kafka producer: {}", rk.error().detail);  // the same settings worked before
+    std::this_thread::sleep_for(std::chrono::seconds(1));
+  }
+  return nullptr;
 }
 
 }  // namespace istihdam

@@ -5,7 +5,9 @@
 // Its checkpoint (docs/storage.md, "checkpoints") advances only to the highest position whose
 // delivery, and that of every position below it, was reported successful; on restart it
 // resumes after the checkpoint, so only an unacknowledged tail can be published twice.
-// A broker outage delays events and loses none: the log is the outbox.
+// A broker outage delays events and loses none: the log is the outbox. A fatal producer
+// error (e.g. a fenced idempotent producer) is logged and counted, and the relay destroys the
+// producer, creates a new one and resumes after the checkpoint.
 // Only kafka_publisher.cpp sees librdkafka.
 #include <atomic>
 #include <cstdint>
@@ -18,6 +20,8 @@
 #include "infra/database.h"
 #include "infra/event_store.h"
 #include "infra/result.h"
+
+struct rd_kafka_s;  // librdkafka's handle (rd_kafka_t), seen only by the .cpp
 
 namespace istihdam {
 
@@ -50,6 +54,11 @@ class KafkaPublisher {
   // The highest position with a contiguous successful delivery.
   std::uint64_t Checkpoint() const { return checkpoint_.load(); }
   std::uint64_t DeliveryErrors() const { return delivery_errors_.load(); }
+  // Producers recreated after a fatal error.
+  std::uint64_t ProducerRestarts() const { return producer_restarts_.load(); }
+  // Raises a fatal error on the current producer (librdkafka's rd_kafka_test_fatal_error), as
+  // a fenced producer would; false when there is no producer. Tests only.
+  bool InjectFatalErrorForTest();
   // Blocks until Checkpoint() >= position or the deadline; returns Checkpoint().
   std::uint64_t WaitFor(std::uint64_t position,
                         std::chrono::steady_clock::time_point deadline) const;
@@ -61,6 +70,11 @@ class KafkaPublisher {
 
  private:
   void Run();
+  // A new librdkafka producer with the relay's settings and delivery callback.
+  Result<rd_kafka_s*> CreateProducer();
+  // Destroys `old` and forgets its in-flight state; returns the new producer (nullptr when
+  // stopped meanwhile).
+  rd_kafka_s* RecreateProducer(rd_kafka_s* old);
 
   Database* db_;
   EventStore* store_;
@@ -70,6 +84,7 @@ class KafkaPublisher {
   std::unique_ptr<Impl> impl_;
   std::atomic<std::uint64_t> checkpoint_{0};
   std::atomic<std::uint64_t> delivery_errors_{0};
+  std::atomic<std::uint64_t> producer_restarts_{0};
   std::atomic<bool> running_{false};
   std::thread thread_;
 };

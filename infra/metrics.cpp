@@ -49,6 +49,10 @@ struct Metrics::Impl {
       .Name("istihdam_kafka_replica_lag_messages").Help("Read replica: messages behind the topic's high watermarks").Register(*registry).Add({});
   prometheus::Counter& replica_duplicates = BuildCounter()
       .Name("istihdam_kafka_replica_duplicates_total").Help("Read replica: re-delivered events dropped by position").Register(*registry).Add({});
+  prometheus::Counter& replica_malformed = BuildCounter()
+      .Name("istihdam_kafka_replica_malformed_messages_total").Help("Read replica: messages on the topic that are not events, skipped").Register(*registry).Add({});
+  prometheus::Counter& producer_restarts = BuildCounter()
+      .Name("istihdam_kafka_producer_restarts_total").Help("Outbox relay: producers recreated after a fatal error").Register(*registry).Add({});
   std::mutex hook_mu;
   std::function<void(Metrics&)> hook;
 };
@@ -105,6 +109,10 @@ void Metrics::SetReplica(std::uint64_t position, std::uint64_t lag_messages) {
 }
 
 void Metrics::CountReplicaDuplicates(std::uint64_t n) { impl_->replica_duplicates.Increment(static_cast<double>(n)); }
+
+void Metrics::CountReplicaMalformed() { impl_->replica_malformed.Increment(); }
+
+void Metrics::CountProducerRestart() { impl_->producer_restarts.Increment(); }
 
 std::string Metrics::Serialize() {
   std::function<void(Metrics&)> hook;

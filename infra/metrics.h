@@ -26,10 +26,15 @@ class Metrics {
   // positions behind the log, and failed delivery reports (each is retried).
   void SetPublisher(std::uint64_t checkpoint, std::uint64_t lag);
   void CountDeliveryError();
+  // The relay's producer hit a fatal error (e.g. a fenced idempotent producer) and was
+  // recreated.
+  void CountProducerRestart();
   // Read replica: contiguous position received from Kafka, messages behind the topic's high
   // watermarks, and re-delivered events dropped by position.
   void SetReplica(std::uint64_t position, std::uint64_t lag_messages);
   void CountReplicaDuplicates(std::uint64_t n);
+  // Read replica: a message on the topic that is not an event (skipped).
+  void CountReplicaMalformed();
 
   std::string Serialize();
 

@@ -3,10 +3,13 @@
 #include <memory>
 #include <stdexcept>
 
+#include "infra/event_store.h"
+
 namespace istihdam {
 
 namespace {
 constexpr const char* kFamily = "replica_log";
+constexpr const char* kStreamsFamily = "replica_streams";
 constexpr const char* kContiguousKey = "replica/contiguous";
 std::string OffsetKey(const std::string& topic, std::int32_t partition) {
   return "replica/offset/" + topic + "/" + std::to_string(partition);
@@ -17,12 +20,26 @@ ReplicaLog::ReplicaLog(Database* db, std::string topic)
     : db_(db),
       topic_(std::move(topic)),
       log_cf_(db->Family(kFamily)),
+      streams_cf_(db->Family(kStreamsFamily)),
       checkpoints_cf_(db->Family(cf::kCheckpoints)) {
   std::string v;
   if (db_->Get(checkpoints_cf_, kContiguousKey, &v)) contiguous_ = DecodeU64(v.data());
   std::unique_ptr<rocksdb::Iterator> it(db_->db()->NewIterator(rocksdb::ReadOptions(), log_cf_));
   it->SeekToLast();
   highest_ = it->Valid() ? DecodeU64(it->key().data()) : 0;
+  // A replica log written before the stream index existed: index it once.
+  std::unique_ptr<rocksdb::Iterator> idx(db_->db()->NewIterator(rocksdb::ReadOptions(), streams_cf_));
+  idx->SeekToFirst();
+  if (highest_ != 0 && !idx->Valid()) {
+    rocksdb::WriteBatch wb;
+    for (it->SeekToFirst(); it->Valid(); it->Next()) {
+      auto rec = DecodeRecord(std::string_view(it->value().data(), it->value().size()));
+      if (!rec.ok()) throw std::runtime_error("replica log record: " + rec.error().detail);
+      wb.Put(streams_cf_, StreamKey(rec->stream, rec->version), EncodeU64(rec->position));
+    }
+    auto st = db_->db()->Write(rocksdb::WriteOptions(), &wb);
+    if (!st.ok()) throw std::runtime_error("replica stream index: " + st.ToString());
+  }
 }
 
 std::uint64_t ReplicaLog::Store(const std::vector<RecordedEvent>& events,
@@ -39,6 +56,7 @@ std::uint64_t ReplicaLog::Store(const std::vector<RecordedEvent>& events,
       continue;
     }
     wb.Put(log_cf_, EncodeU64(e.position), EncodeRecord(e));
+    wb.Put(streams_cf_, StreamKey(e.stream, e.version), EncodeU64(e.position));
     added[e.position] = true;
   }
   std::uint64_t contiguous = contiguous_;
@@ -100,6 +118,40 @@ std::uint64_t ReplicaLog::WaitForMore(std::uint64_t after,
   std::unique_lock lock(mu_);
   cv_.wait_until(lock, deadline, [&] { return contiguous_ > after; });
   return contiguous_;
+}
+
+std::uint64_t ReplicaLog::StreamVersion(const std::string& stream) {
+  const std::uint64_t last = LastPosition();
+  const std::string prefix = stream + std::string(1, '\0');
+  std::unique_ptr<rocksdb::Iterator> it(db_->db()->NewIterator(rocksdb::ReadOptions(), streams_cf_));
+  // Versions of a stream have increasing positions: walk back from the newest to the first
+  // one inside the gap-free prefix.
+  for (it->SeekForPrev(StreamKey(stream, UINT64_MAX)); it->Valid() && it->key().starts_with(prefix);
+       it->Prev()) {
+    if (DecodeU64(it->value().data()) <= last) {
+      return DecodeU64(it->key().data() + prefix.size());
+    }
+  }
+  return 0;
+}
+
+std::vector<RecordedEvent> ReplicaLog::ReadStream(const std::string& stream, std::uint64_t from_version,
+                                                  std::size_t limit) {
+  const std::uint64_t last = LastPosition();
+  const std::string prefix = stream + std::string(1, '\0');
+  std::vector<RecordedEvent> out;
+  std::unique_ptr<rocksdb::Iterator> it(db_->db()->NewIterator(rocksdb::ReadOptions(), streams_cf_));
+  for (it->Seek(StreamKey(stream, std::max<std::uint64_t>(from_version, 1)));
+       it->Valid() && out.size() < limit && it->key().starts_with(prefix); it->Next()) {
+    const std::uint64_t pos = DecodeU64(it->value().data());
+    if (pos > last) break;
+    std::string v;
+    if (!db_->Get(log_cf_, EncodeU64(pos), &v)) break;
+    auto rec = DecodeRecord(v);
+    if (!rec.ok()) throw std::runtime_error("replica log record: " + rec.error().detail);
+    out.push_back(std::move(rec).value());
+  }
+  return out;
 }
 
 }  // namespace istihdam

@@ -3,7 +3,9 @@
 // (docs/storage.md, "replica_log"). It deduplicates by position (a re-delivered event is
 // stored once), reassembles global order across partitions, and exposes only the gap-free
 // prefix to projectors. The Kafka offsets to resume from are written in the same WriteBatch
-// as the events they cover, so a crash never loses or skips an event.
+// as the events they cover, so a crash never loses or skips an event. A per-stream index
+// (stream, version) -> position, written in the same batch, serves aggregate loading
+// (StreamReader); like Read(), it shows only the gap-free prefix.
 #include <condition_variable>
 #include <cstdint>
 #include <map>
@@ -13,11 +15,12 @@
 
 #include "infra/database.h"
 #include "infra/event_source.h"
+#include "infra/stream_reader.h"
 
 namespace istihdam {
 
 // Thread-safe. `db` must outlive it.
-class ReplicaLog final : public EventSource {
+class ReplicaLog final : public EventSource, public StreamReader {
  public:
   ReplicaLog(Database* db, std::string topic);
 
@@ -35,10 +38,16 @@ class ReplicaLog final : public EventSource {
   std::uint64_t WaitForMore(std::uint64_t after,
                             std::chrono::steady_clock::time_point deadline) override;
 
+  // StreamReader over the gap-free prefix (events above LastPosition() are not shown).
+  std::uint64_t StreamVersion(const std::string& stream) override;
+  std::vector<RecordedEvent> ReadStream(const std::string& stream, std::uint64_t from_version,
+                                        std::size_t limit = SIZE_MAX) override;
+
  private:
   Database* db_;
   std::string topic_;
   rocksdb::ColumnFamilyHandle* log_cf_;
+  rocksdb::ColumnFamilyHandle* streams_cf_;
   rocksdb::ColumnFamilyHandle* checkpoints_cf_;
   mutable std::mutex mu_;  // one Store() at a time; guards the positions below
   std::condition_variable cv_;

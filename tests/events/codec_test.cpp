@@ -33,9 +33,30 @@ struct EmployerRegisteredV1 {
   }
 };
 
+// UserLoggedIn and UserLoggedOut as schema version 1 wrote them (no token hash).
+struct UserLoggedInV1 {
+  std::string user_id, employer_id, session_id, expires_at;
+  template <class A>
+  void serialize(A& ar, std::uint32_t) {
+    using events::F;
+    ar(F("userId", user_id), F("employerId", employer_id), F("sessionId", session_id),
+       F("expiresAt", expires_at));
+  }
+};
+struct UserLoggedOutV1 {
+  std::string user_id, session_id;
+  template <class A>
+  void serialize(A& ar, std::uint32_t) {
+    using events::F;
+    ar(F("userId", user_id), F("sessionId", session_id));
+  }
+};
+
 }  // namespace istihdam::codec_test
 
 CEREAL_CLASS_VERSION(istihdam::codec_test::EmployerRegisteredV1, 1);
+CEREAL_CLASS_VERSION(istihdam::codec_test::UserLoggedInV1, 1);
+CEREAL_CLASS_VERSION(istihdam::codec_test::UserLoggedOutV1, 1);
 
 namespace istihdam::codec_test {
 namespace {
@@ -161,6 +182,40 @@ TEST(CodecTest, VersionOneEmployerRegisteredIsUpcastToPrivateSector) {
   EXPECT_EQ(e.primary_admin_user_id, cur.primary_admin_user_id);
   EXPECT_EQ(e.terms_version, cur.terms_version);
   EXPECT_EQ(e.terms_accepted_at, cur.terms_accepted_at);
+}
+
+template <class T>
+std::string OldBytes(const T& old) {
+  std::ostringstream os;
+  {
+    cereal::PortableBinaryOutputArchive ar(os);
+    ar(old);
+  }
+  return os.str();
+}
+
+TEST(CodecTest, VersionOneLoginEventsReadWithoutTokenHash) {
+  EXPECT_EQ(events::SchemaVersion<events::UserLoggedIn>(), 2u);
+  EXPECT_EQ(events::SchemaVersion<events::UserLoggedOut>(), 2u);
+  const auto in = events::DecodePayload<events::UserLoggedIn>(
+      OldBytes(UserLoggedInV1{"4000000001", "2000000001", "0123456789abcdef", "2026-01-15T17:00:00.000000Z"}));
+  EXPECT_EQ(in.user_id, "4000000001");
+  EXPECT_EQ(in.employer_id, "2000000001");
+  EXPECT_EQ(in.session_id, "0123456789abcdef");
+  EXPECT_EQ(in.expires_at, "2026-01-15T17:00:00.000000Z");
+  EXPECT_EQ(in.token_hash, "");
+  EXPECT_EQ(in.actor_type, "");
+  EXPECT_EQ(in.province, "");
+  const auto out = events::DecodePayload<events::UserLoggedOut>(OldBytes(UserLoggedOutV1{"4000000001", "0123456789abcdef"}));
+  EXPECT_EQ(out.session_id, "0123456789abcdef");
+  EXPECT_EQ(out.token_hash, "");
+  // Version 2 round-trips its new fields.
+  const events::UserLoggedIn v2{"9000000001", "", "0123456789abcdef", "2026-01-15T17:00:00.000000Z",
+                                std::string(64, 'a'), "UnitUser", "06"};
+  const auto back = events::DecodePayload<events::UserLoggedIn>(events::Encode(v2).payload);
+  EXPECT_EQ(back.token_hash, v2.token_hash);
+  EXPECT_EQ(back.actor_type, "UnitUser");
+  EXPECT_EQ(back.province, "06");
 }
 
 TEST(CodecTest, MalformedPayloadThrows) {

@@ -1,6 +1,7 @@
 // End-to-end tests against a real Apache Kafka broker (tools/kafka.sh, one per binary): the
 // write node publishes every event once, keyed by stream and in order; a read replica fed from
-// the topic builds the same read models; and the three crash tests of issue 5 (broker SIGKILL,
+// the topic builds the same read models, accepts the write node's tokens, serves the same
+// event history and no commands; and the three crash tests of issue 5 (broker SIGKILL,
 // publisher SIGKILL, replica SIGKILL).
 #include <gtest/gtest.h>
 
@@ -139,6 +140,9 @@ class KafkaE2E : public ::testing::Test {
       if (!db.ok()) throw std::runtime_error("open " + dir + ": " + db.error().detail);
       for (const auto& name : db.value()->FamilyNames()) {
         if (name.rfind("rm.", 0) != 0) continue;
+      // The replica's own projection of the login events (the write node's sessions are a
+      // side table instead): compared through the API in ReplicaAcceptsTheWriteNodesTokens.
+      if (name.rfind("rm.replicaSessions.", 0) == 0) continue;
         auto* cf = db.value()->Family(name);
         std::unique_ptr<rocksdb::Iterator> it(
             db.value()->db()->NewIterator(rocksdb::ReadOptions(), cf));
@@ -227,6 +231,152 @@ TEST_F(KafkaE2E, EveryEventOnceKeyedInOrderAndReplicaMatchesWriter) {
   writer.Stop();
   replica.Stop();
   ExpectSameReadModels(writer.data_dir(), replica.data_dir());
+}
+
+// Logs in on the write node; returns the token and the position of the UserLoggedIn event.
+std::pair<std::string, std::uint64_t> LoginAt(std::uint16_t port, const std::string& tckn,
+                                              const std::string& password) {
+  const auto r = Post(port, "/api/v1/auth/login", json::object{{"tckn", tckn}, {"password", password}});
+  if (r.status != 200) throw std::runtime_error("login: " + r.body);
+  const auto v = r.Json();
+  return {Str(v, "token"), static_cast<std::uint64_t>(Int(v, "position"))};
+}
+
+TEST_F(KafkaE2E, ReplicaAcceptsTheWriteNodesTokensAndServesTheSameAnswers) {
+  const std::string topic = "e2e.auth";
+  ServerProcess writer(Node(topic, false, /*demo=*/true));
+  ServerProcess replica(Node(topic, true));
+  const auto [token, login_at] = LoginAt(writer.port(), "10000000146", "Demo1234!");
+  ASSERT_GT(login_at, 0u);
+  ASSERT_TRUE(WaitReplica(replica.port(), login_at)) << replica.Log();
+
+  // The same token answers the same bodies: a read model (workplaces), aggregates folded from
+  // the replica's copy of the log (users, a workplace's detail with its ETag), the quota.
+  const std::string mp = "minPosition=" + std::to_string(login_at);
+  for (const std::string& path :
+       {"/api/v1/workplaces?" + mp, "/api/v1/users?" + mp, "/api/v1/workplaces/3000000001?" + mp,
+        "/api/v1/workplaces/3000000001/quota-status?" + mp,
+        "/api/v1/workplaces/3000000001/workforce-schedule-template?" + mp,
+        "/api/v1/permissions?" + mp}) {
+    const auto w = Get(writer.port(), path, token);
+    const auto r = Get(replica.port(), path, token);
+    ASSERT_EQ(w.status, 200) << path << " " << w.body;
+    EXPECT_EQ(r.status, 200) << path << " " << r.body;
+    EXPECT_EQ(r.Json(), w.Json()) << path;
+    EXPECT_EQ(r.Header("ETag"), w.Header("ETag")) << path;
+  }
+  const auto users = Get(replica.port(), "/api/v1/users", token).Json();
+  EXPECT_FALSE(Arr(users, "items").empty());
+  // Without a token, or with a made-up one, the replica refuses like the write node.
+  ExpectProblem(Get(replica.port(), "/api/v1/workplaces"), 401, "unauthorized");
+  ExpectProblem(Get(replica.port(), "/api/v1/workplaces", std::string(43, 'x')), 401, "unauthorized");
+
+  // The auditor reads the same event history on both nodes.
+  const auto [audit, audit_at] = LoginAt(writer.port(), "34567890170", "Denetci1234!");
+  ASSERT_TRUE(WaitReplica(replica.port(), audit_at)) << replica.Log();
+  std::uint64_t compared = 0;
+  for (std::uint64_t from = 1; from <= audit_at;) {
+    const std::string path = "/api/v1/events?from=" + std::to_string(from) + "&limit=1000";
+    const auto w = Get(writer.port(), path, audit).Json();
+    const auto rr = Get(replica.port(), path, audit);
+    ASSERT_EQ(rr.status, 200) << rr.body;
+    const auto r = rr.Json();
+    const auto& wi = Arr(w, "items");
+    const auto& ri = Arr(r, "items");
+    ASSERT_FALSE(wi.empty());
+    ASSERT_EQ(ri.size(), wi.size()) << path;
+    for (std::size_t i = 0; i < wi.size(); ++i) {
+      for (const char* k : {"type", "streamId", "position", "version", "data", "hash"}) {
+        EXPECT_EQ(ri[i].as_object().at(k), wi[i].as_object().at(k)) << k << " at " << path << " #" << i;
+      }
+      EXPECT_EQ(ri[i], wi[i]);  // the whole envelope, in fact
+    }
+    compared += wi.size();
+    EXPECT_EQ(Int(r, "next"), Int(w, "next"));
+    from = static_cast<std::uint64_t>(Int(w, "next"));
+  }
+  EXPECT_GE(compared, audit_at);
+  for (const char* path : {"/api/v1/streams/employer-2000000001/events?from=2&limit=3",
+                           "/api/v1/streams/workplace-3000000001/events"}) {
+    const auto w = Get(writer.port(), path, audit);
+    const auto r = Get(replica.port(), path, audit);
+    ASSERT_EQ(w.status, 200) << path << " " << w.body;
+    EXPECT_EQ(r.status, 200) << path;
+    EXPECT_EQ(r.Json(), w.Json()) << path;
+  }
+  ExpectProblem(Get(replica.port(), "/api/v1/streams/employer-9999999999/events", audit), 404,
+                "stream_not_found");
+  // An employer token is not an auditor's, on the replica too.
+  ExpectProblem(Get(replica.port(), "/api/v1/events", token), 403, "forbidden");
+
+  // Logout on the write node: once the replica has the event, it refuses the token.
+  const auto out = Post(writer.port(), "/api/v1/auth/logout", json::object{}, token);
+  ASSERT_EQ(out.status, 200) << out.body;
+  const auto logout_at = static_cast<std::uint64_t>(Int(out.Json(), "position"));
+  ASSERT_TRUE(WaitReplica(replica.port(), logout_at)) << replica.Log();
+  ExpectProblem(Get(replica.port(), "/api/v1/workplaces", token), 401, "unauthorized");
+  ExpectProblem(Get(writer.port(), "/api/v1/workplaces", token), 401, "unauthorized");
+  // The auditor's session is untouched.
+  EXPECT_EQ(Get(replica.port(), "/api/v1/events?limit=1", audit).status, 200);
+}
+
+TEST_F(KafkaE2E, ReplicaRefusesAnExpiredSession) {
+  const std::string topic = "e2e.expiry";
+  // Both nodes read their date from one file (noon UTC of it): moving it a day ahead expires
+  // every session (sessionTtlMinutes is far less than a day).
+  const std::string clock = "/tmp/istihdam-kafka-clock-" + std::to_string(::getpid());
+  std::ofstream(clock) << "2026-03-02\n";
+  auto with_clock = [&](bool read) {
+    auto o = Node(topic, read);
+    o.extra_args.push_back("--clock-file");
+    o.extra_args.push_back(clock);
+    return o;
+  };
+  ServerProcess writer(with_clock(false));
+  ServerProcess replica(with_clock(true));
+  const auto employer = Register(writer.port(), NewEmployer::Fresh("Kafka Süre"));
+  const auto [token, login_at] = LoginAt(writer.port(), employer.input.tckn, employer.input.password);
+  ASSERT_TRUE(WaitReplica(replica.port(), login_at)) << replica.Log();
+  EXPECT_EQ(Get(replica.port(), "/api/v1/workplaces", token).status, 200);
+  std::ofstream(clock) << "2026-03-03\n";
+  ExpectProblem(Get(replica.port(), "/api/v1/workplaces", token), 401, "unauthorized");
+  ExpectProblem(Get(writer.port(), "/api/v1/workplaces", token), 401, "unauthorized");
+  std::remove(clock.c_str());
+}
+
+TEST_F(KafkaE2E, ReplicaServesNoCommandRoutes) {
+  const std::string topic = "e2e.routes";
+  ServerProcess writer(Node(topic, false));
+  ServerProcess replica(Node(topic, true));
+  const auto last = RegisterSome(writer.port(), 1);
+  ASSERT_TRUE(WaitReplica(replica.port(), last)) << replica.Log();
+
+  // Command routes answer 405 (problem+json), whatever the token; unknown paths 404.
+  ExpectProblem(Post(replica.port(), "/api/v1/auth/login",
+                     json::object{{"tckn", "34567890170"}, {"password", "Denetci1234!"}}),
+                405, "method_not_allowed");
+  ExpectProblem(Post(replica.port(), "/api/v1/auth/logout", json::object{}), 405, "method_not_allowed");
+  ExpectProblem(Put(replica.port(), "/api/v1/workplaces/3000000001", json::object{}), 405,
+                "method_not_allowed");
+  const auto post_on_get_path = Post(replica.port(), "/api/v1/workplaces", json::object{});
+  ExpectProblem(post_on_get_path, 405, "method_not_allowed");
+  EXPECT_EQ(post_on_get_path.Header("Allow"), "GET, HEAD");
+  ExpectProblem(Post(replica.port(), "/api/v1/no-such-thing", json::object{}), 404, "not_found");
+
+  // Its OpenAPI document lists only what it serves: GETs. The write node's has commands.
+  auto methods = [](const json::value& doc) {
+    std::set<std::string> out;
+    for (const auto& [path, item] : doc.as_object().at("paths").as_object())
+      for (const auto& [method, op] : item.as_object()) out.insert(std::string(method));
+    return out;
+  };
+  const auto replica_doc = Get(replica.port(), "/openapi.json").Json();
+  const auto writer_doc = Get(writer.port(), "/openapi.json").Json();
+  EXPECT_EQ(methods(replica_doc), std::set<std::string>{"get"});
+  EXPECT_TRUE(methods(writer_doc).count("post"));
+  EXPECT_TRUE(replica_doc.as_object().at("paths").as_object().contains("/api/v1/workplaces"));
+  EXPECT_FALSE(replica_doc.as_object().at("paths").as_object().contains("/api/v1/auth/login"));
+  EXPECT_FALSE(replica_doc.as_object().at("paths").as_object().contains("/api/v1/registrations"));
 }
 
 TEST_F(KafkaE2E, BrokerKilledWhileCommandsAreAcceptedLosesNothing) {

@@ -1,15 +1,23 @@
 // The outbox relay against librdkafka's mock cluster, where faults are injected
-// deterministically: retriable produce errors with latency, a permanent produce error, and a
-// broker outage. Every position ends up on the topic once, and the checkpoint never passes an
-// undelivered position.
+// deterministically: retriable produce errors with latency, a permanent produce error, a
+// broker outage, and a fatal producer error (the relay recreates its producer). Every
+// position ends up on the topic once, and the checkpoint never passes an undelivered
+// position. Also the replica's consumer against the mock cluster: a malformed message is
+// counted and skipped.
 #include <gtest/gtest.h>
 #include <librdkafka/rdkafka.h>
 #include <librdkafka/rdkafka_mock.h>
 
+#include <boost/json.hpp>
+
 #include <map>
 
+#include "infra/kafka_consumer.h"
 #include "infra/kafka_publisher.h"
+#include "infra/metrics.h"
+#include "infra/replica_log.h"
 #include "kafka_test_util.h"
+#include "server_fixture.h"
 #include "test_util.h"
 
 namespace istihdam {
@@ -30,6 +38,15 @@ class MockCluster {
   }
   ~MockCluster() { rd_kafka_destroy(rk_); }
   rd_kafka_mock_cluster_t* mc() { return mc_; }
+  // Produces one message with the cluster's own producer and waits for its delivery.
+  void Produce(const std::string& topic, const std::string& value) {
+    ASSERT_EQ(rd_kafka_producev(rk_, RD_KAFKA_V_TOPIC(topic.c_str()), RD_KAFKA_V_PARTITION(0),
+                                RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
+                                RD_KAFKA_V_VALUE(const_cast<char*>(value.data()), value.size()),
+                                RD_KAFKA_V_END),
+              RD_KAFKA_RESP_ERR_NO_ERROR);
+    ASSERT_EQ(rd_kafka_flush(rk_, 10000), RD_KAFKA_RESP_ERR_NO_ERROR);
+  }
   const std::string& bootstrap() const { return bootstrap_; }
 
  private:
@@ -102,6 +119,84 @@ TEST(KafkaPublisherMock, InjectedErrorsLatencyAndOutageDelayButLoseAndDuplicateN
   for (const auto& [pos, n] : seen) EXPECT_EQ(n, 1) << "position " << pos;
   EXPECT_EQ(seen.begin()->first, 1u);
   EXPECT_EQ(seen.rbegin()->first, 200u);
+}
+
+TEST(KafkaPublisherMock, FatalProducerErrorRecreatesTheProducerAndResumesAfterTheCheckpoint) {
+  testing::InitCrypto();
+  MockCluster cluster;
+  ASSERT_EQ(rd_kafka_mock_topic_create(cluster.mc(), "events", 2, 1), RD_KAFKA_RESP_ERR_NO_ERROR);
+  testing::TempDir dir;
+  auto db = Database::Open(dir.path());
+  ASSERT_TRUE(db.ok());
+  ManualClock clock(1'800'000'000'000'000);
+  EventStore store(db.value().get(), &clock);
+  Metrics metrics;
+  KafkaOptions options;
+  options.brokers = cluster.bootstrap();
+  options.topic = "events";
+  options.extra["log_level"] = "0";
+  AppendEvents(store, 60);
+  KafkaPublisher publisher(db.value().get(), &store, &metrics, Encode, options);
+  ASSERT_TRUE(publisher.Start().ok());
+  ASSERT_EQ(publisher.WaitFor(60, std::chrono::steady_clock::now() + 30s), 60u);
+  EXPECT_EQ(publisher.ProducerRestarts(), 0u);
+
+  // As if the broker had fenced the idempotent producer: the old one cannot send any more.
+  ASSERT_TRUE(publisher.InjectFatalErrorForTest());
+  AppendEvents(store, 40);
+  EXPECT_EQ(publisher.WaitFor(100, std::chrono::steady_clock::now() + 30s), 100u);
+  EXPECT_EQ(publisher.ProducerRestarts(), 1u);
+  EXPECT_NE(metrics.Serialize().find("\nistihdam_kafka_producer_restarts_total 1\n"), std::string::npos);
+  publisher.Stop();
+
+  // Nothing was in flight at the fatal error, so nothing went out twice.
+  std::map<std::uint64_t, int> seen;
+  for (const auto& m : kafka_test::ReadTopic(cluster.bootstrap(), "events")) ++seen[m.position];
+  ASSERT_EQ(seen.size(), 100u);
+  EXPECT_EQ(seen.begin()->first, 1u);
+  EXPECT_EQ(seen.rbegin()->first, 100u);
+  for (const auto& [pos, n] : seen) EXPECT_EQ(n, 1) << "position " << pos;
+}
+
+TEST(KafkaConsumerMock, MalformedMessageIsCountedAndSkipped) {
+  testing::InitCrypto();
+  MockCluster cluster;
+  ASSERT_EQ(rd_kafka_mock_topic_create(cluster.mc(), "events", 1, 1), RD_KAFKA_RESP_ERR_NO_ERROR);
+  cluster.Produce("events", R"({"position":1,"streamId":"s-1"})");
+  cluster.Produce("events", "this is not an event");
+  cluster.Produce("events", R"({"position":2,"streamId":"s-2"})");
+  testing::TempDir dir;
+  auto db = Database::Open(dir.path());
+  ASSERT_TRUE(db.ok());
+  ReplicaLog log(db.value().get(), "events");
+  Metrics metrics;
+  KafkaOptions options;
+  options.brokers = cluster.bootstrap();
+  options.topic = "events";
+  options.extra["log_level"] = "0";
+  // A stand-in for EventRegistry::FromJson: position and stream are enough here.
+  auto decode = [](std::string_view text) -> Result<RecordedEvent> {
+    boost::system::error_code ec;
+    auto v = boost::json::parse(text, ec);
+    if (ec || !v.is_object()) return Error::Of("malformed_event", "not a JSON object");
+    RecordedEvent e;
+    e.position = v.at("position").to_number<std::uint64_t>();
+    e.stream = std::string(v.at("streamId").as_string());
+    e.version = 1;
+    e.type = "TestEvent";
+    return e;
+  };
+  KafkaConsumer consumer(&log, &metrics, decode, options);
+  ASSERT_TRUE(consumer.Start().ok());
+  EXPECT_EQ(log.WaitForMore(1, std::chrono::steady_clock::now() + 30s), 2u);
+  // The offsets of all three messages are stored: the bad one is not read again on restart.
+  EXPECT_TRUE(e2e::WaitUntil([&] { return log.NextOffset(0) == 3; }, 10s));
+  consumer.Stop();
+  EXPECT_EQ(consumer.Malformed(), 1u);
+  EXPECT_NE(metrics.Serialize().find("\nistihdam_kafka_replica_malformed_messages_total 1\n"), std::string::npos);
+  const auto evs = log.Read(1, 10);
+  ASSERT_EQ(evs.size(), 2u);
+  EXPECT_EQ(evs[1].stream, "s-2");
 }
 
 }  // namespace

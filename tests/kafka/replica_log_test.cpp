@@ -1,5 +1,6 @@
 // The replica log (infra/replica_log.cpp): dedup by position, reassembly across partitions,
-// offsets stored with the events, resume after reopening.
+// offsets stored with the events, resume after reopening, and per-stream reads (StreamReader)
+// over the gap-free prefix.
 #include "infra/replica_log.h"
 
 #include <gtest/gtest.h>
@@ -48,6 +49,40 @@ TEST(ReplicaLog, DeduplicatesByPositionAndExposesOnlyTheGapFreePrefix) {
   EXPECT_EQ(log.NextOffset(1), 2);
   EXPECT_EQ(log.Store({Ev(4), Ev(5)}, {}), 1u);
   EXPECT_EQ(log.WaitForMore(4, std::chrono::steady_clock::now()), 5u);
+}
+
+RecordedEvent StreamEv(std::uint64_t position, const std::string& stream, std::uint64_t version) {
+  RecordedEvent e = Ev(position);
+  e.stream = stream;
+  e.version = version;
+  return e;
+}
+
+TEST(ReplicaLog, StreamReadsShowOnlyTheGapFreePrefix) {
+  testing::TempDir dir;
+  auto db = Database::Open(dir.path());
+  ASSERT_TRUE(db.ok());
+  ReplicaLog log(db.value().get(), "t");
+  StreamReader& streams = log;
+  // a: versions 1, 2 at positions 1, 3; b: version 1 at 2; a's version 3 at 5 arrives before 4.
+  log.Store({StreamEv(1, "a", 1), StreamEv(3, "a", 2), StreamEv(5, "a", 3)}, {});
+  EXPECT_EQ(streams.StreamVersion("a"), 1u);  // position 2 missing: only version 1 is visible
+  EXPECT_EQ(streams.StreamVersion("b"), 0u);
+  ASSERT_EQ(streams.ReadStream("a", 1).size(), 1u);
+  log.Store({StreamEv(2, "b", 1)}, {});
+  EXPECT_EQ(streams.StreamVersion("a"), 2u);  // 1..3 contiguous, 5 still behind the gap at 4
+  EXPECT_EQ(streams.StreamVersion("b"), 1u);
+  log.Store({StreamEv(4, "b", 2), StreamEv(3, "a", 2)}, {});  // 3 is a duplicate
+  EXPECT_EQ(streams.StreamVersion("a"), 3u);
+  const auto a = streams.ReadStream("a", 2);
+  ASSERT_EQ(a.size(), 2u);
+  EXPECT_EQ(a[0].position, 3u);
+  EXPECT_EQ(a[0].version, 2u);
+  EXPECT_EQ(a[1].position, 5u);
+  EXPECT_EQ(streams.ReadStream("a", 1, 1).size(), 1u);
+  EXPECT_TRUE(streams.ReadStream("a", 4).empty());
+  EXPECT_TRUE(streams.ReadStream("ab", 1).empty());  // a prefix of no stream
+  EXPECT_EQ(streams.StreamVersion("ab"), 0u);
 }
 
 }  // namespace
