@@ -31,9 +31,9 @@ std::string TurkishMonth(const std::string& ym) {
 
 TypAttendanceReport BuildTypAttendanceReport(const ReadView& view, const ReferenceData& ref,
                                              const boost::json::object& program,
-                                             const std::string& host_title,
                                              const std::string& month, const std::string& today) {
   const std::string typ_no = Str(program, "typNo");
+  const std::string host_title = Str(program, "hostEmployerTitle");
   std::map<std::string, boost::json::object> people;
   for (auto& p : TypParticipants(view, typ_no)) people[Str(p, "participantId")] = std::move(p);
 

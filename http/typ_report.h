@@ -22,10 +22,9 @@ struct TypAttendanceReport {
   report::TableReport table;  // the same rows with Turkish headers, dates as DD.MM.YYYY
 };
 
-// `program` is the program as GetTypProgram shows it; `host_title` the host employer's title.
+// `program` is the program as GetTypProgram shows it (with the host employer's title).
 TypAttendanceReport BuildTypAttendanceReport(const ReadView& view, const ReferenceData& ref,
                                              const boost::json::object& program,
-                                             const std::string& host_title,
                                              const std::string& month, const std::string& today);
 
 // "2026-11" -> "Kasım 2026".

@@ -22,7 +22,8 @@ constexpr std::string_view kXlsxType =
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 constexpr const char* kProgramProps = R"("typNo":{"type":"string","example":"TYP-2026-34-00001"},
-"hostEmployerId":{"type":"string"},"province":{"type":"string"},"startDate":{"type":"string","format":"date"},
+"hostEmployerId":{"type":"string"},"hostEmployerTitle":{"type":"string"},"province":{"type":"string"},
+"startDate":{"type":"string","format":"date"},
 "endDate":{"type":"string","format":"date"},"description":{"type":"string"},"participantQuota":{"type":"integer"},
 "participantCount":{"type":"integer"},"status":{"type":"string","enum":["planned","active","completed"]},
 "version":{"type":"integer"})";
@@ -155,10 +156,8 @@ HttpResponse Report(App& app, RequestContext& ctx) {
   if (format != "json" && format != "pdf" && format != "xlsx") {
     return Fail(ctx, Error{"invalid_parameter", {{"format", "unknown_value"}}, {}});
   }
-  const std::string host_id((*program)["hostEmployerId"].as_string());
-  const auto host = app.services().employers.Load("employer-" + host_id).state;
-  auto rep = BuildTypAttendanceReport(TypView(app), app.services().ref, *program, host.title,
-                                      *month, app.services().Today());
+  auto rep = BuildTypAttendanceReport(TypView(app), app.services().ref, *program, *month,
+                                      app.services().Today());
   if (rep.empty) return Problem("no_records", ctx.lang);  // the guide: no report is created
   if (format == "json") return JsonResponse(200, rep.json);
   auto bytes = format == "pdf" ? report::RenderPdf(rep.table) : report::RenderXlsx(rep.table);

@@ -7,6 +7,7 @@
 
 #include "aggregates/typ_attendance.h"
 #include "aggregates/typ_program.h"
+#include "events/employers.h"
 #include "events/typ.h"
 
 namespace istihdam {
@@ -14,9 +15,10 @@ namespace {
 
 constexpr const char* kPrograms = "programs";  // typNo -> program JSON
 constexpr const char* kParticipants =
-    "participants";                            // typNo \0 participant key -> participant JSON
-constexpr const char* kAbsences = "absences";  // typNo \0 participant key \0 date -> type
-constexpr const char* kFlags = "flags";        // month \0 typNo \0 participant key -> flag JSON
+    "participants";                              // typNo \0 participant key -> participant JSON
+constexpr const char* kAbsences = "absences";    // typNo \0 participant key \0 date -> type
+constexpr const char* kFlags = "flags";          // month \0 typNo \0 participant key -> flag JSON
+constexpr const char* kEmployers = "employers";  // employerId -> title (of program hosts)
 
 const std::string kSep(1, '\0');
 
@@ -36,11 +38,15 @@ class TypProjector final : public Projector {
  public:
   std::string name() const override { return "typ"; }
   std::vector<std::string> tables() const override {
-    return {kPrograms, kParticipants, kAbsences, kFlags};
+    return {kPrograms, kParticipants, kAbsences, kFlags, kEmployers};
   }
 
   void Apply(const RecordedEvent& e, ProjectionBatch& b) override {
-    if (auto pe = events::Decode<events::TypProgramEvent>(e)) {
+    if (auto ee = events::Decode<events::EmployerEvent>(e)) {
+      if (const auto* r = std::get_if<events::EmployerRegistered>(&*ee)) {
+        b.Put(kEmployers, r->employer_id, r->title);
+      }
+    } else if (auto pe = events::Decode<events::TypProgramEvent>(e)) {
       ApplyProgram(*pe, e.version, b);
     } else if (auto ae = events::Decode<events::TypAttendanceEvent>(e)) {
       ApplyAttendance(*ae, b);
@@ -51,9 +57,12 @@ class TypProjector final : public Projector {
   static void ApplyProgram(const events::TypProgramEvent& ev, std::uint64_t version,
                            ProjectionBatch& b) {
     if (const auto* c = std::get_if<events::TypProgramCreated>(&ev)) {
+      std::string host_title;
+      b.Get(kEmployers, c->host_employer_id, &host_title);
       boost::json::object o;
       o["typNo"] = c->typ_no;
       o["hostEmployerId"] = c->host_employer_id;
+      o["hostEmployerTitle"] = host_title;
       o["province"] = c->province;
       o["startDate"] = c->start_date;
       o["endDate"] = c->end_date;

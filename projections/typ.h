@@ -33,7 +33,7 @@ boost::json::object ListTypPrograms(const ReadView& view, const TypScope& scope,
                                     const TypCriteria& criteria, const std::string& today,
                                     const Page& page);
 
-// {"typNo", "hostEmployerId", "province", "startDate", "endDate", "description",
+// {"typNo", "hostEmployerId", "hostEmployerTitle", "province", "startDate", "endDate", "description",
 // "participantQuota", "participantCount", "status", "version"}; nullopt when unknown or not
 // visible to the scope.
 std::optional<boost::json::object> GetTypProgram(const ReadView& view, const TypScope& scope,

@@ -244,6 +244,7 @@ TEST_F(TypE2E, ListingIsScopedToTheHostTheProvinceOrEverythingAndFiltered) {
   const auto& item = Arr(mine_json, "items")[0];
   EXPECT_EQ(Str(item, "typNo"), p.typ_no);
   EXPECT_EQ(Str(item, "hostEmployerId"), host_.id);
+  EXPECT_EQ(Str(item, "hostEmployerTitle"), "Boğaziçi Belediye Hizmetleri A.Ş.");
   EXPECT_EQ(Str(item, "status"), "active");  // 2026-10-01..2027-03-31, today 2026-11-15
   EXPECT_EQ(Int(item, "participantCount"), 2);
   EXPECT_EQ(Int(mine.Json(), "pageSize"), 15);
