@@ -12,6 +12,8 @@
 #include <cstdio>
 #include <fstream>
 #include <regex>
+#include <set>
+#include <thread>
 
 #include "e2e_helpers.h"
 #include "http_client.h"
@@ -189,6 +191,25 @@ TEST_F(TypE2E, UnitUserCreatesProgramsWithGaplessNumbersInItsOwnProvinceOnly) {
   ASSERT_EQ(second.status, 201) << second.body;
   const std::string b = Str(second.Json(), "id");
   EXPECT_EQ(std::stoi(b.substr(12)), std::stoi(a.substr(12)) + 1) << a << " then " << b;
+}
+
+TEST_F(TypE2E, ConcurrentCreationsGetDistinctConsecutiveNumbers) {
+  constexpr int kParallel = 6;
+  std::vector<HttpResponse> answers(kParallel);
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kParallel; ++i) {
+    threads.emplace_back([&answers, i] {
+      answers[i] = Post(port(), "/api/v1/typ/programs", ProgramBody(host_.id), unit34_token_);
+    });
+  }
+  for (auto& t : threads) t.join();
+  std::set<int> numbers;
+  for (const auto& a : answers) {
+    ASSERT_EQ(a.status, 201) << a.body;
+    numbers.insert(std::stoi(Str(a.Json(), "id").substr(12)));
+  }
+  ASSERT_EQ(numbers.size(), static_cast<std::size_t>(kParallel)) << "no duplicates";
+  EXPECT_EQ(*numbers.rbegin() - *numbers.begin(), kParallel - 1) << "no gaps";
 }
 
 TEST_F(TypE2E, ParticipantsMustBeRegisteredWithinThePeriodTheQuotaAndNotTwice) {
