@@ -475,3 +475,53 @@ TEST_F(TypE2E, AttendanceTypesAreReferenceData) {
 
 }  // namespace
 }  // namespace e2e
+
+namespace e2e {
+namespace {
+
+// Participant names are checked with the identity adapter: here the KPS stand-in reads
+// data/citizens.csv.
+class TypIdentityE2E : public ServerSuite<TypIdentityE2E> {
+ public:
+  static ServerOptions SuiteServerOptions() {
+    unit_ = {"unit", NextTckn(), kStaffPassword, "35"};
+    ServerOptions o;
+    o.staff = {unit_};
+    o.extra_args = {"--identity-registry", std::string(ISTIHDAM_SOURCE_DIR) + "/data/citizens.csv"};
+    return o;
+  }
+  static inline StaffUser unit_;
+};
+
+TEST_F(TypIdentityE2E, ParticipantNamesMustMatchTheIdentityRegistry) {
+  auto ne = NewEmployer::Fresh("Ege Çevre Hizmetleri A.Ş.");
+  ne.tckn = "10000000146";  // Ayşe Yılmaz of data/citizens.csv
+  const auto host = RegisterAndLogin(port(), ne);
+  const auto reg = Post(port(), "/api/v1/individuals",
+                        json::object{{"tckn", "13056413946"}, {"firstName", "Çağla"}, {"lastName", "Doğan"},
+                                     {"birthDate", "2001-08-13"}, {"password", "Gizli-Sifre-123"},
+                                     {"secretQuestion", "Doğduğunuz şehir?"}, {"secretAnswer", "İzmir"},
+                                     {"email", "cagla@example.com.tr"}, {"mobile", "0533 444 00 00"},
+                                     {"preferredContact", "email"}});
+  ASSERT_EQ(reg.status, 201) << reg.body;
+  const std::string unit = Login(port(), unit_.tckn, unit_.password);
+  const auto program = Post(port(), "/api/v1/typ/programs",
+                            json::object{{"hostEmployerId", host.id}, {"province", "35"},
+                                         {"startDate", "2026-10-01"}, {"endDate", "2027-03-31"},
+                                         {"description", "Sahil temizliği"}, {"participantQuota", 5}},
+                            unit);
+  ASSERT_EQ(program.status, 201) << program.body;
+  const std::string path = "/api/v1/typ/programs/" + Str(program.Json(), "id") + "/participants";
+  json::object body{{"tckn", "13056413946"}, {"firstName", "Çağla"}, {"lastName", "Yıldız"},
+                    {"startDate", "2026-10-01"}, {"endDate", "2026-12-31"}};
+  const auto wrong = ExpectProblem(Post(port(), path, body, unit), 422, "kps_mismatch");
+  EXPECT_TRUE(HasFieldError(wrong, "tckn", "kps_mismatch"));
+  body["firstName"] = "ÇAĞLA";  // names are compared Turkish-folded
+  body["lastName"] = "doğan";
+  const auto ok = Post(port(), path, body, unit);
+  ASSERT_EQ(ok.status, 201) << ok.body;
+  EXPECT_EQ(Str(ok.Json(), "id"), "1");
+}
+
+}  // namespace
+}  // namespace e2e
