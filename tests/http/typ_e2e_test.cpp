@@ -370,7 +370,8 @@ TEST_F(TypE2E, HostRecordsAndDeletesAbsencesAndTheCalendarAndReportShowExactlyTh
   for (const char* s :
        {"TYP Aylık Devam Raporu", "Gülşen", "Kılıç", "İsmail", "Öğüt", "Mazeretsiz Devamsızlık",
         "Raporlu (İstirahat)", "Mazeretli Devamsızlık", "Ücretsiz İzin", "03.11.2026", "10.11.2026",
-        "Kasım 2026", "Boğaziçi Belediye Hizmetleri A.Ş.", t.c_str()}) {
+        "Kasım 2026", "Dönem", "Katılımcı No", "Devam Türü", "Boğaziçi Belediye Hizmetleri A.Ş.",
+        t.c_str()}) {
     EXPECT_NE(text.find(s), std::string::npos) << "missing \"" << s << "\" in:\n" << text;
   }
   EXPECT_EQ(text.find("Ücretli İzin"), std::string::npos)
@@ -498,22 +499,33 @@ TEST_F(TypIdentityE2E, ParticipantNamesMustMatchTheIdentityRegistry) {
   ne.tckn = "10000000146";  // Ayşe Yılmaz of data/citizens.csv
   const auto host = RegisterAndLogin(port(), ne);
   const auto reg = Post(port(), "/api/v1/individuals",
-                        json::object{{"tckn", "13056413946"}, {"firstName", "Çağla"}, {"lastName", "Doğan"},
-                                     {"birthDate", "2001-08-13"}, {"password", "Gizli-Sifre-123"},
-                                     {"secretQuestion", "Doğduğunuz şehir?"}, {"secretAnswer", "İzmir"},
-                                     {"email", "cagla@example.com.tr"}, {"mobile", "0533 444 00 00"},
+                        json::object{{"tckn", "13056413946"},
+                                     {"firstName", "Çağla"},
+                                     {"lastName", "Doğan"},
+                                     {"birthDate", "2001-08-13"},
+                                     {"password", "Gizli-Sifre-123"},
+                                     {"secretQuestion", "Doğduğunuz şehir?"},
+                                     {"secretAnswer", "İzmir"},
+                                     {"email", "cagla@example.com.tr"},
+                                     {"mobile", "0533 444 00 00"},
                                      {"preferredContact", "email"}});
   ASSERT_EQ(reg.status, 201) << reg.body;
   const std::string unit = Login(port(), unit_.tckn, unit_.password);
   const auto program = Post(port(), "/api/v1/typ/programs",
-                            json::object{{"hostEmployerId", host.id}, {"province", "35"},
-                                         {"startDate", "2026-10-01"}, {"endDate", "2027-03-31"},
-                                         {"description", "Sahil temizliği"}, {"participantQuota", 5}},
+                            json::object{{"hostEmployerId", host.id},
+                                         {"province", "35"},
+                                         {"startDate", "2026-10-01"},
+                                         {"endDate", "2027-03-31"},
+                                         {"description", "Sahil temizliği"},
+                                         {"participantQuota", 5}},
                             unit);
   ASSERT_EQ(program.status, 201) << program.body;
   const std::string path = "/api/v1/typ/programs/" + Str(program.Json(), "id") + "/participants";
-  json::object body{{"tckn", "13056413946"}, {"firstName", "Çağla"}, {"lastName", "Yıldız"},
-                    {"startDate", "2026-10-01"}, {"endDate", "2026-12-31"}};
+  json::object body{{"tckn", "13056413946"},
+                    {"firstName", "Çağla"},
+                    {"lastName", "Yıldız"},
+                    {"startDate", "2026-10-01"},
+                    {"endDate", "2026-12-31"}};
   const auto wrong = ExpectProblem(Post(port(), path, body, unit), 422, "kps_mismatch");
   EXPECT_TRUE(HasFieldError(wrong, "tckn", "kps_mismatch"));
   body["firstName"] = "ÇAĞLA";  // names are compared Turkish-folded
