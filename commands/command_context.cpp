@@ -65,7 +65,8 @@ std::string IdAllocator::Next(const std::string& prefix, std::uint64_t first) {
     auto* streams = store_->database()->Family(cf::kStreams);
     std::unique_ptr<rocksdb::Iterator> iter(
         store_->database()->db()->NewIterator(rocksdb::ReadOptions(), streams));
-    // ':' follows '9': the last numbered stream, not e.g. "staff-tckn-…" after "staff-12".
+    // ':' follows '9': the last numbered stream, not a longer prefix sharing this one
+    // ("staff-tckn-..." sorts after "staff-9000000002").
     iter->SeekForPrev(prefix + ":");
     if (iter->Valid() && iter->key().starts_with(prefix)) {
       const std::string key = iter->key().ToString();

@@ -58,6 +58,8 @@ std::unique_ptr<App> App::Open(const Config& config, const Clock* clock) {
   kafka.brokers = config.kafka_brokers;
   kafka.topic = config.kafka_topic;
   kafka.partitions = config.kafka_partitions;
+  kafka.replication_factor = config.kafka_replication_factor;
+  kafka.extra = config.kafka_properties;
   if (config.role == "read") {
     App* a = app.get();
     app->consumer_ = std::make_unique<KafkaConsumer>(

@@ -86,6 +86,7 @@ void AddWorkforceRoutes(App& app, Router& router);
 void AddQuotaRoutes(App& app, Router& router);
 void AddCollectiveDismissalRoutes(App& app, Router& router);
 void AddTypRoutes(App& app, Router& router);
+void AddBenefitDeclarationRoutes(App& app, Router& router);
 
 // The OpenAPI 3 document of every route.
 std::string BuildOpenApi(const Router& router);
@@ -94,5 +95,7 @@ std::string BuildOpenApi(const Router& router);
 void SeedDemoData(App& app);
 // http/typ_demo_data.cpp: the TYP part of the demo data, after the employers exist.
 void SeedTypDemoData(App& app, const CommandEnv& env);
+// Demo benefit declarations of the demo employers (http/demo_benefit_declarations.cpp).
+void SeedDemoBenefitDeclarations(Services& s, const CommandEnv& env);
 
 }  // namespace istihdam::http

@@ -1,6 +1,7 @@
 // The one place where bounded contexts plug in: their event types (for the JSON views and
 // docs), their projectors and their routes. Adding a context = adding its files and a few
 // lines here.
+#include "events/benefit_declarations.h"
 #include "events/collective_dismissals.h"
 #include "events/employers.h"
 #include "events/identity.h"
@@ -8,6 +9,7 @@
 #include "events/workplaces.h"
 #include "events/typ.h"
 #include "http/app.h"
+#include "projections/benefit_declarations.h"
 #include "projections/collective_dismissals.h"
 #include "projections/quota_status.h"
 #include "projections/workforce_schedules.h"
@@ -26,6 +28,7 @@ void RegisterEventTypes(events::EventRegistry& registry) {
   registry.Register<events::CollectiveDismissalEvent>();
   registry.Register<events::TypProgramEvent>();
   registry.Register<events::TypAttendanceEvent>();
+  registry.Register<events::BenefitDeclarationEvent>();
 }
 
 void RegisterContexts(App& app, events::EventRegistry& registry, ProjectionEngine& projections,
@@ -36,6 +39,7 @@ void RegisterContexts(App& app, events::EventRegistry& registry, ProjectionEngin
   projections.Add(MakeQuotaStatusProjector(app.config().quota_rules));
   projections.Add(MakeCollectiveDismissalsProjector());
   projections.Add(MakeTypProjector());
+  projections.Add(MakeBenefitDeclarationsProjector());
 
   AddServiceRoutes(app, router);
   AddReferenceRoutes(app, router);
@@ -49,6 +53,7 @@ void RegisterContexts(App& app, events::EventRegistry& registry, ProjectionEngin
   AddQuotaRoutes(app, router);
   AddCollectiveDismissalRoutes(app, router);
   AddTypRoutes(app, router);
+  AddBenefitDeclarationRoutes(app, router);
 }
 
 }  // namespace istihdam::http

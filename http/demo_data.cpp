@@ -136,6 +136,7 @@ void SeedDemoData(App& app) {
       SeedDemoSchedules(s, as_employer, employer_id, hq_ids[i], i == 0 ? 70 : 30 + 10 * static_cast<std::int64_t>(i), &person);
     }
   }
+  SeedDemoBenefitDeclarations(s, env);
   auto auditor = HandleCreateStaffUser(s, env, {"auditor", "", "34567890170", "Denetci1234!"});
   if (!auditor.ok()) spdlog::error("demo data: auditor not created: {}", auditor.error().code);
   SeedTypDemoData(app, env);

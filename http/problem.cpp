@@ -27,6 +27,7 @@ const std::vector<ProblemInfo> kProblems = {
     {"typ_program_not_found", 404, "TYP programı bulunamadı.", "TYP program not found."},
     {"typ_participant_not_found", 404, "TYP katılımcısı bulunamadı.", "TYP participant not found."},
     {"absence_not_found", 404, "Bu gün için kayıtlı devam bilgisi bulunamadı.", "No attendance entry is recorded for this day."},
+    {"benefit_declaration_not_found", 404, "Bildirge bulunamadı.", "Benefit declaration not found."},
     {"method_not_allowed", 405, "Bu yöntem bu adreste desteklenmiyor.", "Method not allowed on this resource."},
     {"terms_not_accepted", 409, "Üyelik için Genel Koşulları kabul etmelisiniz.", "You must accept the general terms to register."},
     {"already_registered", 409, "Bu T.C. Kimlik Numarası ile daha önce kayıt yapılmış.", "This TCKN is already registered."},
@@ -57,12 +58,14 @@ const std::vector<ProblemInfo> kProblems = {
     {"secret_answer_wrong", 422, "Gizli sorunun cevabı hatalı.", "The answer to the secret question is wrong."},
     {"kps_mismatch", 422, "Kimlik bilgileri KPS ile doğrulanamadı.", "Identity could not be verified with KPS."},
     {"validation_failed", 422, "Girilen bilgilerde hata var.", "Some fields are invalid."},
+    {"declaration_selection_required", 422, "İşleme başlamadan önce Birim, Firma ve ardından Bildirge seçilmelidir.", "Unit, Firm and then Declaration must be selected before starting."},
     {"idempotency_key_reused", 422, "Bu Idempotency-Key farklı bir istekle kullanılmış.", "This Idempotency-Key was used with a different request."},
     {"too_many_results", 422, "Kayıt sayısı 1000 den fazla ise mutlaka kriter girerek arama yapmanız gerekecektir.", "If there are more than 1000 records you must search by entering criteria."},
     {"no_records", 404, "Girdiğiniz kriterlere uygun kayıt bulunamadı", "No records matching the criteria you entered were found."},
     {"too_many_attempts", 429, "Çok fazla hatalı deneme yapıldı; hesabınız geçici olarak kilitlendi.", "Too many failed attempts; the account is locked for a while."},
     {"rate_limited", 429, "Çok fazla istek gönderdiniz, lütfen bekleyiniz.", "Too many requests; please wait."},
     {"internal_error", 500, "Beklenmeyen bir hata oluştu.", "An unexpected error occurred."},
+    {"kps_unavailable", 503, "Kimlik Paylaşım Sistemine şu anda ulaşılamıyor.", "The identity service (KPS) cannot be reached at the moment."},
     {"store_failed", 503, "Kayıt şu anda yapılamıyor.", "The record cannot be stored at the moment."},
 };
 
@@ -102,6 +105,12 @@ const FieldMessage kFieldMessages[] = {
     {"unknown_workplace", "İşyeri bu işverene ait değil.", "Not a workplace of this employer."},
     {"no_dismissals", "Erkek ve kadın sayılarının toplamı en az 1 olmalıdır.", "Male plus female must be at least 1."},
     {"too_small", "En az 1 olmalıdır.", "Must be at least 1."},
+    {"not_applicable", "Bu bildirge türünde bu alan girilmez.", "This field does not apply to this declaration type."},
+    {"privatisation_required", "İKT bildirgesinde çıkış nedeni 32 (4046 sayılı Kanunun 21 inci maddesine göre özelleştirme nedeniyle fesih) olmalıdır.", "An İKT declaration needs exit reason 32 (privatisation, Law 4046 art. 21)."},
+    {"period_too_short", "Kısa çalışma süresi en az 4 hafta olmalıdır.", "Short-time work must last at least 4 weeks."},
+    {"period_too_long", "Kısa çalışma süresi 3 ayı geçemez.", "Short-time work cannot exceed 3 months."},
+    {"outside_period", "Ay, kısa çalışma dönemi içinde olmalıdır.", "The month must lie within the short-time period."},
+    {"out_of_range", "Değer izin verilen aralıkta değil.", "The value is outside the allowed range."},
 };
 
 const ProblemInfo* Find(const std::string& code) {

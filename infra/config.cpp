@@ -106,6 +106,11 @@ Status LoadConfigFile(const std::string& path, Config* c) {
       else if (k == "kafkaBrokers") c->kafka_brokers = val.as_string().c_str();
       else if (k == "kafkaTopic") c->kafka_topic = val.as_string().c_str();
       else if (k == "kafkaPartitions") c->kafka_partitions = val.to_number<int>();
+      else if (k == "kafkaReplicationFactor") c->kafka_replication_factor = val.to_number<int>();
+      else if (k == "kafkaProperties") {
+        c->kafka_properties.clear();
+        for (const auto& [name, v] : val.as_object()) c->kafka_properties[std::string(name)] = v.as_string().c_str();
+      }
       else if (k == "role") {
         c->role = val.as_string().c_str();
         if (c->role != "write" && c->role != "read") throw std::invalid_argument("role must be write or read");

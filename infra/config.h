@@ -2,6 +2,7 @@
 // Server configuration: defaults, overridden by a JSON config file, overridden by the command
 // line. Keys and defaults: docs/configuration.md.
 #include <cstdint>
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -77,6 +78,10 @@ struct Config {
   std::string kafka_brokers;                   // HOST:PORT[,HOST:PORT...]
   std::string kafka_topic = "istihdam.events";
   int kafka_partitions = 3;                    // used only when the server creates the topic
+  int kafka_replication_factor = -1;           // ditto; -1 = the cluster's default.replication.factor
+  // More librdkafka properties for both the relay and the replica consumer (TLS, SASL,
+  // client.id, ...): a production cluster needs nothing but configuration.
+  std::map<std::string, std::string> kafka_properties;
   std::string role = "write";                  // write | read (read replica fed from Kafka)
 };
 

@@ -32,7 +32,7 @@ struct KafkaOptions {
   std::string topic = "istihdam.events";
   int partitions = 3;                        // when the topic is created
   int replication_factor = -1;               // -1 = the broker's default
-  std::map<std::string, std::string> extra;  // more librdkafka properties (tests)
+  std::map<std::string, std::string> extra;  // more librdkafka properties (config kafkaProperties)
 };
 
 // Thread-safe. `db`, `store` and `metrics` (nullable) must outlive it.

@@ -461,7 +461,7 @@ TEST(UserAccountApplyTest, OnlyWrongPasswordsAndWrongAnswersCountAsFailures) {
                         events::LoginFailed{"user-1", "lockedOut", kT0 + 2},
                         events::PasswordResetStarted{"user-1", "r1", kResetExpires},
                         events::SecretAnswerRejected{"user-1", "r1", kT0 + 3},
-                        events::UserLoggedIn{"user-1", "2000000001", "abcd", "2026-01-15T17:00:00.000000Z"}});
+                        events::UserLoggedIn{"user-1", "2000000001", "abcd", "2026-01-15T17:00:00.000000Z", "", "", ""}});
   EXPECT_THAT(s.failures, ElementsAre(kT0, kT0 + 3));
 }
 

@@ -111,6 +111,7 @@ class AuthorizationMatrixTest : public ::testing::Test {
     ManualClock clock{kT0};
     std::unique_ptr<App> app;
     std::string employer_a, employer_b, hq_a, dismissal_a, typ_a;
+    std::string declaration_a;  // a benefit declaration of A
     std::map<std::string, std::string> user_ids;  // by TCKN
     std::map<std::string, std::string> tokens;    // by actor name
     std::map<std::string, std::pair<std::string, std::string>> credentials;  // actor → (tckn, password)
@@ -318,6 +319,14 @@ class AuthorizationMatrixTest : public ::testing::Test {
                                 {"startDate", "2025-12-01"}, {"endDate", "2026-06-30"}},
                    tokens.at("unit")),
               201, "TYP participant");
+      auto decl = Post("/api/v1/benefit-declarations",
+                       json::object{{"declarationType", "IO"}, {"workplaceId", hq_a},
+                                    {"workers", json::array{json::object{{"tckn", kOmer.tckn}, {"firstName", kOmer.first_name},
+                                                                         {"lastName", kOmer.last_name}, {"exitDate", "2026-01-10"},
+                                                                         {"exitReasonCode", "04"}}}}},
+                       tokens.at("adminA"));
+      Require(decl, 201, "benefit declaration of A");
+      declaration_a = StrOf(decl, "id");
       app->projections().CatchUp();
     }
 
@@ -334,6 +343,7 @@ class AuthorizationMatrixTest : public ::testing::Test {
       if (name == "typNo") return typ_a;
       if (name == "participantId") return "1";
       if (name == "date") return "2026-01-12";
+      if (pattern.rfind("/api/v1/benefit-declarations/{", 0) == 0) return declaration_a;
       *known = false;
       return "1000000001";  // a kind of resource this test does not create yet
     }

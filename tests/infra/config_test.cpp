@@ -71,5 +71,21 @@ TEST(FileClockTest, ReadsTheDateOnEveryCallAndFallsBackWithoutAFile) {
   EXPECT_EQ(FormatDate(clock.Now()), "2026-05-01");
 }
 
+// A production cluster (TLS, SASL) is reached by configuration alone: kafkaProperties are
+// handed to librdkafka as they are.
+TEST(ConfigTest, KafkaPropertiesAndReplicationFactorAreRead) {
+  testing::TempDir dir;
+  Config c;
+  ASSERT_TRUE(LoadText(dir, R"({"kafkaBrokers": "k1:9093,k2:9093", "kafkaReplicationFactor": 3,
+      "kafkaProperties": {"security.protocol": "SASL_SSL", "sasl.mechanisms": "SCRAM-SHA-512"}})", &c).ok());
+  EXPECT_EQ(c.kafka_brokers, "k1:9093,k2:9093");
+  EXPECT_EQ(c.kafka_replication_factor, 3);
+  ASSERT_EQ(c.kafka_properties.size(), 2u);
+  EXPECT_EQ(c.kafka_properties.at("security.protocol"), "SASL_SSL");
+  EXPECT_EQ(c.kafka_properties.at("sasl.mechanisms"), "SCRAM-SHA-512");
+  Config bad;
+  EXPECT_FALSE(LoadText(dir, R"({"kafkaProperties": {"acks": 1}})", &bad).ok()) << "values are strings";
+}
+
 }  // namespace
 }  // namespace istihdam

@@ -67,6 +67,24 @@ std::string Encode(const RecordedEvent& e) {
   return "{\"position\":" + std::to_string(e.position) + ",\"streamId\":\"" + e.stream + "\"}";
 }
 
+// kafkaProperties reach librdkafka as they are: one it does not know stops start-up, named.
+TEST(KafkaPublisherMock, AnUnknownLibrdkafkaPropertyIsRefusedByName) {
+  testing::InitCrypto();
+  testing::TempDir dir;
+  auto db = Database::Open(dir.path());
+  ASSERT_TRUE(db.ok());
+  ManualClock clock(1'800'000'000'000'000);
+  EventStore store(db.value().get(), &clock);
+  KafkaOptions options;
+  options.brokers = "127.0.0.1:1";
+  options.extra["sasl.mechanismz"] = "PLAIN";
+  KafkaPublisher publisher(db.value().get(), &store, nullptr, Encode, options);
+  const Status st = publisher.Start();
+  ASSERT_FALSE(st.ok());
+  EXPECT_EQ(st.error().code, "kafka_config");
+  EXPECT_NE(st.error().detail.find("sasl.mechanismz"), std::string::npos) << st.error().detail;
+}
+
 TEST(KafkaPublisherMock, InjectedErrorsLatencyAndOutageDelayButLoseAndDuplicateNothing) {
   testing::InitCrypto();
   MockCluster cluster;
