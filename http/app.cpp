@@ -17,6 +17,10 @@ std::unique_ptr<App> App::Open(const Config& config, const Clock* clock) {
   std::filesystem::create_directories(config.data_dir);
   auto ref = ReferenceData::Load(config.reference_dir);
   if (!ref.ok()) throw std::runtime_error("reference data: " + ref.error().code + " " + ref.error().detail);
+  if (!config.typ_attendance_types_file.empty()) {
+    auto st = ref->LoadAttendanceTypes(config.typ_attendance_types_file);
+    if (!st.ok()) throw std::runtime_error("reference data: " + st.error().code + " " + st.error().detail);
+  }
   auto db = Database::Open(config.data_dir);
   if (!db.ok()) throw std::runtime_error("database: " + db.error().detail);
   app->metrics_ = std::make_unique<Metrics>();

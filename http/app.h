@@ -85,6 +85,7 @@ void AddUserRoutes(App& app, Router& router);
 void AddWorkforceRoutes(App& app, Router& router);
 void AddQuotaRoutes(App& app, Router& router);
 void AddCollectiveDismissalRoutes(App& app, Router& router);
+void AddTypRoutes(App& app, Router& router);
 void AddBenefitDeclarationRoutes(App& app, Router& router);
 
 // The OpenAPI 3 document of every route.
@@ -92,6 +93,8 @@ std::string BuildOpenApi(const Router& router);
 
 // Demo employers, workplaces and an auditor, when the store is empty (docs in README).
 void SeedDemoData(App& app);
+// http/typ_demo_data.cpp: the TYP part of the demo data, after the employers exist.
+void SeedTypDemoData(App& app, const CommandEnv& env);
 // Demo benefit declarations of the demo employers (http/demo_benefit_declarations.cpp).
 void SeedDemoBenefitDeclarations(Services& s, const CommandEnv& env);
 

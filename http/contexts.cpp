@@ -7,12 +7,14 @@
 #include "events/identity.h"
 #include "events/workforce_schedules.h"
 #include "events/workplaces.h"
+#include "events/typ.h"
 #include "http/app.h"
 #include "projections/benefit_declarations.h"
 #include "projections/collective_dismissals.h"
 #include "projections/quota_status.h"
 #include "projections/workforce_schedules.h"
 #include "projections/workplaces.h"
+#include "projections/typ.h"
 
 namespace istihdam::http {
 
@@ -24,6 +26,8 @@ void RegisterEventTypes(events::EventRegistry& registry) {
   registry.Register<events::ReservationEvent>();
   registry.Register<events::WorkforceScheduleEvent>();
   registry.Register<events::CollectiveDismissalEvent>();
+  registry.Register<events::TypProgramEvent>();
+  registry.Register<events::TypAttendanceEvent>();
   registry.Register<events::BenefitDeclarationEvent>();
 }
 
@@ -34,6 +38,7 @@ void RegisterContexts(App& app, events::EventRegistry& registry, ProjectionEngin
   projections.Add(MakeWorkforceSchedulesProjector());
   projections.Add(MakeQuotaStatusProjector(app.config().quota_rules));
   projections.Add(MakeCollectiveDismissalsProjector());
+  projections.Add(MakeTypProjector());
   projections.Add(MakeBenefitDeclarationsProjector());
 
   AddServiceRoutes(app, router);
@@ -47,6 +52,7 @@ void RegisterContexts(App& app, events::EventRegistry& registry, ProjectionEngin
   AddWorkforceRoutes(app, router);
   AddQuotaRoutes(app, router);
   AddCollectiveDismissalRoutes(app, router);
+  AddTypRoutes(app, router);
   AddBenefitDeclarationRoutes(app, router);
 }
 

@@ -139,6 +139,7 @@ void SeedDemoData(App& app) {
   SeedDemoBenefitDeclarations(s, env);
   auto auditor = HandleCreateStaffUser(s, env, {"auditor", "", "34567890170", "Denetci1234!"});
   if (!auditor.ok()) spdlog::error("demo data: auditor not created: {}", auditor.error().code);
+  SeedTypDemoData(app, env);
   spdlog::info("demo data loaded: {} events", s.store->LastPosition());
 }
 

@@ -65,7 +65,24 @@ Result<ReferenceData> ReferenceData::Load(const std::string& dir) {
     ref.occupation_index_[o.code] = ref.occupations_.size();
     ref.occupations_.push_back(std::move(o));
   }
+  if (auto st = ref.LoadAttendanceTypes(dir + "/typ_attendance_types.csv"); !st.ok()) return st.error();
   return ref;
+}
+
+Status ReferenceData::LoadAttendanceTypes(const std::string& path) {
+  auto rows = ReadCsv(path, 3);
+  if (!rows.ok()) return rows.error();
+  std::vector<AttendanceType> types;
+  for (auto& r : *rows) types.push_back({r[0], r[1], r[2]});
+  attendance_types_ = std::move(types);
+  return Status::Ok();
+}
+
+const AttendanceType* ReferenceData::FindAttendanceType(const std::string& code) const {
+  for (const auto& t : attendance_types_) {
+    if (t.code == code) return &t;
+  }
+  return nullptr;
 }
 
 const Province* ReferenceData::FindProvince(const std::string& code) const {

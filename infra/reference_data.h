@@ -23,9 +23,16 @@ struct Occupation {
   std::string parent_code;
 };
 
+// A TYP attendance type ("devam türü", OP-12): a stable code and its names.
+struct AttendanceType {
+  std::string code;  // "unexcusedAbsence"
+  std::string name_tr;
+  std::string name_en;
+};
+
 class ReferenceData {
  public:
-  // Reads provinces.csv, districts.csv and isco08.csv from `dir`.
+  // Reads provinces.csv, districts.csv, isco08.csv and typ_attendance_types.csv from `dir`.
   static Result<ReferenceData> Load(const std::string& dir);
 
   const std::vector<Province>& provinces() const { return provinces_; }
@@ -35,12 +42,19 @@ class ReferenceData {
   bool HasDistrict(const std::string& province, const std::string& district) const;
   const std::vector<Occupation>& occupations() const { return occupations_; }
   const Occupation* FindOccupation(const std::string& code) const;
+  // TYP attendance types in file order; nullptr for an unknown code.
+  const std::vector<AttendanceType>& attendance_types() const { return attendance_types_; }
+  const AttendanceType* FindAttendanceType(const std::string& code) const;
+  // Replaces the attendance types with those of a CSV file (code,name_tr,name_en, header row);
+  // config key typAttendanceTypesFile.
+  Status LoadAttendanceTypes(const std::string& path);
 
  private:
   std::vector<Province> provinces_;
   std::map<std::string, std::vector<std::string>> districts_;
   std::vector<Occupation> occupations_;
   std::map<std::string, std::size_t> occupation_index_;
+  std::vector<AttendanceType> attendance_types_;
 };
 
 // RFC 4180 CSV: rows of fields; quoted fields may hold commas, quotes ("") and newlines.

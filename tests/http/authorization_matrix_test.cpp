@@ -110,7 +110,7 @@ class AuthorizationMatrixTest : public ::testing::Test {
     TempDir dir;
     ManualClock clock{kT0};
     std::unique_ptr<App> app;
-    std::string employer_a, employer_b, hq_a, dismissal_a;
+    std::string employer_a, employer_b, hq_a, dismissal_a, typ_a;
     std::string declaration_a;  // a benefit declaration of A
     std::map<std::string, std::string> user_ids;  // by TCKN
     std::map<std::string, std::string> tokens;    // by actor name
@@ -307,6 +307,18 @@ class AuthorizationMatrixTest : public ::testing::Test {
                      tokens.at("adminA"));
       Require(cd, 201, "collective dismissal of A");
       dismissal_a = StrOf(cd, "id");
+      // A TYP program hosted by A (created by the unit user of 06) with Şule as participant 1.
+      auto typ = Post("/api/v1/typ/programs",
+                      json::object{{"hostEmployerId", employer_a}, {"province", "06"}, {"startDate", "2025-12-01"},
+                                   {"endDate", "2026-06-30"}, {"description", "Park bakımı"}, {"participantQuota", 5}},
+                      tokens.at("unit"));
+      Require(typ, 201, "TYP program hosted by A");
+      typ_a = StrOf(typ, "id");
+      Require(Post("/api/v1/typ/programs/" + typ_a + "/participants",
+                   json::object{{"tckn", kSule.tckn}, {"firstName", kSule.first_name}, {"lastName", kSule.last_name},
+                                {"startDate", "2025-12-01"}, {"endDate", "2026-06-30"}},
+                   tokens.at("unit")),
+              201, "TYP participant");
       auto decl = Post("/api/v1/benefit-declarations",
                        json::object{{"declarationType", "IO"}, {"workplaceId", hq_a},
                                     {"workers", json::array{json::object{{"tckn", kOmer.tckn}, {"firstName", kOmer.first_name},
@@ -328,6 +340,9 @@ class AuthorizationMatrixTest : public ::testing::Test {
       if (name == "code") return "34";
       if (pattern.rfind("/api/v1/workplaces/{", 0) == 0) return hq_a;
       if (pattern.rfind("/api/v1/collective-dismissals/{", 0) == 0) return dismissal_a;
+      if (name == "typNo") return typ_a;
+      if (name == "participantId") return "1";
+      if (name == "date") return "2026-01-12";
       if (pattern.rfind("/api/v1/benefit-declarations/{", 0) == 0) return declaration_a;
       *known = false;
       return "1000000001";  // a kind of resource this test does not create yet

@@ -1,0 +1,125 @@
+#include "commands/typ.h"
+
+#include <rocksdb/db.h>
+
+#include <memory>
+
+#include "commands/login.h"
+#include "commands/registration.h"
+
+namespace istihdam {
+
+namespace {
+
+using Programs = Repository<TypProgramState, events::TypProgramEvent>;
+using Attendance = Repository<TypAttendanceState, events::TypAttendanceEvent>;
+
+// The next unused sequence of "TYP-<year>-<province>-": one past the highest program stream.
+// Read inside Execute's decide, so a lost race (two creations at once) retries with a fresh
+// number and a refused command takes none.
+std::uint64_t NextTypSequence(Services& s, const std::string& year, const std::string& province) {
+  // Keys of the streams table are "<stream>\0<version>": the number ends at the \0.
+  const std::string prefix = TypProgramStream("TYP-" + year + "-" + province + "-");
+  auto* streams = s.store->database()->Family(cf::kStreams);
+  std::unique_ptr<rocksdb::Iterator> it(
+      s.store->database()->db()->NewIterator(rocksdb::ReadOptions(), streams));
+  it->SeekForPrev(prefix + ":");  // ':' follows '9'
+  if (!it->Valid() || !it->key().starts_with(prefix)) return 1;
+  return std::strtoull(it->key().ToString().c_str() + prefix.size(), nullptr, 10) + 1;
+}
+
+}  // namespace
+
+Result<Reply> HandleCreateTypProgram(Services& s, const CommandEnv& env, CreateTypProgram cmd) {
+  return Execute(s, env, "CreateTypProgram", [&]() -> Result<Decision> {
+    cmd.host_exists = !cmd.host_employer_id.empty() &&
+                      s.employers.Load("employer-" + cmd.host_employer_id).state.exists;
+    const std::string year = s.Today().substr(0, 4);
+    cmd.typ_no = FormatTypNo(year, cmd.province, NextTypSequence(s, year, cmd.province));
+    auto ev = DecideCreateTypProgram(cmd);
+    if (!ev.ok()) return ev.error();
+    Decision d;
+    AddEvent(d.append, TypProgramStream(ev->typ_no), ExpectedVersion::NoStream(), *ev);
+    d.reply = [id = ev->typ_no](const AppendResult& r) {
+      return Reply{201, {{"id", id}, {"typNo", id}, {"version", r.stream_versions.front()}}};
+    };
+    return d;
+  });
+}
+
+Result<Reply> HandleAssignTypParticipant(Services& s, const CommandEnv& env,
+                                         const std::string& typ_no, AssignTypParticipant cmd) {
+  const std::string stream = TypProgramStream(typ_no);
+  return Execute(s, env, "AssignTypParticipant", [&]() -> Result<Decision> {
+    cmd.user_id = cmd.tckn.empty() ? "" : ReservedOwner(s, ReservationStream(s, "tckn", cmd.tckn));
+    Programs programs(s.store);
+    const auto program = programs.Load(stream);
+    auto ev = DecideAssignTypParticipant(program.state, cmd);
+    if (!ev.ok()) return ev.error();
+    if (auto id = CheckIdentity(s, {cmd.tckn, cmd.first_name, cmd.last_name, 0}, "tckn");
+        !id.ok()) {
+      return id.error();
+    }
+    Decision d;
+    AddEvent(d.append, stream, ExpectedVersion::Exactly(program.version), *ev);
+    d.reply = [id = ev->participant_id](const AppendResult& r) {
+      return Reply{201,
+                   {{"id", id}, {"participantId", id}, {"version", r.stream_versions.front()}}};
+    };
+    return d;
+  });
+}
+
+Result<Reply> HandleRecordAbsence(Services& s, const CommandEnv& env, RecordAbsence cmd) {
+  cmd.today = s.Today();
+  cmd.unexcused_threshold = s.config.typ_unexcused_absence_threshold;
+  for (const auto& t : s.ref.attendance_types()) cmd.known_types.push_back(t.code);
+  const std::string month = cmd.date.size() >= 7 ? cmd.date.substr(0, 7) : cmd.date;
+  const std::string stream = TypAttendanceStream(cmd.typ_no, cmd.participant_id, month);
+  return Execute(s, env, "RecordAbsence", [&]() -> Result<Decision> {
+    Programs programs(s.store);
+    Attendance attendance(s.store);
+    const auto program = programs.Load(TypProgramStream(cmd.typ_no));
+    const auto days = attendance.Load(stream);
+    auto evs = DecideRecordAbsence(program.state, days.state, cmd);
+    if (!evs.ok()) return evs.error();
+    Decision d;
+    AddStream(d.append, stream, ExpectedVersion::Exactly(days.version), *evs);
+    d.reply = [c = cmd, flagged = evs->size() > 1](const AppendResult& r) {
+      return Reply{201,
+                   {{"id", c.date},
+                    {"typNo", c.typ_no},
+                    {"participantId", c.participant_id},
+                    {"date", c.date},
+                    {"attendanceType", c.attendance_type},
+                    {"flagged", flagged},
+                    {"version", r.stream_versions.front()}}};
+    };
+    return d;
+  });
+}
+
+Result<Reply> HandleDeleteAbsence(Services& s, const CommandEnv& env, const DeleteAbsence& cmd) {
+  const std::string month = cmd.date.size() >= 7 ? cmd.date.substr(0, 7) : cmd.date;
+  const std::string stream = TypAttendanceStream(cmd.typ_no, cmd.participant_id, month);
+  return Execute(s, env, "DeleteAbsence", [&]() -> Result<Decision> {
+    Programs programs(s.store);
+    Attendance attendance(s.store);
+    const auto program = programs.Load(TypProgramStream(cmd.typ_no));
+    const auto days = attendance.Load(stream);
+    auto ev = DecideDeleteAbsence(program.state, days.state, cmd);
+    if (!ev.ok()) return ev.error();
+    Decision d;
+    AddEvent(d.append, stream, ExpectedVersion::Exactly(days.version), *ev);
+    d.reply = [date = cmd.date, type = ev->attendance_type](const AppendResult& r) {
+      return Reply{200,
+                   {{"id", date},
+                    {"date", date},
+                    {"attendanceType", type},
+                    {"version", r.stream_versions.front()}}};
+    };
+    return d;
+  });
+}
+
+}  // namespace istihdam
