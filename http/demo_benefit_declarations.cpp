@@ -5,6 +5,8 @@
 #include <spdlog/spdlog.h>
 
 #include "aggregates/benefit_reference.h"
+#include <algorithm>
+
 #include "commands/benefit_declarations.h"
 #include "http/app.h"
 #include "infra/clock.h"
@@ -99,11 +101,15 @@ void SeedDemoBenefitDeclarations(Services& s, const CommandEnv& env) {
   };
   for (std::size_t i = 0; i < plans.size(); ++i) {
     const auto employer = s.employers.Load("employer-" + ids[i]).state;
+    // The first headquarters registered (the lowest id: the registration province), so that
+    // Anadolu Tekstil's declarations reach the İstanbul unit, where the demo unit user works.
     if (employer.hq_by_province.empty()) continue;
+    const auto hq = std::min_element(employer.hq_by_province.begin(), employer.hq_by_province.end(),
+                                     [](const auto& a, const auto& b) { return a.second < b.second; });
     CommandEnv as_employer = env;
     as_employer.meta.actor = Actor{"", "System", ids[i]};
     for (const auto& plan : plans[i]) {
-      auto c = plan(employer.hq_by_province.begin()->second, today);
+      auto c = plan(hq->second, today);
       c.employer_id = ids[i];
       auto r = HandleSubmitBenefitDeclaration(s, as_employer, std::move(c));
       if (!r.ok()) spdlog::error("demo data: benefit declaration not submitted: {}", r.error().code);

@@ -138,6 +138,7 @@ Result<std::string> RenderPdf(const TableReport& r) {
       w.Draw(Writer::Style::kBold, r.empty_message, kMargin, y, width);
     } else {
       const auto widths = ColumnWidths(w, r, width);
+      const double table_width = std::accumulate(widths.begin(), widths.end(), 0.0);
       auto row_height = [&](Writer::Style style, const std::vector<std::string>& cells) {
         double h = 0;
         for (std::size_t c = 0; c < widths.size(); ++c) {
@@ -150,7 +151,7 @@ Result<std::string> RenderPdf(const TableReport& r) {
         double x = kMargin;
         if (shade) {
           cairo_set_source_rgb(cr.get(), 0.90, 0.90, 0.90);
-          cairo_rectangle(cr.get(), kMargin, y, width, h);
+          cairo_rectangle(cr.get(), kMargin, y, table_width, h);
           cairo_fill(cr.get());
         }
         cairo_set_source_rgb(cr.get(), 0, 0, 0);

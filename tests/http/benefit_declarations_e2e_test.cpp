@@ -204,12 +204,19 @@ TEST_F(DemoBenefitDeclarationsE2E, DemoEmployerListsItsDeclarations) {
   const auto units = Get(port(), "/api/v1/benefit-declarations/units?" + after, token);
   ASSERT_EQ(units.status, 200) << units.body;
   ASSERT_EQ(Column(units, "unitId"), (std::vector<std::string>{"06", "34"}));  // Ankara and İstanbul workplaces
-  EXPECT_EQ(Int(Arr(units.Json(), "items")[0], "declarationCount"), 2);
+  EXPECT_EQ(Int(Arr(units.Json(), "items")[0], "declarationCount"), 0);
+  EXPECT_EQ(Int(Arr(units.Json(), "items")[1], "declarationCount"), 2);  // at the İstanbul headquarters
+  // The demo unit user of İstanbul walks unit -> firm -> type to the same declarations.
+  const std::string unit = Login(port(), "93930103132", "Birim1234!");
+  EXPECT_EQ(Column(Get(port(), "/api/v1/benefit-declarations/firms?unitId=34&" + after, unit), "employerId"),
+            std::vector<std::string>{employer});
   for (const char* type : {"IO", "KCO"}) {
-    const auto list = Get(port(), "/api/v1/benefit-declarations?unitId=06&employerId=" + employer +
-                                      "&declarationType=" + type + "&" + after, token);
-    ASSERT_EQ(list.status, 200) << list.body;
-    EXPECT_EQ(Int(list.Json(), "total"), 1) << type;
+    for (const auto& who : {token, unit}) {
+      const auto list = Get(port(), "/api/v1/benefit-declarations?unitId=34&employerId=" + employer +
+                                        "&declarationType=" + type + "&" + after, who);
+      ASSERT_EQ(list.status, 200) << list.body;
+      EXPECT_EQ(Int(list.Json(), "total"), 1) << type;
+    }
   }
 }
 
