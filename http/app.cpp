@@ -28,7 +28,6 @@ std::unique_ptr<App> App::Open(const Config& config, const Clock* clock) {
   app->store_ = std::make_unique<EventStore>(app->db_.get(), clock, app->metrics_.get());
   StreamReader* reader = app->store_.get();
   if (config.role == "read") {  // a read replica: projectors and aggregates read what Kafka delivers
-    if (config.kafka_brokers.empty()) throw std::runtime_error("--role read needs --kafka-brokers");
     app->replica_log_ = std::make_unique<ReplicaLog>(app->db_.get(), config.kafka_topic);
     reader = app->replica_log_.get();
   }
@@ -60,7 +59,7 @@ std::unique_ptr<App> App::Open(const Config& config, const Clock* clock) {
   kafka.partitions = config.kafka_partitions;
   kafka.replication_factor = config.kafka_replication_factor;
   kafka.extra = config.kafka_properties;
-  if (config.role == "read") {
+  if (config.role == "read" && !config.kafka_brokers.empty()) {  // none for `rebuild --role read`
     App* a = app.get();
     app->consumer_ = std::make_unique<KafkaConsumer>(
         app->replica_log_.get(), app->metrics_.get(),
@@ -98,6 +97,7 @@ void App::StopKafka() {
 }
 
 int App::Serve() {
+  if (config().role == "read" && !consumer_) throw std::runtime_error("--role read needs --kafka-brokers");
   projections_->Start();
   if (config().demo && config().role != "read") SeedDemoData(*this);
   StartKafka();

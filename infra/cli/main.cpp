@@ -140,6 +140,9 @@ int main(int argc, char** argv) {
   auto* rebuild = cli.add_subcommand("rebuild", "replay projections into fresh tables, then switch");
   add_data_dir(rebuild);
   rebuild->add_option("--projection", projection, "only this projection");
+  rebuild->add_option("--role", config.role, "read: a read replica's data directory (replays its copy of the topic)")
+      ->check(CLI::IsMember({"write", "read"}));
+  rebuild->add_option("--kafka-topic", config.kafka_topic, "the replica's topic")->capture_default_str();
 
   auto* staff = cli.add_subcommand("staff", "agency staff accounts");
   staff->require_subcommand(1);
@@ -179,6 +182,10 @@ int main(int argc, char** argv) {
         if (s->count("--kafka-brokers")) merged.kafka_brokers = config.kafka_brokers;
         if (s->count("--kafka-topic")) merged.kafka_topic = config.kafka_topic;
         if (s->count("--role")) merged.role = config.role;
+      }
+      if (s == rebuild) {
+        if (s->count("--role")) merged.role = config.role;
+        if (s->count("--kafka-topic")) merged.kafka_topic = config.kafka_topic;
       }
       config = merged;
     }
