@@ -9,6 +9,8 @@
 
 #include "aggregates/collective_dismissal.h"
 #include "aggregates/employer.h"
+#include "aggregates/typ_attendance.h"
+#include "aggregates/typ_program.h"
 #include "aggregates/user_account.h"
 #include "aggregates/workforce_schedule.h"
 #include "aggregates/workplace.h"
@@ -53,6 +55,8 @@ struct Services {
   Repository<StaffState, events::StaffEvent> staff;
   Repository<WorkforceScheduleLedger, events::WorkforceScheduleEvent> schedules{reader};
   Repository<CollectiveDismissalState, events::CollectiveDismissalEvent> dismissals{reader};
+  Repository<TypProgramState, events::TypProgramEvent> typ_programs{reader};
+  Repository<TypAttendanceState, events::TypAttendanceEvent> typ_attendance{reader};
   std::unique_ptr<IdentityProvider> identity;  // KPS adapter
   LockoutPolicy lockout;
   RateLimiter per_tckn_limiter;  // login and password reset attempts per TCKN

@@ -11,8 +11,12 @@ namespace istihdam {
 
 namespace {
 
-using Programs = Repository<TypProgramState, events::TypProgramEvent>;
-using Attendance = Repository<TypAttendanceState, events::TypAttendanceEvent>;
+// The attendance stream holding `date` (YYYY-MM-DD; a malformed date gets a stream of its own
+// that stays empty, and the aggregate refuses the date).
+std::string AttendanceStreamOfDay(const std::string& typ_no, const std::string& participant_id,
+                                  const std::string& date) {
+  return TypAttendanceStream(typ_no, participant_id, date.size() >= 7 ? date.substr(0, 7) : date);
+}
 
 // The next unused sequence of "TYP-<year>-<province>-": one past the highest program stream.
 // Read inside Execute's decide, so a lost race (two creations at once) retries with a fresh
@@ -52,8 +56,7 @@ Result<Reply> HandleAssignTypParticipant(Services& s, const CommandEnv& env,
   const std::string stream = TypProgramStream(typ_no);
   return Execute(s, env, "AssignTypParticipant", [&]() -> Result<Decision> {
     cmd.user_id = cmd.tckn.empty() ? "" : ReservedOwner(s, ReservationStream(s, "tckn", cmd.tckn));
-    Programs programs(s.store);
-    const auto program = programs.Load(stream);
+    const auto program = s.typ_programs.Load(stream);
     auto ev = DecideAssignTypParticipant(program.state, cmd);
     if (!ev.ok()) return ev.error();
     if (auto id = CheckIdentity(s, {cmd.tckn, cmd.first_name, cmd.last_name, 0}, "tckn");
@@ -74,13 +77,10 @@ Result<Reply> HandleRecordAbsence(Services& s, const CommandEnv& env, RecordAbse
   cmd.today = s.Today();
   cmd.unexcused_threshold = s.config.typ_unexcused_absence_threshold;
   for (const auto& t : s.ref.attendance_types()) cmd.known_types.push_back(t.code);
-  const std::string month = cmd.date.size() >= 7 ? cmd.date.substr(0, 7) : cmd.date;
-  const std::string stream = TypAttendanceStream(cmd.typ_no, cmd.participant_id, month);
+  const std::string stream = AttendanceStreamOfDay(cmd.typ_no, cmd.participant_id, cmd.date);
   return Execute(s, env, "RecordAbsence", [&]() -> Result<Decision> {
-    Programs programs(s.store);
-    Attendance attendance(s.store);
-    const auto program = programs.Load(TypProgramStream(cmd.typ_no));
-    const auto days = attendance.Load(stream);
+    const auto program = s.typ_programs.Load(TypProgramStream(cmd.typ_no));
+    const auto days = s.typ_attendance.Load(stream);
     auto evs = DecideRecordAbsence(program.state, days.state, cmd);
     if (!evs.ok()) return evs.error();
     Decision d;
@@ -100,13 +100,10 @@ Result<Reply> HandleRecordAbsence(Services& s, const CommandEnv& env, RecordAbse
 }
 
 Result<Reply> HandleDeleteAbsence(Services& s, const CommandEnv& env, const DeleteAbsence& cmd) {
-  const std::string month = cmd.date.size() >= 7 ? cmd.date.substr(0, 7) : cmd.date;
-  const std::string stream = TypAttendanceStream(cmd.typ_no, cmd.participant_id, month);
+  const std::string stream = AttendanceStreamOfDay(cmd.typ_no, cmd.participant_id, cmd.date);
   return Execute(s, env, "DeleteAbsence", [&]() -> Result<Decision> {
-    Programs programs(s.store);
-    Attendance attendance(s.store);
-    const auto program = programs.Load(TypProgramStream(cmd.typ_no));
-    const auto days = attendance.Load(stream);
+    const auto program = s.typ_programs.Load(TypProgramStream(cmd.typ_no));
+    const auto days = s.typ_attendance.Load(stream);
     auto ev = DecideDeleteAbsence(program.state, days.state, cmd);
     if (!ev.ok()) return ev.error();
     Decision d;

@@ -93,9 +93,10 @@ std::string BuildOpenApi(const Router& router);
 
 // Demo employers, workplaces and an auditor, when the store is empty (docs in README).
 void SeedDemoData(App& app);
-// http/typ_demo_data.cpp: the TYP part of the demo data, after the employers exist.
-void SeedTypDemoData(App& app, const CommandEnv& env);
+// http/typ_demo_data.cpp: the TYP part of the demo data, a program hosted by `host_id`.
+void SeedTypDemoData(App& app, const CommandEnv& env, const std::string& host_id);
 // Demo benefit declarations of the demo employers (http/demo_benefit_declarations.cpp).
-void SeedDemoBenefitDeclarations(Services& s, const CommandEnv& env);
+// `employer_ids`: the demo employers in registration order (their plans follow that order).
+void SeedDemoBenefitDeclarations(Services& s, const CommandEnv& env, const std::vector<std::string>& employer_ids);
 
 }  // namespace istihdam::http

@@ -1,12 +1,11 @@
 // Demo benefit declarations (DECL-1): a few of each type from the demo employers, so that the
 // listing has content for agency users and employers alike. Workers are persons of
 // data/citizens.csv, so the declarations pass with the registry-backed identity service too.
-#include <rocksdb/db.h>
 #include <spdlog/spdlog.h>
 
-#include "aggregates/benefit_reference.h"
 #include <algorithm>
 
+#include "aggregates/benefit_reference.h"
 #include "commands/benefit_declarations.h"
 #include "http/app.h"
 #include "infra/clock.h"
@@ -25,20 +24,6 @@ std::string DaysBefore(const std::string& today, int days) {
   std::int64_t d = 0;
   ParseDate(today, &d);
   return FormatDate((d - days) * 86'400'000'000LL);
-}
-
-// The ids of the employers in the store, in id order (the demo employers on a fresh store).
-std::vector<std::string> EmployerIds(Services& s) {
-  std::vector<std::string> ids;
-  const std::string prefix = "employer-";
-  auto* streams = s.store->database()->Family(cf::kStreams);
-  std::unique_ptr<rocksdb::Iterator> it(s.store->database()->db()->NewIterator(rocksdb::ReadOptions(), streams));
-  for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
-    const std::string key = it->key().ToString();
-    std::string id = key.substr(prefix.size(), key.find('\0') - prefix.size());
-    if (ids.empty() || ids.back() != id) ids.push_back(std::move(id));
-  }
-  return ids;
 }
 
 // One İÖ or İKT declaration: the workers left `days_ago` days ago for `reason`.
@@ -73,8 +58,7 @@ SubmitBenefitDeclaration ShortTime(const std::string& workplace, const std::stri
 
 }  // namespace
 
-void SeedDemoBenefitDeclarations(Services& s, const CommandEnv& env) {
-  const auto ids = EmployerIds(s);
+void SeedDemoBenefitDeclarations(Services& s, const CommandEnv& env, const std::vector<std::string>& ids) {
   if (ids.size() < 3) return;
   const std::string today = s.Today();
   // Per demo employer: its declarations for its first headquarters.

@@ -95,6 +95,7 @@ void SeedDemoData(App& app) {
   };
   int sgk = 0;
   int person = 0;
+  std::vector<std::string> employer_ids;
   for (const auto& e : employers) {
     RegisterEmployer c;
     c.terms_accepted = true;
@@ -117,6 +118,7 @@ void SeedDemoData(App& app) {
       continue;
     }
     const std::string employer_id(reg->body["employerId"].as_string());
+    employer_ids.push_back(employer_id);
     CommandEnv as_employer = env;
     as_employer.meta.actor = Actor{"", "System", employer_id};
     std::vector<std::string> hq_ids = {std::string(reg->body["headquartersId"].as_string())};
@@ -136,10 +138,10 @@ void SeedDemoData(App& app) {
       SeedDemoSchedules(s, as_employer, employer_id, hq_ids[i], i == 0 ? 70 : 30 + 10 * static_cast<std::int64_t>(i), &person);
     }
   }
-  SeedDemoBenefitDeclarations(s, env);
+  SeedDemoBenefitDeclarations(s, env, employer_ids);
   auto auditor = HandleCreateStaffUser(s, env, {"auditor", "", "34567890170", "Denetci1234!"});
   if (!auditor.ok()) spdlog::error("demo data: auditor not created: {}", auditor.error().code);
-  SeedTypDemoData(app, env);
+  if (!employer_ids.empty()) SeedTypDemoData(app, env, employer_ids.front());  // Anadolu Tekstil
   spdlog::info("demo data loaded: {} events", s.store->LastPosition());
 }
 

@@ -5,11 +5,9 @@
 
 #include "aggregates/workforce_schedule.h"
 #include "commands/individuals.h"
-#include "commands/login.h"
 #include "commands/staff.h"
 #include "commands/typ.h"
 #include "http/app.h"
-#include "infra/identifiers.h"
 
 namespace istihdam::http {
 
@@ -29,11 +27,8 @@ bool Ok(const Result<Reply>& r, const std::string& what) {
 
 }  // namespace
 
-void SeedTypDemoData(App& app, const CommandEnv& env) {
+void SeedTypDemoData(App& app, const CommandEnv& env, const std::string& host_id) {
   auto& s = app.services();
-  const std::string host_id =
-      ReservedOwner(s, ReservationStream(s, "tax-no", CompleteVkn("454053692")));
-  if (host_id.empty()) return;
   auto unit = HandleCreateStaffUser(s, env, {"unit", "34", "93930103132", "Birim1234!"});
   if (!Ok(unit, "TYP unit user")) return;
   CommandEnv as_unit = env;
