@@ -1,10 +1,6 @@
 #include "commands/benefit_declarations.h"
 
-#include <rocksdb/db.h>
-
 #include <cstdio>
-#include <cstdlib>
-#include <memory>
 
 #include "aggregates/benefit_reference.h"
 #include "infra/identifiers.h"
@@ -13,16 +9,9 @@ namespace istihdam {
 
 std::string NextDeclarationNo(Services& s, const std::string& today) {
   const std::string year = today.substr(0, 4);
-  const std::string prefix = BenefitDeclarationStream(year);
-  std::uint64_t serial = 0;
-  auto* streams = s.store->database()->Family(cf::kStreams);
-  std::unique_ptr<rocksdb::Iterator> it(s.store->database()->db()->NewIterator(rocksdb::ReadOptions(), streams));
-  it->SeekForPrev(prefix + ":");  // ':' follows '9'
-  if (it->Valid() && it->key().starts_with(prefix)) {
-    serial = std::strtoull(it->key().ToString().c_str() + prefix.size(), nullptr, 10);
-  }
   char buf[16];
-  std::snprintf(buf, sizeof buf, "%06llu", static_cast<unsigned long long>(serial + 1));
+  std::snprintf(buf, sizeof buf, "%06llu",
+                static_cast<unsigned long long>(HighestNumberedStream(s.store, BenefitDeclarationStream(year)) + 1));
   return year + buf;
 }
 
@@ -51,6 +40,8 @@ Result<Reply> HandleSubmitBenefitDeclaration(Services& s, const CommandEnv& env,
     if (!mismatches.ok()) return mismatches.error();
     cmd.identity_mismatches = std::move(mismatches).value();
   }
+  // The number is taken inside decide under the sequence's lock: no gaps, no duplicates.
+  const auto hold = s.sequences.Hold("benefit-declaration");
   return Execute(s, env, "SubmitBenefitDeclaration", [&]() -> Result<Decision> {
     cmd.today = s.Today();
     cmd.employer_title = s.employers.Load("employer-" + cmd.employer_id).state.title;

@@ -57,22 +57,25 @@ std::string Services::Today() const {
   return FormatDate(clock->Now() + Micros(config.utc_offset_minutes) * 60'000'000);
 }
 
+std::uint64_t HighestNumberedStream(EventStore* store, const std::string& prefix) {
+  auto* streams = store->database()->Family(cf::kStreams);
+  std::unique_ptr<rocksdb::Iterator> iter(
+      store->database()->db()->NewIterator(rocksdb::ReadOptions(), streams));
+  // Keys are "<stream>\0<version>"; ':' follows '9', so this lands on the last numbered stream.
+  iter->SeekForPrev(prefix + ":");
+  if (!iter->Valid() || !iter->key().starts_with(prefix)) return 0;
+  return std::strtoull(iter->key().ToString().c_str() + prefix.size(), nullptr, 10);
+}
+
+std::unique_lock<std::mutex> SequenceLocks::Hold(const std::string& key) {
+  return std::unique_lock(mu_[std::hash<std::string>{}(key) % mu_.size()]);
+}
+
 std::string IdAllocator::Next(const std::string& prefix, std::uint64_t first) {
   std::lock_guard lock(mu_);
   auto it = next_.find(prefix);
   if (it == next_.end()) {
-    std::uint64_t highest = 0;
-    auto* streams = store_->database()->Family(cf::kStreams);
-    std::unique_ptr<rocksdb::Iterator> iter(
-        store_->database()->db()->NewIterator(rocksdb::ReadOptions(), streams));
-    // ':' follows '9': the last numbered stream, not a longer prefix sharing this one
-    // ("staff-tckn-..." sorts after "staff-9000000002").
-    iter->SeekForPrev(prefix + ":");
-    if (iter->Valid() && iter->key().starts_with(prefix)) {
-      const std::string key = iter->key().ToString();
-      highest = std::strtoull(key.c_str() + prefix.size(), nullptr, 10);
-    }
-    it = next_.emplace(prefix, std::max(first, highest + 1)).first;
+    it = next_.emplace(prefix, std::max(first, HighestNumberedStream(store_, prefix) + 1)).first;
   }
   return std::to_string(it->second++);
 }

@@ -4,6 +4,7 @@
 // optimistic-concurrency race when the client did not pin a version.
 #include <boost/json/object.hpp>
 
+#include <array>
 #include <functional>
 #include <map>
 #include <memory>
@@ -66,6 +67,24 @@ class Repository {
   std::size_t capacity_;
   std::mutex mu_;
   std::unordered_map<std::string, Loaded> cache_;
+};
+
+// The number of the highest stream named `prefix` + digits ("employer-2000000007" -> 2000000007),
+// 0 when there is none. Streams sharing a longer prefix ("staff-tckn-…" after "staff-9…") are
+// not mistaken for numbered ones.
+std::uint64_t HighestNumberedStream(EventStore* store, const std::string& prefix);
+
+// One mutex per key, for commands that take the next number of a gap-free sequence (TYP
+// numbers, declaration numbers): holding the key's lock around Execute makes the read of the
+// highest number and the append one step on this (single) write node, so concurrent commands
+// queue instead of racing for the same number and exhausting Execute's retries. Keys are
+// hashed onto a fixed set of mutexes; two keys may share one, which only serialises more.
+class SequenceLocks {
+ public:
+  std::unique_lock<std::mutex> Hold(const std::string& key);
+
+ private:
+  std::array<std::mutex, 16> mu_;
 };
 
 // Allocates stable numeric ids ("employer-2000000001" -> "2000000001"), 10 digits, one

@@ -49,6 +49,7 @@ struct Services {
   crypto::PasswordCost password_cost;
   std::string installation_secret;  // random, created with the database (docs/storage.md)
   IdAllocator ids;
+  SequenceLocks sequences;  // see SequenceLocks: TYP and declaration numbers
   Repository<EmployerState, events::EmployerEvent> employers;
   Repository<WorkplaceState, events::WorkplaceEvent> workplaces;
   Repository<UserAccountState, events::UserAccountEvent> users;

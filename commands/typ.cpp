@@ -1,9 +1,5 @@
 #include "commands/typ.h"
 
-#include <rocksdb/db.h>
-
-#include <memory>
-
 #include "commands/login.h"
 #include "commands/registration.h"
 
@@ -18,28 +14,19 @@ std::string AttendanceStreamOfDay(const std::string& typ_no, const std::string& 
   return TypAttendanceStream(typ_no, participant_id, date.size() >= 7 ? date.substr(0, 7) : date);
 }
 
-// The next unused sequence of "TYP-<year>-<province>-": one past the highest program stream.
-// Read inside Execute's decide, so a lost race (two creations at once) retries with a fresh
-// number and a refused command takes none.
-std::uint64_t NextTypSequence(Services& s, const std::string& year, const std::string& province) {
-  // Keys of the streams table are "<stream>\0<version>": the number ends at the \0.
-  const std::string prefix = TypProgramStream("TYP-" + year + "-" + province + "-");
-  auto* streams = s.store->database()->Family(cf::kStreams);
-  std::unique_ptr<rocksdb::Iterator> it(
-      s.store->database()->db()->NewIterator(rocksdb::ReadOptions(), streams));
-  it->SeekForPrev(prefix + ":");  // ':' follows '9'
-  if (!it->Valid() || !it->key().starts_with(prefix)) return 1;
-  return std::strtoull(it->key().ToString().c_str() + prefix.size(), nullptr, 10) + 1;
-}
-
 }  // namespace
 
 Result<Reply> HandleCreateTypProgram(Services& s, const CommandEnv& env, CreateTypProgram cmd) {
+  // The number is one past the highest program stream of the year and province, read inside
+  // decide under the sequence's lock: no two creations take the same number, and a refused
+  // command takes none.
+  const auto hold = s.sequences.Hold("typ-program-" + cmd.province);
   return Execute(s, env, "CreateTypProgram", [&]() -> Result<Decision> {
     cmd.host_exists = !cmd.host_employer_id.empty() &&
                       s.employers.Load("employer-" + cmd.host_employer_id).state.exists;
     const std::string year = s.Today().substr(0, 4);
-    cmd.typ_no = FormatTypNo(year, cmd.province, NextTypSequence(s, year, cmd.province));
+    const std::string prefix = TypProgramStream("TYP-" + year + "-" + cmd.province + "-");
+    cmd.typ_no = FormatTypNo(year, cmd.province, HighestNumberedStream(s.store, prefix) + 1);
     auto ev = DecideCreateTypProgram(cmd);
     if (!ev.ok()) return ev.error();
     Decision d;
