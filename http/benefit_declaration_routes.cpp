@@ -110,6 +110,9 @@ void AddBenefitDeclarationRoutes(App& app, Router& router) {
                 if (unit.empty()) {
                   return Fail(ctx, Error{"declaration_selection_required", {{"unitId", "required"}}, {}});
                 }
+                if (!FindBenefitUnit(app.services().ref, unit)) {
+                  return Fail(ctx, Error::Validation({{"unitId", "unknown_value"}}));
+                }
                 return JsonResponse(200, ListDeclarationFirms(app.projections().View("benefit_declarations"),
                                                               ViewerOf(*ctx.session), unit, {page->first, page->second}));
               },
@@ -123,7 +126,7 @@ void AddBenefitDeclarationRoutes(App& app, Router& router) {
                 auto q = [&](const char* name) { return ctx.req.Query(name).value_or(""); };
                 DeclarationQuery query{q("unitId"), q("employerId"), q("declarationType"),
                                        q("dateFrom"), q("dateTo"),   q("declarationNo")};
-                if (auto st = CheckDeclarationQuery(query); !st.ok()) return Fail(ctx, st.error());
+                if (auto st = CheckDeclarationQuery(query, app.services().ref); !st.ok()) return Fail(ctx, st.error());
                 return JsonResponse(200, ListBenefitDeclarations(app.projections().View("benefit_declarations"),
                                                                  ViewerOf(*ctx.session), query, {page->first, page->second}));
               },

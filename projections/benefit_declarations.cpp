@@ -70,13 +70,14 @@ bool DeclarationViewer::SeesUnit(const std::string& unit_id) const {
 
 std::unique_ptr<Projector> MakeBenefitDeclarationsProjector() { return std::make_unique<BenefitDeclarationsProjector>(); }
 
-Status CheckDeclarationQuery(const DeclarationQuery& q) {
+Status CheckDeclarationQuery(const DeclarationQuery& q, const ReferenceData& ref) {
   std::vector<FieldError> missing;
   if (q.unit_id.empty()) missing.push_back({"unitId", "required"});
   if (q.employer_id.empty()) missing.push_back({"employerId", "required"});
   if (q.declaration_type.empty()) missing.push_back({"declarationType", "required"});
   if (!missing.empty()) return Error{"declaration_selection_required", std::move(missing), {}};
   std::vector<FieldError> bad;
+  if (!FindBenefitUnit(ref, q.unit_id)) bad.push_back({"unitId", "unknown_value"});
   if (!IsDeclarationType(q.declaration_type)) bad.push_back({"declarationType", "unknown_value"});
   std::int64_t days = 0;
   if (!q.date_from.empty() && !ParseDate(q.date_from, &days)) bad.push_back({"dateFrom", "invalid_format"});

@@ -40,8 +40,9 @@ struct DeclarationQuery {
 
 // a missing selector is named in the order unit, firm, declaration type
 // (declaration_selection_required with a "required" field error for each); a declaration
-// type that is not IKT/IO/KCO or a malformed date is validation_failed.
-Status CheckDeclarationQuery(const DeclarationQuery& q);
+// type that is not IKT/IO/KCO, a unit that is not a province of `ref` or a malformed date is
+// validation_failed.
+Status CheckDeclarationQuery(const DeclarationQuery& q, const ReferenceData& ref);
 
 // The units the viewer may choose: {"items": [{"unitId", "name", "declarationCount"}]}, by
 // unit id. A head office user gets every unit, a unit user its own, an employer the units of

@@ -134,6 +134,14 @@ TEST_F(BenefitDeclarationsE2E, SubmittedByTheEmployerListedByUnitFirmAndType) {
   ASSERT_EQ(Arr(np, "errors").size(), 2u) << none.body;
   EXPECT_EQ(Str(Arr(np, "errors")[0], "field"), "unitId");
   EXPECT_EQ(Str(Arr(np, "errors")[1], "field"), "employerId");
+  // A unit that is no province is named, not answered with an empty page.
+  for (const std::string& path : std::vector<std::string>{"/api/v1/benefit-declarations/firms?unitId=99",
+                                 "/api/v1/benefit-declarations?unitId=99&employerId=" + a.id + "&declarationType=IO"}) {
+    const auto bad = ExpectProblem(Get(port(), path, unit34), 422, "validation_failed");
+    ASSERT_EQ(Arr(bad, "errors").size(), 1u) << path;
+    EXPECT_EQ(Str(Arr(bad, "errors")[0], "field"), "unitId");
+    EXPECT_EQ(Str(Arr(bad, "errors")[0], "code"), "unknown_value");
+  }
 
   const std::string base = "/api/v1/benefit-declarations?unitId=34&employerId=" + a.id + "&" + after;
   const auto list_io = Get(port(), base + "&declarationType=IO", unit34);

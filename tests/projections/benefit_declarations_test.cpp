@@ -87,23 +87,26 @@ class BenefitDeclarationsViewTest : public ::testing::Test {
 };
 
 TEST_F(BenefitDeclarationsViewTest, SelectorsAreRequiredInTheOrderUnitFirmDeclaration) {
-  auto st = CheckDeclarationQuery(Q("", "", ""));
+  auto st = CheckDeclarationQuery(Q("", "", ""), TestReferenceData());
   ASSERT_FALSE(st.ok());
   EXPECT_EQ(st.error().code, "declaration_selection_required");
   EXPECT_THAT(st.error().fields, ElementsAre(FieldError{"unitId", "required"}, FieldError{"employerId", "required"},
                                              FieldError{"declarationType", "required"}));
-  st = CheckDeclarationQuery(Q("34", "", "IO"));
+  st = CheckDeclarationQuery(Q("34", "", "IO"), TestReferenceData());
   ASSERT_FALSE(st.ok());
   EXPECT_THAT(st.error().fields, ElementsAre(FieldError{"employerId", "required"}));
-  st = CheckDeclarationQuery(Q("34", kA, ""));
+  st = CheckDeclarationQuery(Q("34", kA, ""), TestReferenceData());
   EXPECT_THAT(st.error().fields, ElementsAre(FieldError{"declarationType", "required"}));
-  st = CheckDeclarationQuery(Q("34", kA, "XX", "2026-1-1", "2026-01-01"));
+  st = CheckDeclarationQuery(Q("34", kA, "XX", "2026-1-1", "2026-01-01"), TestReferenceData());
   EXPECT_EQ(st.error().code, "validation_failed");
   EXPECT_THAT(st.error().fields, ElementsAre(FieldError{"declarationType", "unknown_value"},
                                              FieldError{"dateFrom", "invalid_format"}));
-  st = CheckDeclarationQuery(Q("34", kA, "IO", "2026-02-01", "2026-01-01"));
+  st = CheckDeclarationQuery(Q("34", kA, "IO", "2026-02-01", "2026-01-01"), TestReferenceData());
   EXPECT_THAT(st.error().fields, ElementsAre(FieldError{"dateTo", "before_valid_from"}));
-  EXPECT_TRUE(CheckDeclarationQuery(Q("34", kA, "KCO")).ok());
+  st = CheckDeclarationQuery(Q("99", kA, "IO"), TestReferenceData());  // no province 99
+  EXPECT_EQ(st.error().code, "validation_failed");
+  EXPECT_THAT(st.error().fields, ElementsAre(FieldError{"unitId", "unknown_value"}));
+  EXPECT_TRUE(CheckDeclarationQuery(Q("34", kA, "KCO"), TestReferenceData()).ok());
 }
 
 TEST_F(BenefitDeclarationsViewTest, FifteenPerPageNewestFirst) {
