@@ -3,6 +3,11 @@
 #include <boost/json.hpp>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+#include <chrono>
+#include <random>
+#include <thread>
+
 #include "commands/services.h"
 
 namespace istihdam {
@@ -147,6 +152,11 @@ Result<Reply> Execute(Services& s, const CommandEnv& env, const std::string& com
       count("conflict");
       return Error::Of("concurrency_conflict", res.error().detail);
     }
+    // Contenders that lost together would otherwise retry in lockstep and meet again.
+    thread_local std::minstd_rand jitter{std::random_device{}()};
+    const int cap_us = 1000 << std::min(attempt, 4);  // 1, 2, 4, 8, 16 ms
+    std::this_thread::sleep_for(std::chrono::microseconds(
+        std::uniform_int_distribution<int>(0, cap_us)(jitter)));
   }
 }
 

@@ -129,8 +129,9 @@ struct Services;
 
 // Runs `decide` and appends its events. On a version conflict: an entry of conflict_codes
 // wins; otherwise 412 "version_mismatch" when the client pinned the version, else decide
-// runs again (up to 10 times). A decision with no events appends nothing and answers at the
-// current position.
+// runs again after a short random pause that grows with each lost race (up to 10 attempts,
+// about 0.1 s of pauses at most; then 409 concurrency_conflict). A decision with no events
+// appends nothing and answers at the current position.
 Result<Reply> Execute(Services& s, const CommandEnv& env, const std::string& command,
                       const std::function<Result<Decision>()>& decide);
 
