@@ -155,9 +155,7 @@ void AddBenefitDeclarationRoutes(App& app, Router& router) {
                 if (auto unit = FindBenefitUnit(app.services().ref, std::string((*doc)["unitId"].as_string()))) {
                   (*doc)["unitName"] = unit->name;
                 }
-                auto resp = JsonResponse(200, *doc);
-                resp.headers.emplace_back("ETag", "\"" + std::to_string((*doc)["version"].to_number<std::uint64_t>()) + "\"");
-                return resp;
+                return VersionedJsonResponse(*doc);
               },
               {"One declaration with its workers (404 when it is another employer's or outside the unit user's province)",
                "benefit declarations", {}, "", kDocSchema}});

@@ -72,9 +72,7 @@ void AddCollectiveDismissalRoutes(App& app, Router& router) {
                 auto doc = GetCollectiveDismissal(app.projections().View("collective_dismissals"),
                                                   ctx.session->employer_id, ctx.req.params["id"], app.services().Today());
                 if (!doc) return Problem("collective_dismissal_not_found", ctx.lang);
-                auto resp = JsonResponse(200, *doc);
-                resp.headers.emplace_back("ETag", "\"" + std::to_string((*doc)["version"].to_number<std::uint64_t>()) + "\"");
-                return resp;
+                return VersionedJsonResponse(*doc);
               },
               {"One notification with its details, editable and editableUntil; ETag is its version", "collective dismissals",
                {}, "", kDocSchema}});

@@ -86,4 +86,13 @@ HttpResponse JsonResponse(int status, const boost::json::value& body) {
   return r;
 }
 
+HttpResponse WithETag(HttpResponse r, std::uint64_t version) {
+  r.headers.emplace_back("ETag", "\"" + std::to_string(version) + "\"");
+  return r;
+}
+
+HttpResponse VersionedJsonResponse(const boost::json::object& doc) {
+  return WithETag(JsonResponse(200, doc), doc.at("version").to_number<std::uint64_t>());
+}
+
 }  // namespace istihdam::http

@@ -232,11 +232,7 @@ void AddTypRoutes(App& app, Router& router) {
               [&app](RequestContext& ctx) {
                 auto program = VisibleProgram(app, ctx);
                 if (!program) return Problem("typ_program_not_found", ctx.lang);
-                auto resp = JsonResponse(200, *program);
-                resp.headers.emplace_back(
-                    "ETag",
-                    "\"" + std::to_string((*program)["version"].to_number<std::uint64_t>()) + "\"");
-                return resp;
+                return VersionedJsonResponse(*program);
               },
               {"One TYP program; ETag is its version", tag, {}, "", kProgramSchema}});
   router.Add(

@@ -44,11 +44,6 @@ boost::json::object UserJson(Services& s, const EmployerState& e, const Authoriz
           {"availableActions", std::move(actions)}};
 }
 
-HttpResponse WithETag(HttpResponse r, std::uint64_t version) {
-  r.headers.emplace_back("ETag", "\"" + std::to_string(version) + "\"");
-  return r;
-}
-
 }  // namespace
 
 void AddUserRoutes(App& app, Router& router) {

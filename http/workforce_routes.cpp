@@ -222,9 +222,7 @@ void AddWorkforceRoutes(App& app, Router& router) {
                 auto doc = GetWorkforceSchedule(app.projections().View("workforce_schedules"), ctx.req.params["id"],
                                                 ctx.req.params["month"]);
                 if (!doc) return Problem("schedule_not_found", ctx.lang);
-                auto resp = JsonResponse(200, *doc);
-                resp.headers.emplace_back("ETag", "\"" + std::to_string((*doc)["version"].to_number<std::uint64_t>()) + "\"");
-                return resp;
+                return VersionedJsonResponse(*doc);
               },
               {"One schedule with the computed monthEnd and editable (= latest); ETag is the ledger version",
                "workforce schedules", {}, "", kDetailSchema}});

@@ -78,9 +78,7 @@ void AddWorkplaceRoutes(App& app, Router& router) {
                 auto doc = GetWorkplace(app.projections().View("workplaces"), ctx.session->employer_id,
                                         ctx.req.params["id"]);
                 if (!doc) return Problem("workplace_not_found", ctx.lang);
-                auto resp = JsonResponse(200, *doc);
-                resp.headers.emplace_back("ETag", "\"" + std::to_string((*doc)["version"].to_number<std::uint64_t>()) + "\"");
-                return resp;
+                return VersionedJsonResponse(*doc);
               },
               {"A workplace with every section of the update wizard; ETag is its version", "workplaces", {}, "", kDetailSchema}});
   router.Add({"PUT", "/api/v1/workplaces/{id}", Access::kEmployer, perm, {}, false,
