@@ -4,6 +4,7 @@
 #include <boost/url/parse.hpp>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <chrono>
 
 #include "http/app.h"
@@ -161,11 +162,6 @@ HttpResponse Router::Dispatch(HttpRequest& req) {
         break;
       }
     }
-    bool command_path = false;  // a read replica's unserved command route
-    for (const auto& pattern : command_patterns_) {
-      std::map<std::string, std::string> params;
-      command_path = command_path || Match(pattern, segs, &params);
-    }
     if (req.method == "OPTIONS" && path_known) {  // CORS preflight
       resp.status = 204;
       resp.content_type = "text/plain";
@@ -177,6 +173,11 @@ HttpResponse Router::Dispatch(HttpRequest& req) {
       resp.headers.emplace_back("Access-Control-Max-Age", "600");
       route_name = "preflight";
     } else if (!match) {
+      // A read replica's unserved command route answers 405, not 404.
+      const bool command_path = std::any_of(command_patterns_.begin(), command_patterns_.end(), [&](const auto& pattern) {
+        std::map<std::string, std::string> params;
+        return Match(pattern, segs, &params);
+      });
       resp = Problem(path_known || command_path ? "method_not_allowed" : "not_found", lang);
       if (command_path) resp.headers.emplace_back("Allow", path_known ? "GET, HEAD" : "");
     } else {
