@@ -68,6 +68,7 @@ std::uint64_t HighestNumberedStream(EventStore* store, const std::string& prefix
       store->database()->db()->NewIterator(rocksdb::ReadOptions(), streams));
   // Keys are "<stream>\0<version>"; ':' follows '9', so this lands on the last numbered stream.
   iter->SeekForPrev(prefix + ":");
+  CheckIterator(*iter, "the stream index under " + prefix);
   if (!iter->Valid() || !iter->key().starts_with(prefix)) return 0;
   return std::strtoull(iter->key().ToString().c_str() + prefix.size(), nullptr, 10);
 }

@@ -65,6 +65,7 @@ const std::vector<ProblemInfo> kProblems = {
     {"too_many_attempts", 429, "Çok fazla hatalı deneme yapıldı; hesabınız geçici olarak kilitlendi.", "Too many failed attempts; the account is locked for a while."},
     {"rate_limited", 429, "Çok fazla istek gönderdiniz, lütfen bekleyiniz.", "Too many requests; please wait."},
     {"internal_error", 500, "Beklenmeyen bir hata oluştu.", "An unexpected error occurred."},
+    {"store_corrupted", 500, "Kayıtların bir bölümü okunamıyor; sistem yöneticisine bildirildi.", "Part of the stored records cannot be read; the operators have been alerted."},
     {"kps_unavailable", 503, "Kimlik Paylaşım Sistemine şu anda ulaşılamıyor.", "The identity service (KPS) cannot be reached at the moment."},
     {"store_failed", 503, "Kayıt şu anda yapılamıyor.", "The record cannot be stored at the moment."},
 };

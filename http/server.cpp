@@ -12,8 +12,10 @@
 
 #include <thread>
 
-#include "http/problem.h"
 #include <vector>
+
+#include "http/problem.h"
+#include "infra/database.h"
 
 namespace istihdam::http {
 
@@ -94,6 +96,9 @@ class Session : public std::enable_shared_from_this<Session> {
     HttpResponse resp;
     try {
       resp = handler_(r);
+    } catch (const StoreError& e) {  // unreadable store: its own code, so operators can tell
+      spdlog::error("store error for {} {}: {}", r.method, r.path, e.what());
+      resp = Problem(e.code(), PickLanguage(r.Header("Accept-Language")));
     } catch (const std::exception& e) {
       spdlog::error("unhandled error for {} {}: {}", r.method, r.path, e.what());
       resp = TransportProblem("internal_error", r.Header("Accept-Language"));

@@ -5,7 +5,28 @@
 
 #include <algorithm>
 
+#include "infra/rocksdb_log.h"
+
 namespace istihdam {
+
+StoreError StoreErrorOf(const rocksdb::Status& status, const std::string& context) {
+  return StoreError(status.IsCorruption() ? "store_corrupted" : "store_failed",
+                    context + ": " + status.ToString());
+}
+
+void CheckIterator(const rocksdb::Iterator& it, const std::string& context) {
+  if (!it.status().ok()) throw StoreErrorOf(it.status(), context);
+}
+
+namespace {
+
+// RocksDB says "While lock file: <dir>/LOCK: Resource temporarily unavailable" when another
+// process has the directory open; operators need to know which kind of process that is.
+bool IsLockConflict(const rocksdb::Status& st) {
+  return st.IsIOError() && st.ToString().find("/LOCK") != std::string::npos;
+}
+
+}  // namespace
 
 std::string EncodeU64(std::uint64_t v) {
   std::string s(8, '\0');
@@ -31,6 +52,7 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& dir) {
   options.bottommost_compression = rocksdb::kZSTD;
   options.IncreaseParallelism(2);
   options.max_open_files = 512;
+  options.info_log = MakeRocksDbLogger();  // not a LOG file in `dir` (infra/rocksdb_log.h)
   rocksdb::BlockBasedTableOptions table;
   table.block_cache = rocksdb::NewLRUCache(64 << 20);
   table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
@@ -49,7 +71,18 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& dir) {
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   rocksdb::DB* raw = nullptr;
   st = rocksdb::DB::Open(options, dir, descriptors, &handles, &raw);
-  if (!st.ok()) return Error::Of("store_open_failed", st.ToString());
+  if (IsLockConflict(st)) {
+    return Error::Of("store_locked", "the data directory " + dir +
+                                         " is in use by another istihdam process (a server, or an offline "
+                                         "command such as verify, events, rebuild or staff add); stop it first (" +
+                                         st.ToString() + ")");
+  }
+  if (!st.ok()) {
+    const bool full = st.IsNoSpace() || st.ToString().find("No space left") != std::string::npos;
+    return Error::Of("store_open_failed", "cannot open the data directory " + dir + ": " +
+                                              (full ? "the disk is full; free space and start again (" : "(") +
+                                              st.ToString() + ")");
+  }
   self->db_.reset(raw);
   for (std::size_t i = 0; i < names.size(); ++i) self->families_[names[i]] = handles[i];
   return self;
@@ -98,7 +131,7 @@ bool Database::Get(rocksdb::ColumnFamilyHandle* family, const rocksdb::Slice& ke
                    std::string* value) {
   rocksdb::Status st = db_->Get(rocksdb::ReadOptions(), family, key, value);
   if (st.IsNotFound()) return false;
-  if (!st.ok()) throw std::runtime_error("rocksdb get: " + st.ToString());
+  if (!st.ok()) throw StoreErrorOf(st, "read of " + family->GetName());
   return true;
 }
 

@@ -5,6 +5,7 @@
 #include <rocksdb/db.h>
 
 #include <map>
+#include <stdexcept>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -25,13 +26,37 @@ inline constexpr const char* kCheckpoints = "checkpoints";  // projection table 
 inline constexpr const char* kResets = "password_resets";   // sha256(reset token) -> reset row
 }  // namespace cf
 
+// A read of the store that cannot complete: a block fails its checksum (`store_corrupted`) or
+// the device fails (`store_failed`). Read paths throw it because it ends the request: the HTTP
+// edge answers problem+json with `code`, offline commands exit non-zero, and projectors and the
+// Kafka relay stop advancing and report it. Never thrown for "not found".
+class StoreError : public std::runtime_error {
+ public:
+  StoreError(std::string code, const std::string& detail)
+      : std::runtime_error(detail), code_(std::move(code)) {}
+  const std::string& code() const { return code_; }
+
+ private:
+  std::string code_;
+};
+
+// The StoreError for a failed RocksDB status, with `context` (what was being read) prefixed.
+StoreError StoreErrorOf(const rocksdb::Status& status, const std::string& context);
+
+// Throws StoreErrorOf(it.status(), context) when the iterator stopped on an error rather than
+// at the end of its range: a loop `while (it->Valid())` cannot tell the two apart.
+void CheckIterator(const rocksdb::Iterator& it, const std::string& context);
+
 // Owns the rocksdb::DB and its column-family handles. Thread-safe: handles are created under
 // a mutex and never destroyed before the Database itself, except by Drop(), which callers
 // must only use on families nobody reads any more.
 class Database {
  public:
   // Opens (creating if missing) the database in `dir` with every column family it already
-  // has plus the fixed ones.
+  // has plus the fixed ones. Errors: "store_locked" (another process holds the directory),
+  // "store_open_failed" (the detail says why, e.g. a full disk). RocksDB's own diagnostic log
+  // goes to the process logger, never to a file in `dir` (a full disk must not take the
+  // process down through it).
   static Result<std::unique_ptr<Database>> Open(const std::string& dir);
   ~Database();
 
@@ -44,7 +69,7 @@ class Database {
   // Drops a column family; its handle must no longer be used by anyone.
   void Drop(const std::string& name);
 
-  // Point read; empty optional-like: returns false when absent.
+  // Point read: false when absent; throws StoreError when the key cannot be read.
   bool Get(rocksdb::ColumnFamilyHandle* family, const rocksdb::Slice& key, std::string* value);
 
  private:

@@ -2,6 +2,8 @@
 
 #include <rocksdb/write_batch.h>
 
+#include <spdlog/spdlog.h>
+
 #include <cstring>
 
 #include "infra/metrics.h"
@@ -42,6 +44,13 @@ EventStore::EventStore(Database* db, const Clock* clock, Metrics* metrics, Optio
     if (value.size() >= 64) std::memcpy(last_hash_.data(), value.data() + value.size() - 32, 32);
     next_position_ = last + 1;
     committed_position_.store(last);
+  } else if (!it->status().ok()) {
+    // The log's tail cannot be read, so neither the next position nor the chain's last hash is
+    // known: appending would fork the history. Reads of what is readable go on; Verify says why.
+    open_error_ = StoreErrorOf(it->status(), "the last event of the log").what();
+    bg_error_ = Error::Of("store_corrupted", open_error_);
+    spdlog::error("event store: appends refused: {}", open_error_);
+    if (metrics_) metrics_->SetWritesFailed(true);
   }
 }
 
@@ -56,6 +65,7 @@ std::uint64_t EventStore::LoadHead(const std::string& stream) {
       db_->db()->NewIterator(rocksdb::ReadOptions(), streams_cf_));
   const std::string probe = StreamKey(stream, UINT64_MAX);
   it->SeekForPrev(probe);
+  CheckIterator(*it, "the stream index of " + stream);
   if (it->Valid() && it->key().size() == stream.size() + 9 &&
       std::memcmp(it->key().data(), stream.data(), stream.size()) == 0 &&
       it->key()[stream.size()] == '\0') {
@@ -131,8 +141,10 @@ Result<AppendResult> EventStore::Append(AppendRequest req) {
   // notified under the lock: once `done` is visible they may return and destroy their Writer.
   if (!queue_.empty()) queue_.front()->cv.notify_one();
   for (Writer* x : group) {
-    if (x->result->ok() == false && x->result->error().code == "store_failed") {
+    if (x->result->ok() == false && x->result->error().code == "store_failed" && !bg_error_) {
       bg_error_ = x->result->error();
+      spdlog::error("event store: a write failed, every append is refused until restart: {}", bg_error_->detail);
+      if (metrics_) metrics_->SetWritesFailed(true);
     }
     if (x != &w) {
       x->done = true;
@@ -260,12 +272,28 @@ void EventStore::ForEach(std::uint64_t from, const std::function<bool(RecordedEv
   // No fixed readahead: RocksDB grows it for sequential scans, and a short read (a projection's
   // chunk) does not pay for megabytes it never uses.
   std::unique_ptr<rocksdb::Iterator> it(db_->db()->NewIterator(rocksdb::ReadOptions(), events_cf_));
-  for (it->Seek(EncodeU64(from)); it->Valid(); it->Next()) {
-    if (DecodeU64(it->key().data()) > last) break;
+  std::uint64_t expected = from;  // every committed position exists: a missing one is damage
+  for (it->Seek(EncodeU64(from)); it->Valid(); it->Next(), ++expected) {
+    const std::uint64_t pos = it->key().size() == 8 ? DecodeU64(it->key().data()) : 0;
+    if (pos > last) return;
+    if (pos != expected) throw Unreadable(expected, last, "position " + std::to_string(expected) + " is missing");
     auto rec = DecodeRecord(std::string_view(it->value().data(), it->value().size()));
-    if (!rec.ok()) throw std::runtime_error("corrupt event record: " + rec.error().detail);
-    if (!fn(std::move(rec).value())) break;
+    if (!rec.ok()) throw Unreadable(pos, last, "undecodable record: " + rec.error().detail);
+    if (!fn(std::move(rec).value())) return;
   }
+  // The iterator stops at the end of the data and at the first block it cannot read alike:
+  // only its status tells them apart.
+  if (!it->status().ok()) {
+    throw Unreadable(expected, last, it->status().ToString(),
+                     it->status().IsCorruption() ? "store_corrupted" : "store_failed");
+  }
+  if (expected <= last) throw Unreadable(expected, last, "the log ends before its last committed position");
+}
+
+StoreError EventStore::Unreadable(std::uint64_t first, std::uint64_t last, const std::string& why,
+                                  const char* code) {
+  return StoreError(code, "event log positions " + std::to_string(first) + ".." +
+                                           std::to_string(last) + " cannot be read: " + why);
 }
 
 std::vector<RecordedEvent> EventStore::ReadStream(const std::string& stream,
@@ -280,8 +308,10 @@ std::vector<RecordedEvent> EventStore::ReadStream(const std::string& stream,
     const std::uint64_t pos = DecodeU64(it->value().data());
     if (pos > last) break;
     auto e = ReadAt(pos);
-    if (e) out.push_back(std::move(*e));
+    if (!e) throw Unreadable(pos, pos, "the stream index of " + stream + " names a missing event");
+    out.push_back(std::move(*e));
   }
+  if (!it->status().ok()) throw StoreErrorOf(it->status(), "the stream index of " + stream);
   return out;
 }
 
@@ -300,21 +330,31 @@ std::uint64_t EventStore::WaitForCommit(std::uint64_t after,
   return committed_position_.load();
 }
 
+std::optional<Error> EventStore::WriteError() const {
+  std::lock_guard lock(mu_);
+  return bg_error_;
+}
+
 std::uint64_t EventStore::Verify(std::string* problem,
-                                 const std::function<void(std::uint64_t, std::uint64_t)>& progress) {
+                                 const std::function<void(std::uint64_t, std::uint64_t)>& progress,
+                                 const std::function<void(const RecordedEvent&)>& inspect) {
   const std::uint64_t total = committed_position_.load();
+  if (!open_error_.empty()) {
+    *problem = open_error_;
+    return std::max<std::uint64_t>(total, 1);
+  }
   rocksdb::ReadOptions ro;
   ro.readahead_size = 2 << 20;
   std::unique_ptr<rocksdb::Iterator> it(db_->db()->NewIterator(ro, events_cf_));
   crypto::Digest prev{};
   std::uint64_t expected = 1;
+  auto fail = [&](std::string why) {
+    *problem = std::move(why);
+    return expected;
+  };
   for (it->SeekToFirst(); it->Valid(); it->Next(), ++expected) {
     const std::uint64_t pos = it->key().size() == 8 ? DecodeU64(it->key().data()) : 0;
     const std::string_view value(it->value().data(), it->value().size());
-    auto fail = [&](std::string why) {
-      *problem = std::move(why);
-      return expected;
-    };
     if (pos != expected) return fail("gap: expected position " + std::to_string(expected));
     auto rec = DecodeRecord(value);
     if (!rec.ok()) return fail("undecodable record: " + rec.error().detail);
@@ -322,7 +362,17 @@ std::uint64_t EventStore::Verify(std::string* problem,
     if (rec->prev_hash != prev) return fail("prevHash does not match the previous event's hash");
     if (!RecordHashMatches(value)) return fail("hash does not match the record's bytes");
     prev = rec->hash;
+    if (inspect) inspect(*rec);
     if (progress && pos % 10000 == 0) progress(pos, total);
+  }
+  // A block that fails its checksum ends the iteration like the end of the data does.
+  if (!it->status().ok()) {
+    return fail("positions " + std::to_string(expected) + ".." + std::to_string(std::max(total, expected)) +
+                " cannot be read: " + it->status().ToString());
+  }
+  if (expected - 1 != total) {
+    return fail("the log's last readable position is " + std::to_string(expected - 1) +
+                " but its last recorded position is " + std::to_string(total));
   }
   if (progress) progress(expected - 1, total);
   return 0;

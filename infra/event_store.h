@@ -89,7 +89,9 @@ class EventStore final : public StreamReader {
   // The stream's last version, 0 when it does not exist.
   std::uint64_t StreamVersion(const std::string& stream) override;
 
-  // Events with position >= from, at most `limit`.
+  // Events with position >= from, at most `limit`. Read paths (ReadAll, ForEach, ReadStream,
+  // ReadAt) throw StoreError ("store_corrupted") when a committed event cannot be read: they
+  // never end early as if the log ended there.
   std::vector<RecordedEvent> ReadAll(std::uint64_t from, std::size_t limit);
   // Streams events with position >= from (up to the committed position) to fn, in order, over
   // one iterator, until fn returns false. For replays and dumps.
@@ -102,17 +104,27 @@ class EventStore final : public StreamReader {
   // Blocks until LastPosition() > after or the deadline passes; returns LastPosition().
   std::uint64_t WaitForCommit(std::uint64_t after, std::chrono::steady_clock::time_point deadline);
 
-  // Walks the whole log: positions 1..n contiguous, each prev_hash equal to the previous hash,
-  // each hash matching its bytes. Returns the first bad position (0 when all is well).
-  // `progress` (nullable) is called with the position every 10,000 events.
+  // Walks the whole log: positions 1..n contiguous up to the last recorded position, each
+  // prev_hash equal to the previous hash, each hash matching its bytes, every block readable.
+  // Returns the first bad position (0 when all is well) and says why in *problem (for
+  // unreadable blocks: the position range and RocksDB's message). `progress` (nullable) is
+  // called with the position every 10,000 events; `inspect` (nullable) sees every event whose
+  // chain link checked out (e.g. for warnings that do not fail the chain).
   std::uint64_t Verify(std::string* problem,
-                       const std::function<void(std::uint64_t, std::uint64_t)>& progress = {});
+                       const std::function<void(std::uint64_t, std::uint64_t)>& progress = {},
+                       const std::function<void(const RecordedEvent&)>& inspect = {});
+
+  // The error every append answers after a failed write ("store_failed", sticky until the
+  // process restarts) or when the log's tail could not be read at open ("store_corrupted").
+  std::optional<Error> WriteError() const;
 
   Database* database() { return db_; }
 
  private:
   struct Writer;
   void CommitGroup(std::vector<Writer*>& group);
+  static StoreError Unreadable(std::uint64_t first, std::uint64_t last, const std::string& why,
+                               const char* code = "store_corrupted");
 
   Database* db_;
   const Clock* clock_;
@@ -121,9 +133,10 @@ class EventStore final : public StreamReader {
   rocksdb::ColumnFamilyHandle* events_cf_;
   rocksdb::ColumnFamilyHandle* streams_cf_;
 
-  std::mutex mu_;  // guards queue_ and bg_error_
+  mutable std::mutex mu_;  // guards queue_ and bg_error_
   std::deque<Writer*> queue_;
   std::optional<Error> bg_error_;
+  std::string open_error_;  // why the log's tail could not be read at open, "" when it could
 
   // Owned by the current group leader (only one at a time).
   std::uint64_t next_position_ = 1;

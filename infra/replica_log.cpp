@@ -26,6 +26,7 @@ ReplicaLog::ReplicaLog(Database* db, std::string topic)
   if (db_->Get(checkpoints_cf_, kContiguousKey, &v)) contiguous_ = DecodeU64(v.data());
   std::unique_ptr<rocksdb::Iterator> it(db_->db()->NewIterator(rocksdb::ReadOptions(), log_cf_));
   it->SeekToLast();
+  CheckIterator(*it, "the replica log's last event");
   highest_ = it->Valid() ? DecodeU64(it->key().data()) : 0;
   // A replica log written before the stream index existed: index it once.
   std::unique_ptr<rocksdb::Iterator> idx(db_->db()->NewIterator(rocksdb::ReadOptions(), streams_cf_));
@@ -37,6 +38,7 @@ ReplicaLog::ReplicaLog(Database* db, std::string topic)
       if (!rec.ok()) throw std::runtime_error("replica log record: " + rec.error().detail);
       wb.Put(streams_cf_, StreamKey(rec->stream, rec->version), EncodeU64(rec->position));
     }
+    CheckIterator(*it, "the replica log");
     auto st = db_->db()->Write(rocksdb::WriteOptions(), &wb);
     if (!st.ok()) throw std::runtime_error("replica stream index: " + st.ToString());
   }
@@ -100,11 +102,16 @@ std::vector<RecordedEvent> ReplicaLog::Read(std::uint64_t from, std::size_t limi
   std::vector<RecordedEvent> out;
   std::unique_ptr<rocksdb::Iterator> it(db_->db()->NewIterator(rocksdb::ReadOptions(), log_cf_));
   for (it->Seek(EncodeU64(from)); it->Valid() && out.size() < limit; it->Next()) {
-    if (DecodeU64(it->key().data()) > last) break;
+    const std::uint64_t pos = DecodeU64(it->key().data());
+    if (pos > last) break;
+    if (pos != from + out.size()) {  // positions up to `last` are contiguous by construction
+      throw StoreError("store_corrupted", "replica log position " + std::to_string(from + out.size()) + " is missing");
+    }
     auto rec = DecodeRecord(std::string_view(it->value().data(), it->value().size()));
-    if (!rec.ok()) throw std::runtime_error("replica log record: " + rec.error().detail);
+    if (!rec.ok()) throw StoreError("store_corrupted", "replica log record: " + rec.error().detail);
     out.push_back(std::move(rec).value());
   }
+  CheckIterator(*it, "the replica log");
   return out;
 }
 
@@ -132,6 +139,7 @@ std::uint64_t ReplicaLog::StreamVersion(const std::string& stream) {
       return DecodeU64(it->key().data() + prefix.size());
     }
   }
+  CheckIterator(*it, "the replica stream index of " + stream);
   return 0;
 }
 
@@ -148,9 +156,10 @@ std::vector<RecordedEvent> ReplicaLog::ReadStream(const std::string& stream, std
     std::string v;
     if (!db_->Get(log_cf_, EncodeU64(pos), &v)) break;
     auto rec = DecodeRecord(v);
-    if (!rec.ok()) throw std::runtime_error("replica log record: " + rec.error().detail);
+    if (!rec.ok()) throw StoreError("store_corrupted", "replica log record: " + rec.error().detail);
     out.push_back(std::move(rec).value());
   }
+  CheckIterator(*it, "the replica stream index of " + stream);
   return out;
 }
 

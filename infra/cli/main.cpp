@@ -42,12 +42,18 @@ int DumpEvents(const Config& config, std::uint64_t from) {
   auto app = OpenApp(config);
   cli::Progress progress("events");
   const auto total = app->store().LastPosition();
-  for (std::uint64_t pos = std::max<std::uint64_t>(from, 1);;) {
-    const auto evs = app->store().ReadAll(pos, 1000);
-    if (evs.empty()) break;
-    for (const auto& e : evs) std::cout << boost::json::serialize(app->registry().ToJson(e)) << '\n';
-    pos = evs.back().position + 1;
-    progress.Update(pos - 1, total);
+  try {
+    for (std::uint64_t pos = std::max<std::uint64_t>(from, 1);;) {
+      const auto evs = app->store().ReadAll(pos, 1000);
+      if (evs.empty()) break;
+      for (const auto& e : evs) std::cout << boost::json::serialize(app->registry().ToJson(e)) << '\n';
+      pos = evs.back().position + 1;
+      progress.Update(pos - 1, total);
+    }
+  } catch (const StoreError& e) {  // what was readable is out; the rest is not silently dropped
+    std::cout.flush();
+    std::cerr << "istihdam events: " << e.code() << ": " << e.what() << "\n";
+    return 1;
   }
   std::cout.flush();
   return 0;
@@ -192,11 +198,19 @@ int main(int argc, char** argv) {
   }
   spdlog::set_level(spdlog::level::from_str(config.log_level));
 
-  if (serve->parsed()) return OpenApp(config)->Serve();
-  if (verify->parsed()) return Verify(config);
-  if (schemas->parsed()) return Schemas();
-  if (events->parsed()) return DumpEvents(config, from);
-  if (rebuild->parsed()) return Rebuild(config, projection);
-  if (staff_add->parsed()) return StaffAdd(config, staff_cmd);
-  return 0;
+  auto run = [&]() -> int {
+    if (serve->parsed()) return OpenApp(config)->Serve();
+    if (verify->parsed()) return Verify(config);
+    if (schemas->parsed()) return Schemas();
+    if (events->parsed()) return DumpEvents(config, from);
+    if (rebuild->parsed()) return Rebuild(config, projection);
+    if (staff_add->parsed()) return StaffAdd(config, staff_cmd);
+    return 0;
+  };
+  try {
+    return run();
+  } catch (const StoreError& e) {  // an unreadable store ends any command with its code
+    std::cerr << "istihdam: " << e.code() << ": " << e.what() << "\n";
+    return 1;
+  }
 }
