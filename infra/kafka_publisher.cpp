@@ -286,8 +286,10 @@ void KafkaPublisher::Run() {
           produced = true;
         }
       }
-    } catch (const std::exception& ex) {  // e.g. an event that cannot be rendered: retry later
-      spdlog::error("kafka publisher stopped at position {}: {}", next, ex.what());
+      SetReadError("", next);
+    } catch (const std::exception& ex) {  // an unreadable log or an unrenderable event: retry later
+      const auto* store_error = dynamic_cast<const StoreError*>(&ex);
+      SetReadError(store_error ? store_error->code() + ": " + ex.what() : ex.what(), next);
       rd_kafka_poll(rk, 1000);
     }
     rd_kafka_poll(rk, produced ? 0 : 5);
@@ -300,6 +302,22 @@ void KafkaPublisher::Run() {
   // relay was stopped while recreating one.)
   if (rk) rd_kafka_flush(rk, 3000);
   advance();
+}
+
+std::string KafkaPublisher::ReadError() const {
+  std::lock_guard lock(read_error_mu_);
+  return read_error_;
+}
+
+void KafkaPublisher::SetReadError(const std::string& error, std::uint64_t next) {
+  {
+    std::lock_guard lock(read_error_mu_);
+    if (read_error_ == error) return;  // one log line per change of state
+    read_error_ = error;
+  }
+  if (metrics_) metrics_->SetPublisherStalled(!error.empty());
+  if (!error.empty()) spdlog::error("kafka publisher cannot go past position {}: {}", next - 1, error);
+  else spdlog::info("kafka publisher advances again from position {}", next);
 }
 
 rd_kafka_t* KafkaPublisher::RecreateProducer(rd_kafka_t* old) {

@@ -14,6 +14,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <thread>
 
@@ -54,6 +55,9 @@ class KafkaPublisher {
   // The highest position with a contiguous successful delivery.
   std::uint64_t Checkpoint() const { return checkpoint_.load(); }
   std::uint64_t DeliveryErrors() const { return delivery_errors_.load(); }
+  // Why the relay cannot read the log past its checkpoint (e.g. "store_corrupted: …"), "" while
+  // it can. It keeps retrying with a pause; /health reports it.
+  std::string ReadError() const;
   // Producers recreated after a fatal error.
   std::uint64_t ProducerRestarts() const { return producer_restarts_.load(); }
   // Raises a fatal error on the current producer (librdkafka's rd_kafka_test_fatal_error), as
@@ -75,6 +79,8 @@ class KafkaPublisher {
   // Destroys `old` and forgets its in-flight state; returns the new producer (nullptr when
   // stopped meanwhile).
   rd_kafka_s* RecreateProducer(rd_kafka_s* old);
+  // Records (and logs, on a change) why the relay cannot read the log; "" when it can.
+  void SetReadError(const std::string& error, std::uint64_t next);
 
   Database* db_;
   EventStore* store_;
@@ -87,6 +93,8 @@ class KafkaPublisher {
   std::atomic<std::uint64_t> producer_restarts_{0};
   std::atomic<bool> running_{false};
   std::thread thread_;
+  mutable std::mutex read_error_mu_;  // guards read_error_
+  std::string read_error_;
 };
 
 }  // namespace istihdam

@@ -35,6 +35,12 @@ struct Metrics::Impl {
       BuildGauge().Name("istihdam_projection_position").Help("Last global position applied by a projection").Register(*registry);
   prometheus::Family<prometheus::Gauge>& projection_lag =
       BuildGauge().Name("istihdam_projection_lag").Help("Positions a projection is behind the log").Register(*registry);
+  prometheus::Family<prometheus::Gauge>& projection_stalled =
+      BuildGauge().Name("istihdam_projection_stalled").Help("1 while a projection cannot advance (see /health)").Register(*registry);
+  prometheus::Gauge& writes_failed = BuildGauge()
+      .Name("istihdam_writes_failed").Help("1 after a failed write: every append is refused until restart").Register(*registry).Add({});
+  prometheus::Gauge& publisher_stalled = BuildGauge()
+      .Name("istihdam_kafka_publisher_stalled").Help("1 while the outbox relay cannot read the log").Register(*registry).Add({});
   prometheus::Gauge& log_position = BuildGauge()
       .Name("istihdam_log_position").Help("Last committed global position").Register(*registry).Add({});
   prometheus::Gauge& publish_position = BuildGauge()
@@ -87,10 +93,15 @@ void Metrics::SetScrapeHook(std::function<void(Metrics&)> hook) {
 }
 
 void Metrics::SetProjection(const std::string& projection, std::uint64_t position,
-                            std::uint64_t lag) {
+                            std::uint64_t lag, bool stalled) {
   impl_->projection_position.Add({{"projection", projection}}).Set(static_cast<double>(position));
   impl_->projection_lag.Add({{"projection", projection}}).Set(static_cast<double>(lag));
+  impl_->projection_stalled.Add({{"projection", projection}}).Set(stalled ? 1 : 0);
 }
+
+void Metrics::SetWritesFailed(bool failed) { impl_->writes_failed.Set(failed ? 1 : 0); }
+
+void Metrics::SetPublisherStalled(bool stalled) { impl_->publisher_stalled.Set(stalled ? 1 : 0); }
 
 void Metrics::SetLogPosition(std::uint64_t position) {
   impl_->log_position.Set(static_cast<double>(position));

@@ -20,7 +20,12 @@ class Metrics {
   void ObserveGroupCommit(std::size_t events, std::size_t appends);
   // Called at scrape time so that gauges such as projection lag are current.
   void SetScrapeHook(std::function<void(Metrics&)> hook);
-  void SetProjection(const std::string& projection, std::uint64_t position, std::uint64_t lag);
+  void SetProjection(const std::string& projection, std::uint64_t position, std::uint64_t lag,
+                     bool stalled = false);
+  // The write path refuses every append after a failed write (EventStore::WriteError).
+  void SetWritesFailed(bool failed);
+  // The Kafka relay cannot read the log past its position.
+  void SetPublisherStalled(bool stalled);
   void SetLogPosition(std::uint64_t position);
   // Kafka outbox relay (write role): last position with a contiguous successful delivery,
   // positions behind the log, and failed delivery reports (each is retried).

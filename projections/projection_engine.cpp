@@ -51,8 +51,9 @@ void ReadView::Scan(const std::string& table, const std::string& prefix,
                     const std::function<bool(const std::string&, const std::string&)>& fn) const {
   std::unique_ptr<rocksdb::Iterator> it(db_->db()->NewIterator(rocksdb::ReadOptions(), tables_->Table(table)));
   for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
-    if (!fn(it->key().ToString(), it->value().ToString())) break;
+    if (!fn(it->key().ToString(), it->value().ToString())) return;
   }
+  CheckIterator(*it, "read model table " + table);
 }
 
 struct ProjectionEngine::Slot {
@@ -62,6 +63,8 @@ struct ProjectionEngine::Slot {
   std::shared_ptr<TableSet> tables;
   std::atomic<std::uint64_t> position{0};
   std::thread thread;
+  mutable std::mutex error_mu;  // guards `error`
+  std::string error;            // non-empty while the tail thread cannot advance
 };
 
 ProjectionEngine::ProjectionEngine(Database* db, EventStore* store, Metrics* metrics)
@@ -100,7 +103,12 @@ void ProjectionEngine::Add(std::unique_ptr<Projector> projector) {
 std::uint64_t ProjectionEngine::ApplyChunk(Slot& slot, TableSet& tables, std::uint64_t from,
                                            std::size_t max) {
   const auto evs = source_->Read(from, max);
-  if (evs.empty()) return from - 1;
+  if (evs.empty()) {
+    if (source_->LastPosition() >= from) {  // a source must never read short of its end
+      throw StoreError("store_corrupted", "position " + std::to_string(from) + " is committed but could not be read");
+    }
+    return from - 1;
+  }
   rocksdb::WriteBatchWithIndex wb(rocksdb::BytewiseComparator(), 0, true);
   ProjectionBatch batch(db_, &tables, &wb);
   for (const auto& e : evs) slot.projector->Apply(e, batch);
@@ -109,7 +117,7 @@ std::uint64_t ProjectionEngine::ApplyChunk(Slot& slot, TableSet& tables, std::ui
          EncodeU64(last));
   rocksdb::WriteOptions wo;  // not synced: the log is durable, a lost tail is re-applied
   auto st = db_->db()->Write(wo, wb.GetWriteBatch());
-  if (!st.ok()) throw std::runtime_error("projection write: " + st.ToString());
+  if (!st.ok()) throw StoreErrorOf(st, "projection write");
   return last;
 }
 
@@ -133,10 +141,14 @@ void ProjectionEngine::CatchUp() {
 }
 
 void ProjectionEngine::Run(Slot& slot) {
+  using std::chrono::milliseconds;
+  const milliseconds kFirstBackoff(100), kMaxBackoff(5000);
+  milliseconds backoff = kFirstBackoff;
   while (running_) {
     const auto pos = slot.position.load();
     source_->WaitForMore(pos, std::chrono::steady_clock::now() + std::chrono::milliseconds(200));
     if (!running_) break;
+    std::string failure;
     try {
       std::lock_guard lock(slot.apply_mu);
       std::shared_ptr<TableSet> tables;
@@ -148,11 +160,27 @@ void ProjectionEngine::Run(Slot& slot) {
       const auto last = ApplyChunk(slot, *tables, from, 1000);
       if (last >= from) slot.position = last;
     } catch (const std::exception& e) {
-      spdlog::error("projection {} stopped at position {}: {}", slot.projector->name(),
-                    slot.position.load(), e.what());
-      std::this_thread::sleep_for(std::chrono::seconds(1));  // back off, then retry
+      failure = e.what();
+    }
+    // One log line per change of state, not one per retry.
+    bool changed = false;
+    {
+      std::lock_guard el(slot.error_mu);
+      changed = slot.error.empty() != failure.empty();
+      slot.error = failure;
+    }
+    if (!failure.empty()) {
+      if (changed) {
+        spdlog::error("projection {} cannot advance past position {}: {}; retrying with back-off",
+                      slot.projector->name(), slot.position.load(), failure);
+      }
+      std::unique_lock lock(wait_mu_);
+      wait_cv_.wait_for(lock, backoff, [&] { return !running_; });
+      backoff = std::min(backoff * 2, kMaxBackoff);
       continue;
     }
+    if (changed) spdlog::info("projection {} advances again at position {}", slot.projector->name(), slot.position.load());
+    backoff = kFirstBackoff;
     {
       std::lock_guard lock(wait_mu_);
     }
@@ -170,16 +198,15 @@ void ProjectionEngine::Start() {
     metrics_->SetScrapeHook([this](Metrics& m) {
       const auto last = source_->LastPosition();
       m.SetLogPosition(last);
-      for (const auto& slot : slots_) {
-        const auto p = slot->position.load();
-        m.SetProjection(slot->projector->name(), p, last > p ? last - p : 0);
-      }
+      for (const auto& h : Health()) m.SetProjection(h.name, h.position, h.lag, h.stalled);
     });
   }
 }
 
 void ProjectionEngine::Stop() {
   if (!running_.exchange(false)) return;
+  { std::lock_guard lock(wait_mu_); }
+  wait_cv_.notify_all();  // wakes projectors backing off
   for (auto& slot : slots_) {
     if (slot->thread.joinable()) slot->thread.join();
   }
@@ -216,10 +243,30 @@ Status ProjectionEngine::Rebuild(const std::string& name,
       pos = last;
       if (progress) progress(pos, source_->LastPosition());
     }
+    if (pos < target) {
+      throw StoreError("store_corrupted", "the replay ended at position " + std::to_string(pos) + " of " +
+                                              std::to_string(target));
+    }
   };
-  replay_until(source_->LastPosition());  // bulk, while the old generation keeps serving
+  // A replay that cannot read (or write) everything never replaces the serving generation.
+  auto refused = [&](const StoreError& e) {
+    spdlog::error("rebuild of {} refused, the current tables keep serving: {}", name, e.what());
+    fresh->obsolete = true;  // its families are dropped with it
+    db_->db()->Delete(rocksdb::WriteOptions(), db_->Family(cf::kCheckpoints), CheckpointKey(name, gen))
+        .PermitUncheckedError();
+    return Error::Of(e.code(), e.what());
+  };
+  try {
+    replay_until(source_->LastPosition());  // bulk, while the old generation keeps serving
+  } catch (const StoreError& e) {
+    return refused(e);
+  }
   std::lock_guard lock(slot->apply_mu);  // then the tail, with the tail thread held
-  replay_until(source_->LastPosition());
+  try {
+    replay_until(source_->LastPosition());
+  } catch (const StoreError& e) {
+    return refused(e);
+  }
   rocksdb::WriteOptions wo;
   wo.sync = true;
   auto st = db_->db()->Put(wo, db_->Family(cf::kCheckpoints), GenerationKey(name), EncodeU64(gen));
@@ -261,6 +308,22 @@ ReadView ProjectionEngine::View(const std::string& name) const {
   Slot& slot = Find(name);
   std::lock_guard tl(slot.tables_mu);
   return ReadView(db_, slot.tables);
+}
+
+std::vector<ProjectionHealth> ProjectionEngine::Health() const {
+  const auto last = source_->LastPosition();
+  std::vector<ProjectionHealth> out;
+  for (const auto& slot : slots_) {
+    ProjectionHealth h;
+    h.name = slot->projector->name();
+    h.position = slot->position.load();
+    h.lag = last > h.position ? last - h.position : 0;
+    std::lock_guard el(slot->error_mu);
+    h.stalled = !slot->error.empty();
+    h.error = slot->error;
+    out.push_back(std::move(h));
+  }
+  return out;
 }
 
 std::vector<std::string> ProjectionEngine::Names() const {

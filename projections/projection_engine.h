@@ -79,6 +79,15 @@ class Projector {
   virtual void Apply(const RecordedEvent& e, ProjectionBatch& batch) = 0;
 };
 
+// How one projector is doing, for /health and metrics.
+struct ProjectionHealth {
+  std::string name;
+  std::uint64_t position = 0;  // last applied
+  std::uint64_t lag = 0;       // positions behind its source
+  bool stalled = false;        // cannot advance (unreadable log, failing write); retried with back-off
+  std::string error;           // why, while stalled
+};
+
 // Thread-safe. Start() launches one tailing thread per projector; Stop() joins them.
 class ProjectionEngine {
  public:
@@ -94,7 +103,9 @@ class ProjectionEngine {
   // Applies everything committed so far on the caller's thread (CLI, tests, start-up).
   void CatchUp();
   // Replays the projection from position 1 into a new generation, then switches to it.
-  // Works while the engine runs. `progress(done, total)` is called now and then.
+  // Works while the engine runs. `progress(done, total)` is called now and then. Refuses to
+  // switch (error "store_corrupted" or "store_failed", the old generation keeps serving) when
+  // the replay could not read or write everything up to the source's last position.
   Status Rebuild(const std::string& name,
                  const std::function<void(std::uint64_t, std::uint64_t)>& progress = {});
 
@@ -105,6 +116,7 @@ class ProjectionEngine {
   std::uint64_t WaitFor(std::uint64_t position, std::chrono::steady_clock::time_point deadline);
   ReadView View(const std::string& name) const;
   std::vector<std::string> Names() const;
+  std::vector<ProjectionHealth> Health() const;
 
  private:
   struct Slot;

@@ -81,8 +81,25 @@ TEST_F(ServiceTest, HealthReportsOkAndThePosition) {
   const auto v = r.Json();
   EXPECT_EQ(Str(v, "status"), "ok");
   EXPECT_GE(Int(v, "position"), 0);
-  EXPECT_EQ(v.as_object().size(), 2u) << r.body;
+  // The pinned fields, then what the storage-fault work added (docs/api.md "Service routes").
+  EXPECT_EQ(Str(v, "writes"), "ok");
+  EXPECT_EQ(v.as_object().if_contains("writeError"), nullptr) << r.body;
+  const auto& projections = Arr(v, "projections");
+  bool workplaces = false;
+  for (const auto& p : projections) {
+    workplaces = workplaces || Str(p, "name") == "workplaces";
+    EXPECT_EQ(Str(p, "state"), "ok") << r.body;
+    EXPECT_EQ(Int(p, "lag"), 0) << r.body;
+  }
+  EXPECT_TRUE(workplaces) << r.body;
+  EXPECT_EQ(v.as_object().size(), 4u) << r.body;
   EXPECT_TRUE(r.HasHeader("X-Position"));
+}
+
+TEST_F(ServiceTest, LivenessAnswersWhileTheProcessRuns) {
+  const auto r = Get(port(), "/health/live");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(Str(r.Json(), "status"), "live");
 }
 
 TEST_F(ServiceTest, HealthPositionAdvancesWithWrites) {
