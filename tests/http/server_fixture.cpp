@@ -155,7 +155,7 @@ ServerProcess::ServerProcess(ServerOptions options) : options_(std::move(options
   log_file_ = root_ + "/server.log";
   try {
     Prepare();
-    Start();
+    if (options_.start) Start();
   } catch (...) {
     RemoveRoot();
     throw;

@@ -44,6 +44,7 @@ struct ServerOptions {
   std::vector<std::string> extra_args;
   std::chrono::milliseconds start_timeout = std::chrono::seconds(20);
   std::chrono::milliseconds stop_timeout = std::chrono::seconds(10);
+  bool start = true;  // false: the constructor only prepares; the test calls Start()
 };
 
 class ServerProcess {
