@@ -51,10 +51,39 @@ TEST(StorageFaultE2e, ACorruptedBlockIsReportedByEveryReaderOfTheLog) {
   EXPECT_EQ(rebuild.exit_code, 1) << rebuild.err;
   EXPECT_NE(rebuild.err.find("store_corrupted"), std::string::npos) << rebuild.err;
 
+  // The workplaces projector is made to replay from the start (its checkpoint row removed), so
+  // that it runs into the damaged block.
+  {
+    auto db = istihdam::Database::Open(server.data_dir());
+    ASSERT_TRUE(db.ok()) << db.error().detail;
+    auto st = (*db)->db()->Delete(rocksdb::WriteOptions(), (*db)->Family(istihdam::cf::kCheckpoints),
+                                  "checkpoint/workplaces/1");
+    ASSERT_TRUE(st.ok()) << st.ToString();
+  }
+
   // The server still starts and serves what its read models hold; the history API pages up to
   // the damage and then answers 500 store_corrupted, never an empty page.
   server.Start();
-  EXPECT_EQ(HealthPosition(server.port()), last);
+  json::value health;
+  ASSERT_TRUE(WaitUntil(
+      [&] {
+        const auto r = Get(server.port(), "/health");
+        health = r.Json();
+        return r.status == 503;
+      },
+      std::chrono::seconds(20)))
+      << json::serialize(health);
+  EXPECT_EQ(Str(health, "status"), "degraded");
+  EXPECT_EQ(Str(health, "writes"), "ok");
+  for (const auto& p : Arr(health, "projections")) {
+    if (Str(p, "name") != "workplaces") continue;
+    EXPECT_EQ(Str(p, "state"), "stalled");
+    EXPECT_GT(Int(p, "lag"), 0);
+    EXPECT_NE(Str(p, "error").find("cannot be read"), std::string::npos) << json::serialize(p);
+  }
+  EXPECT_NE(Get(server.port(), "/metrics").body.find("istihdam_projection_stalled{projection=\"workplaces\"} 1"),
+            std::string::npos);
+  EXPECT_EQ(static_cast<std::uint64_t>(Int(health, "position")), last);
   const std::string token = Login(server.port(), kAuditorTckn, kAuditorPassword);
   bool reported = false;
   for (std::uint64_t from = 1, pages = 0; from <= last && pages < 100; ++pages) {
@@ -70,9 +99,9 @@ TEST(StorageFaultE2e, ACorruptedBlockIsReportedByEveryReaderOfTheLog) {
     from = static_cast<std::uint64_t>(Int(r.Json(), "next"));
   }
   EXPECT_TRUE(reported);
-  const auto workplaces = Get(server.port(), "/api/v1/workplaces",
-                              Login(server.port(), "10000000146", "Demo1234!"));
-  EXPECT_EQ(workplaces.status, 200) << workplaces.body;
+  const auto schedules = Get(server.port(), "/api/v1/workplaces/3000000001/workforce-schedules",
+                             Login(server.port(), "10000000146", "Demo1234!"));
+  EXPECT_EQ(schedules.status, 200) << schedules.body;
 }
 
 // A small tmpfs mounted for one test (root only; skipped elsewhere).
