@@ -18,6 +18,7 @@
 #include "infra/replica_log.h"
 #include "kafka_test_util.h"
 #include "server_fixture.h"
+#include "storage_damage.h"
 #include "test_util.h"
 
 namespace istihdam {
@@ -147,6 +148,53 @@ TEST(KafkaPublisherMock, InjectedErrorsLatencyAndOutageDelayButLoseAndDuplicateN
   for (const auto& [pos, n] : seen) EXPECT_EQ(n, 1) << "position " << pos;
   EXPECT_EQ(seen.begin()->first, 1u);
   EXPECT_EQ(seen.rbegin()->first, 200u);
+}
+
+// An unreadable block of the log stops the relay at the last position before it, says why
+// (ReadError, the stalled gauge), and never skips past it.
+TEST(KafkaPublisherMock, AnUnreadableLogStallsTheRelayAndSaysWhy) {
+  testing::InitCrypto();
+  MockCluster cluster;
+  ASSERT_EQ(rd_kafka_mock_topic_create(cluster.mc(), "events", 2, 1), RD_KAFKA_RESP_ERR_NO_ERROR);
+  LocalLog local;
+  ASSERT_NE(local.db, nullptr);
+  std::uint32_t seed = 7;
+  for (int i = 0; i < 30; ++i) {  // 3000 events with incompressible payloads: many data blocks
+    std::vector<NewEvent> evs;
+    for (int j = 0; j < 100; ++j) {
+      std::string payload(200, '\0');
+      for (auto& c : payload) c = static_cast<char>((seed = seed * 1664525u + 1013904223u) >> 24);
+      evs.push_back(testing::RawEvent(payload));
+    }
+    ASSERT_TRUE(local.store->Append(testing::OneStream("s-" + std::to_string(i), ExpectedVersion::NoStream(), evs)).ok());
+  }
+  local.store.reset();
+  local.db.reset();
+  testing::CorruptLargestSst(local.dir.path());
+  local.db = std::move(Database::Open(local.dir.path()).value());
+  local.store = std::make_unique<EventStore>(local.db.get(), &local.clock);
+  ASSERT_EQ(local.store->LastPosition(), 3000u);
+
+  Metrics metrics;
+  KafkaOptions options;
+  options.brokers = cluster.bootstrap();
+  options.topic = "events";
+  options.extra["log_level"] = "0";
+  KafkaPublisher publisher(local.db.get(), local.store.get(), &metrics, Encode, options);
+  ASSERT_TRUE(publisher.Start().ok());
+  ASSERT_TRUE(e2e::WaitUntil([&] { return !publisher.ReadError().empty(); }, 30s));
+  EXPECT_NE(publisher.ReadError().find("store_corrupted"), std::string::npos) << publisher.ReadError();
+  EXPECT_NE(publisher.ReadError().find("cannot be read"), std::string::npos) << publisher.ReadError();
+  EXPECT_NE(metrics.Serialize().find("istihdam_kafka_publisher_stalled 1"), std::string::npos);
+  const auto stalled_at = publisher.WaitFor(3000, std::chrono::steady_clock::now() + 1s);
+  EXPECT_LT(stalled_at, 3000u);
+  publisher.Stop();
+  std::map<std::uint64_t, int> seen;
+  for (const auto& m : kafka_test::ReadTopic(cluster.bootstrap(), "events")) ++seen[m.position];
+  ASSERT_FALSE(seen.empty());
+  EXPECT_EQ(seen.begin()->first, 1u);
+  EXPECT_EQ(seen.size(), seen.rbegin()->first) << "positions on the topic are gap-free";
+  EXPECT_LT(seen.rbegin()->first, 3000u);
 }
 
 TEST(KafkaPublisherMock, FatalProducerErrorRecreatesTheProducerAndResumesAfterTheCheckpoint) {
