@@ -110,6 +110,19 @@ Result<Reply> Execute(Services& s, const CommandEnv& env, const std::string& com
       count("unchanged");
       return r;
     }
+    // The backstop before the immutable log: the input boundaries refuse bad text with the
+    // request's own field names; whatever slipped past them is refused here.
+    if (s.registry) {
+      for (const auto& sa : d->append.streams) {
+        for (const auto& e : sa.events) {
+          if (auto field = s.registry->FindInvalidText(sa.stream, e, env.meta)) {
+            count("refused");
+            spdlog::warn("{}: refused an event {} whose {} is not acceptable text", command, e.type, *field);
+            return Error::Validation({{*field, "invalid_text"}});
+          }
+        }
+      }
+    }
     AppendRequest req = std::move(d->append);
     req.meta = env.meta;
     req.extra = std::move(d->extra);

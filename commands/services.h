@@ -15,6 +15,7 @@
 #include "aggregates/workforce_schedule.h"
 #include "aggregates/workplace.h"
 #include "commands/command_context.h"
+#include "events/event_registry.h"
 #include "infra/crypto.h"
 #include "infra/identity_provider.h"
 #include "infra/rate_limiter.h"
@@ -65,6 +66,9 @@ struct Services {
   // Reads a session row by SessionKey: the "sessions" table by default; a read replica points
   // it at its projection of the login events (http/app.cpp).
   std::function<bool(const std::string& key, std::string* value)> find_session;
+  // Every event type (http/contexts.cpp sets it): Execute refuses events whose text is not
+  // acceptable (events/text_check.h). Null only in tests that build Services by hand.
+  const events::EventRegistry* registry = nullptr;
 
   // The local date (config utc_offset_minutes) of now, "YYYY-MM-DD".
   std::string Today() const;

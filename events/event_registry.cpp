@@ -12,20 +12,22 @@ const EventTypeInfo* EventRegistry::Find(const std::string& type) const {
 boost::json::object EventRegistry::ToJson(const RecordedEvent& e) const {
   boost::json::object o;
   o["position"] = e.position;
-  o["streamId"] = e.stream;
+  // Envelope text of events written before the log refused bad text: shown as U+FFFD.
+  const auto text = [](const std::string& s) { return ToValidUtf8Logged(s, "events"); };
+  o["streamId"] = text(e.stream);
   o["version"] = e.version;
-  o["eventId"] = e.event_id;
-  o["type"] = e.type;
+  o["eventId"] = text(e.event_id);
+  o["type"] = text(e.type);
   o["schemaVersion"] = e.schema_version;
   o["recordedAt"] = FormatRfc3339(e.recorded_at);
   boost::json::object actor;
-  actor["userId"] = e.meta.actor.user_id;
-  actor["actorType"] = e.meta.actor.actor_type;
-  actor["employerId"] = e.meta.actor.employer_id;
+  actor["userId"] = text(e.meta.actor.user_id);
+  actor["actorType"] = text(e.meta.actor.actor_type);
+  actor["employerId"] = text(e.meta.actor.employer_id);
   o["actor"] = std::move(actor);
-  o["correlationId"] = e.meta.correlation_id;
-  o["causationId"] = e.meta.causation_id;
-  if (!e.meta.idempotency_key.empty()) o["idempotencyKey"] = e.meta.idempotency_key;
+  o["correlationId"] = text(e.meta.correlation_id);
+  o["causationId"] = text(e.meta.causation_id);
+  if (!e.meta.idempotency_key.empty()) o["idempotencyKey"] = text(e.meta.idempotency_key);
   if (const auto* info = Find(e.type)) {
     o["data"] = info->to_json(e.payload);
   } else {
@@ -34,6 +36,50 @@ boost::json::object EventRegistry::ToJson(const RecordedEvent& e) const {
   o["hash"] = crypto::ToHex(e.hash);
   o["prevHash"] = crypto::ToHex(e.prev_hash);
   return o;
+}
+
+namespace {
+
+std::optional<std::string> FindInvalidEnvelopeText(const std::string& stream, const std::string& type,
+                                                   const EventMetadata& meta) {
+  const std::pair<const char*, const std::string*> fields[] = {
+      {"streamId", &stream},
+      {"type", &type},
+      {"actor.userId", &meta.actor.user_id},
+      {"actor.actorType", &meta.actor.actor_type},
+      {"actor.employerId", &meta.actor.employer_id},
+      {"correlationId", &meta.correlation_id},
+      {"causationId", &meta.causation_id},
+      {"idempotencyKey", &meta.idempotency_key},
+  };
+  for (const auto& [name, value] : fields) {
+    if (!IsAcceptableText(*value, TextKind::kLine)) return name;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> FindInvalidPayloadText(const EventTypeInfo* info, const std::string& payload) {
+  if (!info) return std::nullopt;
+  try {
+    if (auto path = info->find_invalid_text(payload)) return "data." + *path;
+  } catch (const std::exception&) {
+    return "data";
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::string> EventRegistry::FindInvalidText(const RecordedEvent& e) const {
+  if (auto f = FindInvalidEnvelopeText(e.stream, e.type, e.meta)) return f;
+  if (!IsAcceptableText(e.event_id, TextKind::kLine)) return "eventId";
+  return FindInvalidPayloadText(Find(e.type), e.payload);
+}
+
+std::optional<std::string> EventRegistry::FindInvalidText(const std::string& stream, const NewEvent& e,
+                                                          const EventMetadata& meta) const {
+  if (auto f = FindInvalidEnvelopeText(stream, e.type, meta)) return f;
+  return FindInvalidPayloadText(Find(e.type), e.payload);
 }
 
 }  // namespace istihdam::events

@@ -11,6 +11,7 @@
 
 #include "events/codec.h"
 #include "events/json_reader.h"
+#include "events/text_check.h"
 #include "infra/result.h"
 
 namespace istihdam::events {
@@ -24,6 +25,9 @@ struct EventTypeInfo {
   std::function<std::string(const boost::json::object& data)> from_json;
   // The JSON Schema of "data" (docs/events.md).
   std::function<boost::json::object()> schema;
+  // events::FindInvalidText of the decoded payload: the path of its first bad string field.
+  // Throws cereal::Exception on a payload that does not decode.
+  std::function<std::optional<std::string>(const std::string& payload)> find_invalid_text;
 };
 
 class EventRegistry {
@@ -42,6 +46,17 @@ class EventRegistry {
   // chain is not re-verifiable from it (hash/prevHash are carried over as shown).
   Result<RecordedEvent> FromJson(const boost::json::object& o) const;
 
+  // The first field of `e` whose text is not valid UTF-8 or holds a control character other
+  // than tab/LF/CR (events/text_check.h), named as ToJson shows it: "streamId",
+  // "actor.userId", "data.personnelMovements[2].firstName"… nullopt when every string is
+  // acceptable. A payload of an unknown type is not looked into; one that does not decode
+  // is reported as "data". Used by the command pipeline before appending (only stream, type,
+  // metadata and payload are looked at there) and by `istihdam verify` on stored events.
+  std::optional<std::string> FindInvalidText(const RecordedEvent& e) const;
+  // The same for one event about to be appended to `stream`.
+  std::optional<std::string> FindInvalidText(const std::string& stream, const NewEvent& e,
+                                             const EventMetadata& meta) const;
+
  private:
   template <class Variant, std::size_t... I>
   void RegisterAll(std::index_sequence<I...>) {
@@ -55,7 +70,10 @@ class EventRegistry {
                                      [](const boost::json::object& data) {
                                        return Encode(events::FromJson<E>(data)).payload;
                                      },
-                                     [] { return JsonSchemaWriter::SchemaOf<E>(); }};
+                                     [] { return JsonSchemaWriter::SchemaOf<E>(); },
+                                     [](const std::string& p) {
+                                       return events::FindInvalidText(DecodePayload<E>(p));
+                                     }};
   }
   std::map<std::string, EventTypeInfo> types_;
 };

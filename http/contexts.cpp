@@ -34,6 +34,7 @@ void RegisterEventTypes(events::EventRegistry& registry) {
 void RegisterContexts(App& app, events::EventRegistry& registry, ProjectionEngine& projections,
                       Router& router) {
   RegisterEventTypes(registry);
+  app.services().registry = &registry;
   projections.Add(MakeWorkplacesProjector());
   projections.Add(MakeWorkforceSchedulesProjector());
   projections.Add(MakeQuotaStatusProjector(app.config().quota_rules));

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "commands/services.h"
+#include "events/workplaces.h"
 #include "tests/test_util.h"
 
 namespace istihdam {
@@ -73,6 +74,37 @@ TEST_F(ExecuteTest, AConflictOnAStreamWithACodeIsThatRefusal) {
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, "already_registered");
   EXPECT_EQ(calls, 1);
+}
+
+// The backstop before the log: whatever text slipped past the input boundaries is refused
+// with 422 naming the event field, and nothing is appended.
+TEST_F(ExecuteTest, AnEventWithTextThatIsNotUtf8IsRefusedBeforeTheLog) {
+  events::EventRegistry registry;
+  registry.Register<events::WorkplaceEvent>();
+  services_.registry = &registry;
+  events::WorkplaceRegistered bad;
+  bad.workplace_id = "3000000001";
+  bad.info.address = "Liman Cad.\nNo: 5";  // free text: a newline passes the backstop
+  bad.title = "Fu\xFF\xFEzz";
+  auto decide = [&]() -> Result<Decision> {
+    Decision d;
+    AddEvent(d.append, "workplace-3000000001", ExpectedVersion::NoStream(), bad);
+    d.reply = [](const AppendResult&) { return Reply{201, {}}; };
+    return d;
+  };
+  const auto before = ts_.store().LastPosition();
+  auto r = Execute(services_, CommandEnv{}, "Test", decide);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, "validation_failed");
+  ASSERT_EQ(r.error().fields.size(), 1u);
+  EXPECT_EQ(r.error().fields[0].field, "data.title");
+  EXPECT_EQ(r.error().fields[0].code, "invalid_text");
+  EXPECT_EQ(ts_.store().LastPosition(), before);
+
+  bad.title = "Liman Şubesi";
+  auto ok = Execute(services_, CommandEnv{}, "Test", decide);
+  ASSERT_TRUE(ok.ok()) << ok.error().code;
+  EXPECT_EQ(ts_.store().LastPosition(), before + 1);
 }
 
 }  // namespace
