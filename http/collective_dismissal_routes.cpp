@@ -12,7 +12,7 @@ namespace istihdam::http {
 namespace {
 
 constexpr const char* kDetail = R"({"type":"object","properties":{"workplaceId":{"type":"string"},
-"maleCount":{"type":"integer"},"femaleCount":{"type":"integer"}}})";
+"maleCount":{"type":"integer","minimum":0,"maximum":10000000},"femaleCount":{"type":"integer","minimum":0,"maximum":10000000}}})";
 const std::string kDraftSchema = std::string(R"({"type":"object","required":["dismissalDate","details"],"properties":{
 "dismissalDate":{"type":"string","format":"date"},"details":{"type":"array","items":)") + kDetail + "}}}";
 const std::string kDocSchema = std::string(R"({"type":"object","properties":{"id":{"type":"string"},"employerId":{"type":"string"},

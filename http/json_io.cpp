@@ -2,6 +2,10 @@
 
 #include <boost/json.hpp>
 
+#include <algorithm>
+
+#include "infra/text.h"
+
 namespace istihdam::http {
 
 Result<JsonBody> JsonBody::Parse(const std::string& body) {
@@ -29,13 +33,24 @@ const boost::json::value* JsonBody::Find(const std::string& path) const {
 
 void JsonBody::Wrong(const std::string& path) { errors_->push_back({prefix_ + path, "invalid_type"}); }
 
-std::string JsonBody::Str(const std::string& path) {
+std::string JsonBody::ReadString(const std::string& path, bool multiline) {
   const auto* v = Find(path);
   if (!v) return "";
-  if (v->is_string()) return std::string(v->as_string());
-  Wrong(path);
-  return "";
+  if (!v->is_string()) {
+    Wrong(path);
+    return "";
+  }
+  std::string s(v->as_string());
+  if (!IsAcceptableText(s, multiline ? TextKind::kMultiline : TextKind::kLine)) {
+    errors_->push_back({prefix_ + path, "invalid_text"});
+    return "";
+  }
+  return s;
 }
+
+std::string JsonBody::Str(const std::string& path) { return ReadString(path, false); }
+
+std::string JsonBody::Text(const std::string& path) { return ReadString(path, true); }
 
 bool JsonBody::Bool(const std::string& path) {
   const auto* v = Find(path);
@@ -76,13 +91,17 @@ std::vector<JsonBody> JsonBody::Objects(const std::string& path) {
 
 Status JsonBody::TypeErrors() const {
   if (errors_->empty()) return Status::Ok();
-  return Error{"invalid_type", *errors_, {}};
+  const bool wrong_type = std::any_of(errors_->begin(), errors_->end(),
+                                      [](const FieldError& e) { return e.code == "invalid_type"; });
+  return Error{wrong_type ? "invalid_type" : "validation_failed", *errors_, {}};
 }
 
 HttpResponse JsonResponse(int status, const boost::json::value& body) {
   HttpResponse r;
   r.status = status;
   r.body = boost::json::serialize(body);
+  // Text read back from aggregates folded over old events may not be UTF-8: the answer is.
+  if (!IsValidUtf8(r.body)) r.body = ToValidUtf8Logged(r.body, "responses");
   return r;
 }
 

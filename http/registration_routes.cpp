@@ -42,7 +42,7 @@ void AddRegistrationRoutes(App& app, Router& router) {
                 c.sector = b.Str("employer.sector");
                 c.province = b.Str("employer.province");
                 c.district = b.Str("employer.district");
-                c.address = b.Str("employer.address");
+                c.address = b.Text("employer.address");
                 c.phone = b.Str("employer.phone");
                 c.email = b.Str("employer.email");
                 auto& r = c.representative;

@@ -9,6 +9,8 @@
 
 #include "http/app.h"
 #include "http/json_io.h"
+#include "infra/stored_json.h"
+#include "infra/text.h"
 
 namespace istihdam::http {
 
@@ -26,6 +28,24 @@ std::vector<std::string> Split(const std::string& path) {
   return out;
 }
 
+// Whether one decoded path segment may be routed at all: text without control characters,
+// no '/' (a %2F would otherwise change the route) and not a dot segment.
+bool IsRoutableSegment(const std::string& seg) {
+  return seg.find('/') == std::string::npos && seg != "." && seg != ".." && IsAcceptableText(seg);
+}
+
+}  // namespace
+
+bool IsPathParameter(std::string_view value) {
+  if (value.empty() || value.size() > kMaxPathParameterLength || value == "." || value == "..") return false;
+  return std::all_of(value.begin(), value.end(), [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+           c == '.' || c == ':';
+  });
+}
+
+namespace {
+
 bool Match(const std::string& pattern, const std::vector<std::string>& segs,
            std::map<std::string, std::string>* params) {
   const auto pats = Split(pattern);
@@ -34,7 +54,7 @@ bool Match(const std::string& pattern, const std::vector<std::string>& segs,
   for (std::size_t i = 0; i < pats.size(); ++i) {
     const auto& p = pats[i];
     if (p.size() > 2 && p.front() == '{' && p.back() == '}') {
-      if (segs[i].empty()) return false;
+      if (!IsPathParameter(segs[i])) return false;  // never reaches a handler: 404 not_found
       found[p.substr(1, p.size() - 2)] = segs[i];
     } else if (p != segs[i]) {
       return false;
@@ -143,8 +163,26 @@ HttpResponse Router::Dispatch(HttpRequest& req) {
   auto parsed = boost::urls::parse_origin_form(req.target);
   std::string route_name = "unmatched";
   HttpResponse resp;
+  // Each segment decoded on its own: one that decodes to '/', a dot segment, a control
+  // character or bytes that are not UTF-8 names no resource.
+  bool routable = true;
+  std::optional<FieldError> bad_query;
+  if (parsed) {
+    for (const auto seg : parsed->segments()) routable = routable && IsRoutableSegment(seg);
+    std::size_t i = 0;
+    for (const auto& p : parsed->params()) {
+      if (!bad_query && (!IsAcceptableText(p.key) || !IsAcceptableText(p.value))) {
+        bad_query = FieldError{IsAcceptableText(p.key) ? p.key : "query[" + std::to_string(i) + "]", "invalid_text"};
+      }
+      ++i;
+    }
+  }
   if (!parsed) {
     resp = Problem("malformed_request", lang, "the request target is not a valid path");
+  } else if (!routable) {
+    resp = Problem("not_found", lang);
+  } else if (bad_query) {
+    resp = Problem(Error{"invalid_parameter", {*bad_query}, {}}, lang);
   } else {
     req.path = std::string(parsed->path());
     if (req.path.size() > 1 && req.path.back() == '/') req.path.pop_back();
@@ -229,6 +267,9 @@ HttpResponse Router::Handle(HttpRequest& req, const Route& route, Lang lang) {
     meta.actor = Actor{"", "Anonymous", ""};
   }
   const std::string correlation = req.Header("X-Correlation-Id");
+  if (!IsAcceptableText(correlation)) {  // it is recorded with every event of the command
+    return Problem(Error{"invalid_text", {{"X-Correlation-Id", "invalid_text"}}, {}}, lang);
+  }
   meta.correlation_id = !correlation.empty() && correlation.size() <= 100 ? correlation : crypto::Uuid4();
   meta.causation_id = crypto::Uuid4();
 
@@ -247,6 +288,9 @@ HttpResponse Router::RunIdempotent(RequestContext& ctx, const Route& route) {
   if (key.size() > 200) {
     return Problem(Error{"validation_failed", {{"Idempotency-Key", "too_long"}}, {}}, ctx.lang);
   }
+  if (!IsAcceptableText(key)) {  // it is recorded with every event of the command
+    return Problem(Error{"validation_failed", {{"Idempotency-Key", "invalid_text"}}, {}}, ctx.lang);
+  }
   const std::string scope = ctx.session ? ctx.session->user_id : "anonymous";
   std::string record_key = scope;
   record_key += '\0';
@@ -258,7 +302,7 @@ HttpResponse Router::RunIdempotent(RequestContext& ctx, const Route& route) {
   std::lock_guard lock(idempotency_locks_[std::hash<std::string>()(record_key) % idempotency_locks_.size()]);
   std::string stored;
   if (app_.db().Get(family, record_key, &stored)) {
-    auto rec = boost::json::parse(stored).as_object();
+    auto rec = ParseStoredJson(stored, "idempotency").as_object();
     if (rec["requestHash"].as_string() != request_hash) return Problem("idempotency_key_reused", ctx.lang);
     HttpResponse resp = JsonResponse(static_cast<int>(rec["status"].to_number<int>()), rec["body"]);
     resp.headers.emplace_back("Idempotent-Replayed", "true");

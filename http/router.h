@@ -82,6 +82,12 @@ class Router {
   RateLimiter per_client_;
 };
 
+// The format every path parameter ({id}, {month}, {typNo}…) must have before any lookup:
+// 1..kMaxPathParameterLength characters of A-Z a-z 0-9 - _ . : (not "." or ".."). Any other
+// segment matches no route (404 not_found). Each route checks its own format after this.
+inline constexpr std::size_t kMaxPathParameterLength = 128;
+bool IsPathParameter(std::string_view value);
+
 // Whether a valid session may call the route (401 comes before this, for no session).
 bool Admits(const Route& route, const Session& session);
 // Command result to HTTP: the reply's status and body, or problem+json.

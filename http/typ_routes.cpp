@@ -38,7 +38,7 @@ constexpr const char* kCreateProgramSchema =
 "endDate","description","participantQuota"],"properties":{"hostEmployerId":{"type":"string"},
 "province":{"type":"string","description":"plate code, the unit user's own"},"startDate":{"type":"string","format":"date"},
 "endDate":{"type":"string","format":"date"},"description":{"type":"string","maxLength":1000},
-"participantQuota":{"type":"integer","minimum":1}}})";
+"participantQuota":{"type":"integer","minimum":1,"maximum":10000}}})";
 constexpr const char* kCreatedSchema = R"({"type":"object","properties":{"id":{"type":"string"},
 "version":{"type":"integer"},"position":{"type":"integer"}}})";
 constexpr const char* kParticipantProps =
@@ -195,7 +195,7 @@ void AddTypRoutes(App& app, Router& router) {
                 c.province = body->Str("province");
                 c.start_date = body->Str("startDate");
                 c.end_date = body->Str("endDate");
-                c.description = body->Str("description");
+                c.description = body->Text("description");
                 c.participant_quota = body->Int("participantQuota").value_or(0);
                 if (auto st = body->TypeErrors(); !st.ok()) return Fail(ctx, st.error());
                 return Answer(ctx, HandleCreateTypProgram(app.services(), ctx.env, std::move(c)));

@@ -7,6 +7,7 @@
 #include "commands/registration.h"
 #include "http/app.h"
 #include "http/json_io.h"
+#include "infra/text.h"
 
 namespace istihdam::http {
 
@@ -114,8 +115,9 @@ void AddUserRoutes(App& app, Router& router) {
                 c.admin = body->Bool("admin");
                 if (const auto* perms = body->Find("permissions"); perms && perms->is_array()) {
                   for (const auto& p : perms->as_array()) {
-                    if (p.is_string()) c.permissions.emplace_back(p.as_string());
-                    else return Fail(ctx, Error{"invalid_type", {{"permissions", "invalid_type"}}, {}});
+                    if (!p.is_string()) return Fail(ctx, Error{"invalid_type", {{"permissions", "invalid_type"}}, {}});
+                    if (!IsAcceptableText(p.as_string())) return Fail(ctx, Error::Validation({{"permissions", "invalid_text"}}));
+                    c.permissions.emplace_back(p.as_string());
                   }
                 } else if (perms) {
                   return Fail(ctx, Error{"invalid_type", {{"permissions", "invalid_type"}}, {}});

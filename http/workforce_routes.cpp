@@ -9,6 +9,7 @@
 #include "commands/workforce_schedules.h"
 #include "http/json_io.h"
 #include "http/labor_market_io.h"
+#include "infra/text.h"
 #include "infra/xlsx_reader.h"
 #include "projections/workforce_schedules.h"
 
@@ -16,7 +17,7 @@ namespace istihdam::http {
 
 namespace {
 
-constexpr const char* kSex = R"({"type":"object","properties":{"male":{"type":"integer"},"female":{"type":"integer"}}})";
+constexpr const char* kSex = R"({"type":"object","properties":{"male":{"type":"integer","minimum":0,"maximum":10000000},"female":{"type":"integer","minimum":0,"maximum":10000000}}})";
 const std::string kGroup = std::string(R"({"type":"object","properties":{"general":)") + kSex + R"(,"disabled":)" + kSex +
                            R"(,"exConvict":)" + kSex + R"(,"terrorAffected":)" + kSex + R"(,"partTime":)" + kSex +
                            R"(,"antiTerrorLaw":)" + kSex + "}}";
@@ -26,15 +27,15 @@ constexpr const char* kMovement = R"({"type":"object","properties":{"type":{"typ
 "category":{"type":"string","enum":["general","disabled","exConvict","terrorAffected","antiTerrorLaw"]},
 "contractType":{"type":"string","enum":["indefinite","fixedTerm","partTime"]},"undergroundUnderwater":{"type":"boolean"},
 "leavingReason":{"type":"string"}}})";
-constexpr const char* kOccupationCount = R"({"type":"object","properties":{"occupation":{"type":"string"},"count":{"type":"integer"}}})";
+constexpr const char* kOccupationCount = R"({"type":"object","properties":{"occupation":{"type":"string"},"count":{"type":"integer","minimum":0,"maximum":10000000}}})";
 const std::string kDraftProps =
     R"("previousMonthEnd":)" + kGroup + R"(,"hired":)" + kGroup + R"(,"left":)" + kGroup + R"(,"undergroundUnderwater":)" +
-    kSex + R"(,"partTimeMonthlyHours":{"type":"integer"},"personnelMovements":{"type":"array","items":)" + kMovement +
+    kSex + R"(,"partTimeMonthlyHours":{"type":"integer","minimum":0,"maximum":7440000000},"personnelMovements":{"type":"array","items":)" + kMovement +
     R"(},"occupationDistribution":{"type":"array","items":)" + kOccupationCount +
     R"(},"exemptionInfo":{"type":"array","items":{"type":"object","properties":{"exemptionType":{"type":"string"},
-"count":{"type":"integer"},"documentRef":{"type":"string"},"validFrom":{"type":"string"},"validTo":{"type":"string"}}}},
+"count":{"type":"integer","minimum":0,"maximum":10000000},"documentRef":{"type":"string"},"validFrom":{"type":"string"},"validTo":{"type":"string"}}}},
 "employmentPreferences":{"type":"object","properties":{"jointCourseRequest":{"type":"boolean"},"inCompanyTrainingRequest":{"type":"boolean"},
-"expectedWorkforceChangeNextMonth":{"type":"string","enum":["increase","decrease","noChange"]},"expectedChangeCount":{"type":"integer"},
+"expectedWorkforceChangeNextMonth":{"type":"string","enum":["increase","decrease","noChange"]},"expectedChangeCount":{"type":"integer","minimum":0,"maximum":10000000},
 "apprenticeNeededNextMonth":{"type":"boolean"},"compulsoryEmploymentPreference":{"type":"string"}}},
 "hardToFillOccupations":{"type":"array","items":)" + kOccupationCount + "}";
 const std::string kPutSchema =
@@ -72,7 +73,7 @@ events::CategoryCounts ParseGroup(JsonBody& b, const std::string& g) {
 events::PersonnelMovement ParseMovement(JsonBody& r) {
   return {r.Str("type"), r.Str("tckn"), r.Str("firstName"), r.Str("lastName"), r.Str("sex"), r.Str("date"),
           r.Str("occupation"), r.Str("category"), r.Str("contractType"), r.Bool("undergroundUnderwater"),
-          r.Str("leavingReason")};
+          r.Text("leavingReason")};
 }
 
 std::vector<events::OccupationCount> ParseOccupations(JsonBody& b, const std::string& path) {
@@ -119,7 +120,9 @@ Result<std::vector<events::PersonnelMovement>> ParsePersonnelRows(const std::vec
   for (std::size_t i = 0; i < rows[0].size(); ++i) {
     std::string name = rows[0][i];
     while (!name.empty() && (name.back() == ' ' || name.back() == '\r')) name.pop_back();
-    if (std::find(std::begin(kColumns), std::end(kColumns), name) == std::end(kColumns)) {
+    if (!IsAcceptableText(name)) {  // named by position: the bytes are not echoed
+      errs.push_back({"columns[" + std::to_string(i) + "]", "invalid_text"});
+    } else if (std::find(std::begin(kColumns), std::end(kColumns), name) == std::end(kColumns)) {
       errs.push_back({"columns." + name, "unknown_value"});
     } else {
       col[name] = i;
@@ -138,6 +141,11 @@ Result<std::vector<events::PersonnelMovement>> ParsePersonnelRows(const std::vec
       std::string v = r[it->second];
       while (!v.empty() && (v.back() == ' ' || v.back() == '\r')) v.pop_back();
       while (!v.empty() && v.front() == ' ') v.erase(0, 1);
+      const auto kind = std::string_view(name) == "leavingReason" ? TextKind::kMultiline : TextKind::kLine;
+      if (!IsAcceptableText(v, kind)) {
+        errs.push_back({"rows[" + std::to_string(line + 1) + "]." + name, "invalid_text"});
+        return "";
+      }
       return v;
     };
     events::PersonnelMovement m{cell("type"), cell("tckn"), cell("firstName"), cell("lastName"), cell("sex"),

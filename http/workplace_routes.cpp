@@ -32,16 +32,16 @@ constexpr const char* kCommandSchema = R"({"type":"object","properties":{"id":{"
 events::WorkplaceInfo ParseInfo(JsonBody& b) {
   events::WorkplaceInfo info;
   info.district = b.Str("district");
-  info.address = b.Str("address");
+  info.address = b.Text("address");
   info.postal_code = b.Str("postalCode");
   info.phone = b.Str("phone");
   info.email = b.Str("email");
-  info.activity = b.Str("activity");
+  info.activity = b.Text("activity");
   for (auto& c : b.Objects("contacts")) info.contacts.push_back({c.Str("type"), c.Str("value")});
   for (auto& p : b.Objects("relatedPersons")) {
     info.related_persons.push_back({p.Str("name"), p.Str("title"), p.Str("phone"), p.Str("email")});
   }
-  info.other_info = b.Str("otherInfo");
+  info.other_info = b.Text("otherInfo");
   return info;
 }
 
