@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "infra/event_record.h"
+#include "infra/text.h"
 
 namespace istihdam::events {
 
@@ -139,7 +140,10 @@ boost::json::value JsonWriter::ToJson(const T& v) {
   } else if constexpr (std::is_floating_point_v<U>) {
     return boost::json::value(static_cast<double>(v));
   } else if constexpr (std::is_same_v<U, std::string>) {
-    return boost::json::value(boost::json::string_view(v));
+    // Events written before the log refused such text may hold bytes that are not UTF-8:
+    // the JSON view shows them as U+FFFD, so that it is always valid JSON.
+    if (IsValidUtf8(v)) return boost::json::value(boost::json::string_view(v));
+    return boost::json::value(ToValidUtf8Logged(v, "events"));
   } else if constexpr (requires { typename U::value_type; v.has_value(); }) {  // optional
     return v ? ToJson(*v) : boost::json::value(nullptr);
   } else if constexpr (requires { typename U::value_type; v.begin(); }) {  // vector

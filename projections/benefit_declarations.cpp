@@ -8,6 +8,7 @@
 #include "aggregates/benefit_reference.h"
 #include "events/benefit_declarations.h"
 #include "infra/clock.h"
+#include "infra/stored_json.h"
 
 namespace istihdam {
 namespace {
@@ -41,15 +42,15 @@ class BenefitDeclarationsProjector final : public Projector {
     }
     o["totalShortTimeHours"] = hours;
     o["version"] = e.version;
-    b.Put(kByNo, s->declaration_no, boost::json::serialize(o));
+    b.Put(kByNo, s->declaration_no, SerializeStoredJson(o));
     b.Put(kListing, s->unit_id + kSep + s->employer_id + kSep + s->declaration_type + kSep + s->declaration_no,
           s->declaration_date);
 
     const std::string firm_key = s->unit_id + kSep + s->employer_id;
     std::string firm_doc;
     std::int64_t firm_count = 0;
-    if (b.Get(kFirms, firm_key, &firm_doc)) firm_count = boost::json::parse(firm_doc).as_object().at("count").to_number<std::int64_t>();
-    b.Put(kFirms, firm_key, boost::json::serialize(boost::json::object{{"title", s->employer_title}, {"count", firm_count + 1}}));
+    if (b.Get(kFirms, firm_key, &firm_doc)) firm_count = ParseStoredJson(firm_doc, "benefit_declarations").as_object().at("count").to_number<std::int64_t>();
+    b.Put(kFirms, firm_key, SerializeStoredJson(boost::json::object{{"title", s->employer_title}, {"count", firm_count + 1}}));
 
     std::string count;
     const std::string eu_key = s->employer_id + kSep + s->unit_id;
@@ -119,7 +120,7 @@ boost::json::object ListDeclarationFirms(const ReadView& view, const Declaration
     view.Scan(kFirms, unit_id + kSep, [&](const std::string& k, const std::string& v) {
       const std::string employer = k.substr(k.find('\0') + 1);
       if (!who.employer_id.empty() && employer != who.employer_id) return true;
-      auto doc = boost::json::parse(v).as_object();
+      auto doc = ParseStoredJson(v, "benefit_declarations").as_object();
       boost::json::object firm;
       firm["employerId"] = employer;
       firm["title"] = doc["title"];
@@ -157,7 +158,7 @@ boost::json::object ListBenefitDeclarations(const ReadView& view, const Declarat
   for (std::size_t i = FirstRow(page); i < nos.size() && i < FirstRow(page) + page.page_size; ++i) {
     std::string doc;
     if (!view.Get(kByNo, nos[nos.size() - 1 - i], &doc)) continue;  // newest (highest number) first
-    auto o = boost::json::parse(doc).as_object();
+    auto o = ParseStoredJson(doc, "benefit_declarations").as_object();
     boost::json::object item;
     for (const char* k : {"declarationNo", "declarationType", "declarationTypeName", "unitId", "employerId",
                           "employerTitle", "workplaceId", "declarationDate", "periodStart", "periodEnd", "workerCount",
@@ -173,7 +174,7 @@ std::optional<boost::json::object> GetBenefitDeclaration(const ReadView& view, c
                                                          const std::string& declaration_no) {
   std::string doc;
   if (!view.Get(kByNo, declaration_no, &doc)) return std::nullopt;
-  auto o = boost::json::parse(doc).as_object();
+  auto o = ParseStoredJson(doc, "benefit_declarations").as_object();
   if (!who.SeesUnit(std::string(o["unitId"].as_string()))) return std::nullopt;
   if (!who.employer_id.empty() && o["employerId"].as_string() != who.employer_id) return std::nullopt;
   return o;

@@ -4,6 +4,7 @@
 
 #include "aggregates/collective_dismissal.h"
 #include "events/collective_dismissals.h"
+#include "infra/stored_json.h"
 
 namespace istihdam {
 namespace {
@@ -32,15 +33,15 @@ class CollectiveDismissalsProjector final : public Projector {
       o["editableUntil"] = EditableUntil(n->notification_date);
       SetContent(o, n->content);
       o["version"] = e.version;
-      b.Put(kById, n->dismissal_id, boost::json::serialize(o));
+      b.Put(kById, n->dismissal_id, SerializeStoredJson(o));
       b.Put(kByEmployer, n->employer_id + std::string(1, '\0') + n->dismissal_id, "");
     } else if (const auto* u = std::get_if<events::CollectiveDismissalUpdated>(&*ev)) {
       std::string doc;
       if (!b.Get(kById, u->dismissal_id, &doc)) return;
-      auto o = boost::json::parse(doc).as_object();
+      auto o = ParseStoredJson(doc, "collective_dismissals").as_object();
       SetContent(o, u->content);
       o["version"] = e.version;
-      b.Put(kById, u->dismissal_id, boost::json::serialize(o));
+      b.Put(kById, u->dismissal_id, SerializeStoredJson(o));
     }
   }
 };
@@ -71,7 +72,7 @@ boost::json::object ListCollectiveDismissals(const ReadView& view, const std::st
   for (std::size_t i = begin; i < ids.size() && i < begin + page.page_size; ++i) {
     std::string doc;
     if (!view.Get(kById, ids[ids.size() - 1 - i], &doc)) continue;  // newest (highest id) first
-    auto o = boost::json::parse(doc).as_object();
+    auto o = ParseStoredJson(doc, "collective_dismissals").as_object();
     boost::json::object item;
     for (const char* k : {"id", "notificationDate", "dismissalDate", "totalMale", "totalFemale",
                           "meetsStatutoryThreshold", "editableUntil"}) {
@@ -87,7 +88,7 @@ std::optional<boost::json::object> GetCollectiveDismissal(const ReadView& view, 
                                                           const std::string& id, const std::string& today) {
   std::string doc;
   if (!view.Get(kById, id, &doc)) return std::nullopt;
-  auto o = boost::json::parse(doc).as_object();
+  auto o = ParseStoredJson(doc, "collective_dismissals").as_object();
   if (o["employerId"].as_string() != employer_id) return std::nullopt;
   Decorate(o, today);
   return o;

@@ -5,6 +5,7 @@
 #include "aggregates/quota.h"
 #include "events/employers.h"
 #include "events/workforce_schedules.h"
+#include "infra/stored_json.h"
 
 namespace istihdam {
 namespace {
@@ -55,7 +56,7 @@ class QuotaStatusProjector final : public Projector {
             std::string sector = "private";
             b.Get(kSectors, s.employer_id, &sector);
             const auto q = ComputeQuota(s.year_month, sector, s.content.development, rules_);
-            b.Put(kByMonth, MonthKey(s.hq_workplace_id, s.year_month), boost::json::serialize(Document(q)));
+            b.Put(kByMonth, MonthKey(s.hq_workplace_id, s.year_month), SerializeStoredJson(Document(q)));
           }
         },
         *ev);
@@ -83,7 +84,7 @@ std::optional<boost::json::object> GetQuotaStatus(const ReadView& view, const st
   } else if (!view.Get(kByMonth, MonthKey(hq_id, month), &doc)) {
     return std::nullopt;
   }
-  auto o = boost::json::parse(doc).as_object();
+  auto o = ParseStoredJson(doc, "quota_status").as_object();
   o.erase("rulesEffectiveFrom");
   return o;
 }
@@ -97,7 +98,7 @@ boost::json::object ListQuotaStatuses(const ReadView& view, const std::string& h
   });
   boost::json::array items;
   for (std::size_t i = FirstRow(page); i < docs.size() && i < FirstRow(page) + page.page_size; ++i) {
-    items.push_back(boost::json::parse(docs[docs.size() - 1 - i]));  // newest first
+    items.push_back(ParseStoredJson(docs[docs.size() - 1 - i], "quota_status"));  // newest first
   }
   return PageEnvelope(std::move(items), docs.size(), page);
 }

@@ -9,6 +9,7 @@
 #include "aggregates/typ_program.h"
 #include "events/employers.h"
 #include "events/typ.h"
+#include "infra/stored_json.h"
 
 namespace istihdam {
 namespace {
@@ -27,7 +28,7 @@ std::string PKey(const std::string& participant_id) {
   return std::string(8 - std::min<std::size_t>(8, participant_id.size()), '0') + participant_id;
 }
 
-boost::json::object Parse(const std::string& doc) { return boost::json::parse(doc).as_object(); }
+boost::json::object Parse(const std::string& doc) { return ParseStoredJson(doc, "typ").as_object(); }
 
 std::string Str(const boost::json::object& o, const char* key) {
   const auto* v = o.if_contains(key);
@@ -70,18 +71,18 @@ class TypProjector final : public Projector {
       o["participantQuota"] = c->participant_quota;
       o["participantCount"] = 0;
       o["version"] = version;
-      b.Put(kPrograms, c->typ_no, boost::json::serialize(o));
+      b.Put(kPrograms, c->typ_no, SerializeStoredJson(o));
     } else if (const auto* p = std::get_if<events::TypParticipantAssigned>(&ev)) {
       std::string doc;
       if (!b.Get(kPrograms, p->typ_no, &doc)) return;
       auto o = Parse(doc);
       o["participantCount"] = o["participantCount"].to_number<std::int64_t>() + 1;
       o["version"] = version;
-      b.Put(kPrograms, p->typ_no, boost::json::serialize(o));
+      b.Put(kPrograms, p->typ_no, SerializeStoredJson(o));
       boost::json::object row{{"participantId", p->participant_id}, {"tckn", p->tckn},
                               {"firstName", p->first_name},         {"lastName", p->last_name},
                               {"startDate", p->start_date},         {"endDate", p->end_date}};
-      b.Put(kParticipants, p->typ_no + kSep + PKey(p->participant_id), boost::json::serialize(row));
+      b.Put(kParticipants, p->typ_no + kSep + PKey(p->participant_id), SerializeStoredJson(row));
     }
   }
 
@@ -104,7 +105,7 @@ class TypProjector final : public Projector {
                             {"month", f->month},
                             {"threshold", f->threshold}};
       b.Put(kFlags, f->month + kSep + f->typ_no + kSep + PKey(f->participant_id),
-            boost::json::serialize(o));
+            SerializeStoredJson(o));
     }
   }
 };

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "events/workforce_schedules.h"
+#include "infra/stored_json.h"
 
 namespace istihdam {
 namespace {
@@ -47,23 +48,23 @@ class WorkforceSchedulesProjector final : public Projector {
     if (const auto* s = std::get_if<events::WorkforceScheduleSubmitted>(&*ev)) {
       hq = s->hq_workplace_id;
       month = s->year_month;
-      b.Put(kByMonth, MonthKey(hq, month), boost::json::serialize(Document(hq, s->employer_id, month, s->is_first, s->content)));
+      b.Put(kByMonth, MonthKey(hq, month), SerializeStoredJson(Document(hq, s->employer_id, month, s->is_first, s->content)));
     } else if (const auto* a = std::get_if<events::WorkforceScheduleAmended>(&*ev)) {
       hq = a->hq_workplace_id;
       month = a->year_month;
-      b.Put(kByMonth, MonthKey(hq, month), boost::json::serialize(Document(hq, a->employer_id, month, a->is_first, a->content)));
+      b.Put(kByMonth, MonthKey(hq, month), SerializeStoredJson(Document(hq, a->employer_id, month, a->is_first, a->content)));
     } else if (const auto* r = std::get_if<events::WorkforcePersonnelDetailsReplaced>(&*ev)) {
       hq = r->hq_workplace_id;
       month = r->year_month;
       std::string doc;
       if (!b.Get(kByMonth, MonthKey(hq, month), &doc)) return;
-      auto o = boost::json::parse(doc).as_object();
+      auto o = ParseStoredJson(doc, "workforce_schedules").as_object();
       events::ScheduleContent c;
       c.personnel_movements = r->rows;
       o["personnelMovements"] = events::ToJson(c)["personnelMovements"];
-      b.Put(kByMonth, MonthKey(hq, month), boost::json::serialize(o));
+      b.Put(kByMonth, MonthKey(hq, month), SerializeStoredJson(o));
     }
-    b.Put(kLatest, hq, boost::json::serialize(boost::json::object{{"month", month}, {"version", e.version}}));
+    b.Put(kLatest, hq, SerializeStoredJson(boost::json::object{{"month", month}, {"version", e.version}}));
   }
 };
 
@@ -94,7 +95,7 @@ std::optional<std::pair<std::string, std::uint64_t>> LatestWorkforceSchedule(con
                                                                              const std::string& hq_id) {
   std::string doc;
   if (!view.Get(kLatest, hq_id, &doc)) return std::nullopt;
-  auto o = boost::json::parse(doc).as_object();
+  auto o = ParseStoredJson(doc, "workforce_schedules").as_object();
   return std::make_pair(std::string(o["month"].as_string()), o["version"].to_number<std::uint64_t>());
 }
 
@@ -103,7 +104,7 @@ boost::json::object ListWorkforceSchedules(const ReadView& view, const std::stri
   const auto latest = LatestWorkforceSchedule(view, hq_id);
   std::vector<boost::json::object> rows;
   view.Scan(kByMonth, MonthKey(hq_id, year), [&](const std::string&, const std::string& doc) {
-    auto o = boost::json::parse(doc).as_object();
+    auto o = ParseStoredJson(doc, "workforce_schedules").as_object();
     boost::json::object item;
     const std::string month(o["month"].as_string());
     const bool is_latest = latest && latest->first == month;
@@ -127,7 +128,7 @@ std::optional<boost::json::object> GetWorkforceSchedule(const ReadView& view, co
                                                         const std::string& month) {
   std::string doc;
   if (!view.Get(kByMonth, MonthKey(hq_id, month), &doc)) return std::nullopt;
-  auto o = boost::json::parse(doc).as_object();
+  auto o = ParseStoredJson(doc, "workforce_schedules").as_object();
   const auto latest = LatestWorkforceSchedule(view, hq_id);
   const bool is_latest = latest && latest->first == month;
   o["editable"] = is_latest;

@@ -6,6 +6,7 @@
 
 #include "events/workplaces.h"
 #include "infra/text.h"
+#include "infra/stored_json.h"
 
 namespace istihdam {
 namespace {
@@ -56,15 +57,15 @@ class WorkplacesProjector final : public Projector {
       auto o = Detail(*r);
       SetInfo(o, r->info);
       o["version"] = e.version;
-      b.Put(kById, r->workplace_id, boost::json::serialize(o));
+      b.Put(kById, r->workplace_id, SerializeStoredJson(o));
       b.Put(kByEmployer, EmployerKey(r->employer_id, r->province, r->role == "headquarters", r->workplace_id), "");
     } else if (auto* u = std::get_if<events::WorkplaceInfoUpdated>(&*ev)) {
       std::string doc;
       if (!b.Get(kById, u->workplace_id, &doc)) return;
-      auto o = boost::json::parse(doc).as_object();
+      auto o = ParseStoredJson(doc, "workplaces").as_object();
       SetInfo(o, u->info);
       o["version"] = e.version;
-      b.Put(kById, u->workplace_id, boost::json::serialize(o));
+      b.Put(kById, u->workplace_id, SerializeStoredJson(o));
     }
   }
 };
@@ -81,7 +82,7 @@ boost::json::object ListWorkplaces(const ReadView& view, const std::string& empl
     const std::string id = key.substr(key.rfind('\0') + 1);
     std::string doc;
     if (!view.Get(kById, id, &doc)) return true;
-    auto o = boost::json::parse(doc).as_object();
+    auto o = ParseStoredJson(doc, "workplaces").as_object();
     if (!f.sgk_no.empty() && o["sgkNo"].as_string() != f.sgk_no) return true;
     if (!f.tax_no.empty() && o["taxNo"].as_string() != f.tax_no) return true;
     if (!title.empty() && FoldForSearch(std::string_view(o["title"].as_string())).find(title) == std::string::npos) return true;
@@ -103,7 +104,7 @@ std::optional<boost::json::object> GetWorkplace(const ReadView& view, const std:
                                                 const std::string& workplace_id) {
   std::string doc;
   if (!view.Get(kById, workplace_id, &doc)) return std::nullopt;
-  auto o = boost::json::parse(doc).as_object();
+  auto o = ParseStoredJson(doc, "workplaces").as_object();
   if (o["employerId"].as_string() != employer_id) return std::nullopt;
   return o;
 }
