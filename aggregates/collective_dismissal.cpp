@@ -62,9 +62,21 @@ Result<events::DismissalContent> Content(const SaveCollectiveDismissal& c) {
   std::set<std::string> seen;
   std::map<std::string, std::int64_t> dismissed_by_hq;
   events::DismissalContent out;
+  bool overflow = false;
+  const auto add = [&](std::int64_t& total, std::int64_t x) {
+    const auto sum = CheckedAdd(total, x);
+    overflow = overflow || !sum;
+    total = sum.value_or(0);
+  };
   for (std::size_t i = 0; i < c.details.size(); ++i) {
     const auto& d = c.details[i];
     const std::string f = "details[" + std::to_string(i) + "].";
+    // Ranges first: no arithmetic on a count outside [0, kMaxHeadcount].
+    if (d.male_count < 0) v.Fail(f + "maleCount", "negative");
+    if (d.female_count < 0) v.Fail(f + "femaleCount", "negative");
+    const bool male_ok = d.male_count >= 0 && v.AtMost(f + "maleCount", d.male_count, kMaxHeadcount);
+    const bool female_ok = d.female_count >= 0 && v.AtMost(f + "femaleCount", d.female_count, kMaxHeadcount);
+    const bool counts_ok = male_ok && female_ok;
     if (v.Required(f + "workplaceId", d.workplace_id)) {
       auto it = c.workplaces.find(d.workplace_id);
       if (it == c.workplaces.end() || it->second.employer_id != c.employer_id) {
@@ -72,17 +84,15 @@ Result<events::DismissalContent> Content(const SaveCollectiveDismissal& c) {
       } else if (!seen.insert(d.workplace_id).second) {
         v.Fail(f + "workplaceId", "duplicate");
       } else {
-        dismissed_by_hq[it->second.hq_workplace_id] += d.male_count + d.female_count;
+        if (counts_ok) add(dismissed_by_hq[it->second.hq_workplace_id], d.male_count + d.female_count);
       }
     }
-    if (d.male_count < 0) v.Fail(f + "maleCount", "negative");
-    if (d.female_count < 0) v.Fail(f + "femaleCount", "negative");
-    if (d.male_count >= 0 && d.female_count >= 0 && d.male_count + d.female_count < 1) {
-      v.Fail(f + "maleCount", "no_dismissals");
-    }
-    out.total_male += d.male_count;
-    out.total_female += d.female_count;
+    if (!counts_ok) continue;
+    if (d.male_count + d.female_count < 1) v.Fail(f + "maleCount", "no_dismissals");
+    add(out.total_male, d.male_count);
+    add(out.total_female, d.female_count);
   }
+  if (overflow) v.Fail("details", "out_of_range");  // only with billions of details
   if (!v.ok()) return v.ToError();
   out.dismissal_date = c.dismissal_date;
   out.details = c.details;

@@ -72,6 +72,7 @@ Result<events::TypProgramCreated> DecideCreateTypProgram(const CreateTypProgram&
   Period(v, c.start_date, c.end_date);
   if (v.Required("description", c.description)) v.MaxLength("description", c.description, 1000);
   if (c.participant_quota < 1) v.Fail("participantQuota", "too_small");
+  else v.AtMost("participantQuota", c.participant_quota, kMaxParticipantQuota);
   if (!v.ok()) return v.ToError();
   if (c.province != c.actor_province) return Error::Of("other_province");
   return events::TypProgramCreated{c.typ_no,   c.host_employer_id, c.province,         c.start_date,

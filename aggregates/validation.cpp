@@ -11,6 +11,17 @@ bool Validator::HasError(const std::string& field) const {
                      [&](const FieldError& e) { return e.field == field; });
 }
 
+std::optional<std::int64_t> CheckedAdd(std::int64_t a, std::int64_t b) {
+  std::int64_t sum = 0;
+  if (__builtin_add_overflow(a, b, &sum)) return std::nullopt;
+  return sum;
+}
+
+bool Validator::AtMost(const std::string& field, std::int64_t value, std::int64_t max) {
+  if (value > max) Fail(field, "out_of_range");
+  return value <= max;
+}
+
 void Validator::Fail(const std::string& field, const std::string& code) {
   if (!HasError(field)) errors_.push_back({field, code});  // first failure per field only
 }

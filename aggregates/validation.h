@@ -1,11 +1,29 @@
 #pragma once
-// Collects every failing field of a command, so that one 422 names them all.
+// Collects every failing field of a command, so that one 422 names them all; the domain
+// ranges of numbers (docs/api.md "Ranges of numbers") and checked arithmetic for totals.
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "infra/result.h"
 
 namespace istihdam {
+
+// The largest count of persons any field holds: a headcount, hires, leavers, dismissals, the
+// workers of an occupation or an exemption, an expected change. Far above any employer
+// (the largest Turkish employers have a few hundred thousand workers), far below overflow.
+inline constexpr std::int64_t kMaxHeadcount = 10'000'000;
+// The participant quota of one TYP program.
+inline constexpr std::int64_t kMaxParticipantQuota = 10'000;
+// The part-time hours of a month, summed over all part-time workers: every one of at most
+// kMaxHeadcount workers working every hour of a 31-day month (the aggregate then applies the
+// tighter rule: at most 31 x 24 hours per part-time worker).
+inline constexpr std::int64_t kMaxPartTimeMonthlyHours = kMaxHeadcount * 31 * 24;
+
+// a + b, or nullopt when the sum does not fit (totals are computed with this, after the
+// inputs' ranges were checked).
+[[nodiscard]] std::optional<std::int64_t> CheckedAdd(std::int64_t a, std::int64_t b);
 
 class Validator {
  public:
@@ -20,6 +38,9 @@ class Validator {
   bool Phone(const std::string& field, const std::string& value);  // empty passes
   bool OneOf(const std::string& field, const std::string& value,
              std::initializer_list<const char*> allowed);
+  // `value` <= max, else out_of_range. Negative values are left to the caller's own rule
+  // (most fields have a "negative" code of their own).
+  bool AtMost(const std::string& field, std::int64_t value, std::int64_t max);
   void Fail(const std::string& field, const std::string& code);
 
   bool ok() const { return errors_.empty(); }

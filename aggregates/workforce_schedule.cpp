@@ -103,6 +103,37 @@ void NotNegative(Validator& v, const std::string& group, const CategoryCounts& c
   });
 }
 
+void NotAboveMax(Validator& v, const std::string& group, const CategoryCounts& c) {
+  ForEachRow(c, [&](const char* name, const SexCount& s) {
+    v.AtMost(group + "." + name + ".male", s.male, kMaxHeadcount);
+    v.AtMost(group + "." + name + ".female", s.female, kMaxHeadcount);
+  });
+}
+
+// The domain ranges of the draft's numbers (docs/api.md "Ranges of numbers"), checked before
+// the month end is computed from them; negative values are left to ValidateContent.
+void ValidateRanges(Validator& v, const ScheduleDraft& d) {
+  if (d.previous_month_end) NotAboveMax(v, "previousMonthEnd", *d.previous_month_end);
+  NotAboveMax(v, "hired", d.hired);
+  NotAboveMax(v, "left", d.left);
+  v.AtMost("undergroundUnderwater.male", d.underground_underwater.male, kMaxHeadcount);
+  v.AtMost("undergroundUnderwater.female", d.underground_underwater.female, kMaxHeadcount);
+  v.AtMost("partTimeMonthlyHours", d.part_time_monthly_hours, kMaxPartTimeMonthlyHours);
+  for (std::size_t i = 0; i < d.occupation_distribution.size(); ++i) {
+    v.AtMost("occupationDistribution[" + std::to_string(i) + "].count", d.occupation_distribution[i].count,
+             kMaxHeadcount);
+  }
+  for (std::size_t i = 0; i < d.hard_to_fill_occupations.size(); ++i) {
+    v.AtMost("hardToFillOccupations[" + std::to_string(i) + "].count", d.hard_to_fill_occupations[i].count,
+             kMaxHeadcount);
+  }
+  for (std::size_t i = 0; i < d.exemption_info.size(); ++i) {
+    v.AtMost("exemptionInfo[" + std::to_string(i) + "].count", d.exemption_info[i].count, kMaxHeadcount);
+  }
+  v.AtMost("employmentPreferences.expectedChangeCount", d.employment_preferences.expected_change_count,
+           kMaxHeadcount);
+}
+
 bool KnownOccupation(const ReferenceData& ref, const std::string& code) {
   const auto* o = ref.FindOccupation(code);
   return o && o->level == 4;
@@ -193,6 +224,7 @@ void ValidateContent(Validator& v, const SaveWorkforceSchedule& c, const events:
   NotNegative(v, "hired", d.hired, "negative");
   NotNegative(v, "left", d.left, "negative");
   NotNegative(v, "monthEnd", dev.month_end, "negative_headcount");  // WS-A4
+  NotAboveMax(v, "monthEnd", dev.month_end);
   // Underground/underwater workers are among the month-end workers, never the disabled (WS-A7).
   SexCount eligible;
   ForEachRow(dev.month_end, [&](const char* name, const SexCount& row) {
@@ -272,6 +304,11 @@ Result<std::vector<events::WorkforceScheduleEvent>> DecideSaveWorkforceSchedule(
     if (c.draft.previous_month_end && *c.draft.previous_month_end != dev.previous_month_end) {
       return Error::Of("previous_month_end_fixed");
     }
+  }
+  {
+    Validator ranges;
+    ValidateRanges(ranges, c.draft);
+    if (!ranges.ok()) return ranges.ToError();
   }
   dev.hired = c.draft.hired;
   dev.left = c.draft.left;

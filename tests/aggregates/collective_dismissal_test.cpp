@@ -4,6 +4,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "aggregates/validation.h"
 #include "tests/test_util.h"
 
 namespace istihdam {
@@ -133,6 +134,20 @@ TEST(UpdateCollectiveDismissalTest, ValidationAppliesToUpdatesToo) {
   auto r = DecideUpdateCollectiveDismissal(s, Draft({{"3000000009", 3, 2}}, "2026-04-01"));
   ASSERT_FALSE(r.ok());
   EXPECT_THAT(r.error().fields, Contains(FieldError{"details[0].workplaceId", "unknown_workplace"}));
+}
+
+// Issue 10: two details of 2^63-1 men were accepted with totalMale -2. Counts above
+// kMaxHeadcount are refused before anything is added up.
+TEST(NotifyCollectiveDismissalTest, CountsAboveTheMaximumAreOutOfRangeAndNeverSummed) {
+  EXPECT_THAT(NotifyErrors(Draft({{"3000000001", INT64_MAX, 0}, {"3000000002", INT64_MAX, 0}})),
+              ::testing::UnorderedElementsAre(FieldError{"details[0].maleCount", "out_of_range"},
+                                              FieldError{"details[1].maleCount", "out_of_range"}));
+  EXPECT_THAT(NotifyErrors(Draft({{"3000000001", 1, kMaxHeadcount + 1}})),
+              Contains(FieldError{"details[0].femaleCount", "out_of_range"}));
+  const auto e = Notified(Draft({{"3000000001", kMaxHeadcount, kMaxHeadcount}, {"3000000002", kMaxHeadcount, 0}}));
+  EXPECT_EQ(e.content.total_male, 2 * kMaxHeadcount);
+  EXPECT_EQ(e.content.total_female, kMaxHeadcount);
+  EXPECT_TRUE(e.content.meets_statutory_threshold);
 }
 
 }  // namespace

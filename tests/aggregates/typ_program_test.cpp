@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "aggregates/validation.h"
+
 namespace istihdam {
 namespace {
 
@@ -96,6 +98,16 @@ TEST(CreateTypProgramTest, PeriodQuotaAndDescriptionAreValidatedTogether) {
   e = DecideCreateTypProgram(c);
   ASSERT_FALSE(e.ok());
   EXPECT_TRUE(HasField(e.error(), "startDate", "invalid_format"));
+}
+
+TEST(CreateTypProgramTest, TheParticipantQuotaHasAMaximum) {
+  auto c = Program();
+  c.participant_quota = INT64_MAX;  // issue 10: was accepted
+  auto e = DecideCreateTypProgram(c);
+  ASSERT_FALSE(e.ok());
+  EXPECT_TRUE(HasField(e.error(), "participantQuota", "out_of_range"));
+  c.participant_quota = kMaxParticipantQuota;
+  EXPECT_TRUE(DecideCreateTypProgram(c).ok());
 }
 
 TEST(CreateTypProgramTest, AUnitUserCreatesOnlyInItsOwnProvince) {

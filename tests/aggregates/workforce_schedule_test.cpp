@@ -6,6 +6,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "aggregates/validation.h"
 #include "tests/test_util.h"
 
 namespace istihdam {
@@ -201,6 +202,48 @@ TEST(SaveWorkforceScheduleTest, NegativeCountsAreRefused) {
   auto c = Draft("2026-09", true);
   c.draft.hired.part_time.male = -1;
   EXPECT_THAT(Fields(Save({}, c)), Contains(FieldError{"hired.partTime.male", "negative"}));
+}
+
+// Issue 10: a hire count of 2^63-1 overflowed into the month end and was refused as a
+// negative headcount. Counts above kMaxHeadcount are out_of_range, before any arithmetic.
+TEST(SaveWorkforceScheduleTest, ACountAboveTheMaximumIsOutOfRangeNotANegativeHeadcount) {
+  auto c = Draft("2026-09", true);
+  c.draft.hired.general.male = INT64_MAX;
+  const auto errors = Fields(Save({}, c));
+  EXPECT_THAT(errors, Contains(FieldError{"hired.general.male", "out_of_range"}));
+  for (const auto& e : errors) EXPECT_NE(e.code, "negative_headcount") << e.field;
+}
+
+TEST(SaveWorkforceScheduleTest, EveryCountHasTheSameMaximum) {
+  auto c = Draft("2026-09", true);
+  c.draft.previous_month_end->disabled.female = kMaxHeadcount + 1;
+  c.draft.left.general.male = kMaxHeadcount + 1;
+  c.draft.underground_underwater.female = kMaxHeadcount + 1;
+  c.draft.part_time_monthly_hours = kMaxPartTimeMonthlyHours + 1;
+  c.draft.occupation_distribution[0].count = kMaxHeadcount + 1;
+  c.draft.hard_to_fill_occupations[0].count = kMaxHeadcount + 1;
+  c.draft.exemption_info = {{"engelli", kMaxHeadcount + 1, "", "", ""}};
+  c.draft.employment_preferences.expected_change_count = INT64_MAX;
+  EXPECT_THAT(Fields(Save({}, c)),
+              ::testing::UnorderedElementsAre(FieldError{"previousMonthEnd.disabled.female", "out_of_range"},
+                                              FieldError{"left.general.male", "out_of_range"},
+                                              FieldError{"undergroundUnderwater.female", "out_of_range"},
+                                              FieldError{"partTimeMonthlyHours", "out_of_range"},
+                                              FieldError{"occupationDistribution[0].count", "out_of_range"},
+                                              FieldError{"hardToFillOccupations[0].count", "out_of_range"},
+                                              FieldError{"exemptionInfo[0].count", "out_of_range"},
+                                              FieldError{"employmentPreferences.expectedChangeCount", "out_of_range"}));
+}
+
+TEST(SaveWorkforceScheduleTest, TheMaximumItselfIsAcceptedAndTheMonthEndIsBoundedToo) {
+  auto c = Draft("2026-09", true);
+  c.draft.previous_month_end->general.male = kMaxHeadcount;
+  c.draft.occupation_distribution[0].count = kMaxHeadcount;
+  c.draft.hired.general.male = 1;  // month end = previous + 1 - 1
+  EXPECT_EQ(Code(Save({}, c)), "ok");
+  c.draft.left.general.male = 0;
+  c.draft.personnel_movements.pop_back();
+  EXPECT_THAT(Fields(Save({}, c)), Contains(FieldError{"monthEnd.general.male", "out_of_range"}));
 }
 
 TEST(SaveWorkforceScheduleTest, PersonnelRowsMustMatchTheCountsUnlessConfiguredOff) {
