@@ -2,6 +2,8 @@
 
 #include <boost/json.hpp>
 
+#include "infra/text.h"
+
 namespace istihdam::http {
 
 namespace {
@@ -11,6 +13,8 @@ const std::vector<ProblemInfo> kProblems = {
     {"invalid_type", 400, "Bazı alanların türü hatalı.", "Some fields have the wrong type."},
     {"invalid_parameter", 400, "Sorgu parametresi hatalı.", "A query parameter is invalid."},
     {"malformed_request", 400, "Hatalı istek.", "Malformed request."},
+    {"invalid_text", 400, "İstekte geçerli UTF-8 olmayan ya da kontrol karakteri içeren bir metin var.", "The request holds text that is not valid UTF-8 or contains control characters."},
+    {"xlsx_invalid", 400, "XLSX dosyası okunamadı.", "The XLSX file could not be read."},
     {"unauthorized", 401, "Bu işlem için oturum açmalısınız.", "You must log in for this operation."},
     {"invalid_credentials", 401, "T.C. Kimlik No veya şifre hatalı.", "The TCKN or password is wrong."},
     {"forbidden", 403, "Bu işlem için yetkiniz yok.", "You are not allowed to do this."},
@@ -39,6 +43,7 @@ const std::vector<ProblemInfo> kProblems = {
     {"schedule_period_in_future", 409, "Henüz tamamlanmamış bir ay için çizelge girilemez.", "A schedule cannot be entered for a month that has not ended."},
     {"previous_month_end_fixed", 409, "Geçen Ay Sonu İtibarıyla Çalışanlar bilgileri değiştirilemez.", "Previous month-end figures cannot be changed."},
     {"edit_window_expired", 409, "Bildirim Tarihinden bir ay sonra toplu işten çıkarma bilgilerinde güncelleme yapamazsınız.", "Cannot update more than one month after the notification date."},
+    {"version_conflict", 409, "Kayıt aynı anda değiştirildi (iç kod; istemciye concurrency_conflict ya da version_mismatch olarak döner).", "The record was changed concurrently (internal; clients see concurrency_conflict or version_mismatch)."},
     {"concurrency_conflict", 409, "Kayıt aynı anda değiştirildi, lütfen tekrar deneyiniz.", "The record was changed concurrently; please try again."},
     {"version_mismatch", 412, "Kayıt siz okuduktan sonra değiştirilmiş.", "The record changed since you read it."},
     {"reset_invalid", 409, "Şifre yenileme işleminin süresi dolmuş ya da işlem kullanılmış.", "The password reset has expired or was already used."},
@@ -66,6 +71,18 @@ const std::vector<ProblemInfo> kProblems = {
     {"rate_limited", 429, "Çok fazla istek gönderdiniz, lütfen bekleyiniz.", "Too many requests; please wait."},
     {"internal_error", 500, "Beklenmeyen bir hata oluştu.", "An unexpected error occurred."},
     {"store_corrupted", 500, "Kayıtların bir bölümü okunamıyor; sistem yöneticisine bildirildi.", "Part of the stored records cannot be read; the operators have been alerted."},
+    {"append_failed", 500, "Kayıt olay günlüğüne yazılamadı.", "The record could not be written to the event log."},
+    {"empty_append", 500, "Olay içermeyen bir yazma isteği (iç hata).", "An append without events (internal error)."},
+    {"corrupt_record", 500, "Kayıtlı bir olay bozuk.", "A stored event record is corrupt."},
+    {"malformed_event", 500, "Bir olay çözümlenemedi.", "An event could not be decoded."},
+    {"report_failed", 500, "Rapor oluşturulamadı.", "The report could not be produced."},
+    {"unknown_projection", 500, "Bilinmeyen projeksiyon (komut satırı).", "Unknown projection (command line)."},
+    {"config_invalid", 500, "Yapılandırma dosyası hatalı (sunucu başlatılırken).", "The configuration file is invalid (at start-up)."},
+    {"config_unreadable", 500, "Yapılandırma dosyası okunamadı (sunucu başlatılırken).", "The configuration file cannot be read (at start-up)."},
+    {"kafka_config", 500, "Kafka ayarları hatalı (sunucu başlatılırken).", "The Kafka settings are invalid (at start-up)."},
+    {"reference_data_invalid", 500, "Referans verisi hatalı (sunucu başlatılırken).", "The reference data is invalid (at start-up)."},
+    {"reference_data_missing", 500, "Referans verisi bulunamadı (sunucu başlatılırken).", "The reference data is missing (at start-up)."},
+    {"store_open_failed", 500, "Veritabanı açılamadı (sunucu başlatılırken).", "The database cannot be opened (at start-up)."},
     {"kps_unavailable", 503, "Kimlik Paylaşım Sistemine şu anda ulaşılamıyor.", "The identity service (KPS) cannot be reached at the moment."},
     {"store_failed", 503, "Kayıt şu anda yapılamıyor.", "The record cannot be stored at the moment."},
 };
@@ -112,6 +129,8 @@ const FieldMessage kFieldMessages[] = {
     {"period_too_long", "Kısa çalışma süresi 3 ayı geçemez.", "Short-time work cannot exceed 3 months."},
     {"outside_period", "Ay, kısa çalışma dönemi içinde olmalıdır.", "The month must lie within the short-time period."},
     {"out_of_range", "Değer izin verilen aralıkta değil.", "The value is outside the allowed range."},
+    {"too_large", "Değer çok büyük.", "The value is too large."},
+    {"invalid_text", "Geçerli UTF-8 olmayan bayt ya da izin verilmeyen bir kontrol karakteri içeriyor.", "Holds bytes that are not valid UTF-8 or a control character that is not allowed."},
 };
 
 const ProblemInfo* Find(const std::string& code) {
@@ -141,16 +160,19 @@ HttpResponse Problem(const Error& error, Lang lang) {
   static const ProblemInfo kUnknown{"internal_error", 500, "Beklenmeyen bir hata oluştu.", "An unexpected error occurred."};
   if (!p) p = &kUnknown;
   boost::json::object o;
-  o["type"] = "urn:istihdam:problem:" + error.code;
+  o["type"] = std::string("urn:istihdam:problem:") + p->code;
   o["title"] = lang == Lang::kEn ? p->title_en : p->title_tr;
   o["status"] = p->status;
-  o["code"] = error.code;
-  if (!error.detail.empty() && p->status < 500) o["detail"] = error.detail;
+  // Field names and details may quote what the client sent (a CSV header cell): never echo
+  // bytes that are not UTF-8, so that the body stays valid JSON (the serializer escapes
+  // control characters).
+  o["code"] = p == &kUnknown ? std::string("internal_error") : error.code;
+  if (!error.detail.empty() && p->status < 500) o["detail"] = ToValidUtf8(error.detail);
   boost::json::array errors;
   for (const auto& f : error.fields) {
     boost::json::object e;
-    e["field"] = f.field;
-    e["code"] = f.code;
+    e["field"] = ToValidUtf8(f.field);
+    e["code"] = ToValidUtf8(f.code);
     const char* msg = f.code.c_str();
     for (const auto& m : kFieldMessages) {
       if (f.code == m.code) msg = lang == Lang::kEn ? m.en : m.tr;

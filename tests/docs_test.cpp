@@ -1,11 +1,16 @@
-// The docs that describe code must not drift from it: every problem code is in docs/errors.md,
-// every event type in docs/events.md, every route in the OpenAPI document with a declared
-// access rule.
+// The docs that describe code must not drift from it: every problem code is in docs/errors.md
+// (those of the catalogue, and every code the source can produce), every event type in
+// docs/events.md, every route in the OpenAPI document with a declared access rule.
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
 
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
+#include <map>
+#include <regex>
+#include <set>
 #include <sstream>
 
 #include "events/event_registry.h"
@@ -28,6 +33,69 @@ TEST(DocsTest, EveryProblemCodeIsDocumented) {
   for (const auto& p : http::ProblemCatalogue()) {
     EXPECT_NE(doc.find(std::string("`") + p.code + "` | " + std::to_string(p.status)), std::string::npos)
         << p.code << " is missing from docs/errors.md";
+  }
+}
+
+std::string ReadFile(const std::filesystem::path& p) {
+  std::ifstream in(p);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// Every code literal matched by one of `patterns` (capture group 1) in the server's sources,
+// with the file it was seen in.
+std::map<std::string, std::string> CodesInSource(const std::vector<std::regex>& patterns) {
+  std::map<std::string, std::string> codes;
+  const std::filesystem::path root(ISTIHDAM_SOURCE_DIR);
+  for (const char* dir : {"aggregates", "commands", "events", "http", "infra", "projections"}) {
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(root / dir)) {
+      const auto ext = entry.path().extension();
+      if (ext != ".cpp" && ext != ".h") continue;
+      const std::string text = ReadFile(entry.path());
+      for (const auto& re : patterns) {
+        for (std::sregex_iterator it(text.begin(), text.end(), re), end; it != end; ++it) {
+          codes.emplace((*it)[1].str(), std::filesystem::relative(entry.path(), root).string());
+        }
+      }
+    }
+  }
+  return codes;
+}
+
+// The problem codes the server can send: Error::Of("…"), Error{"…", …}, Problem("…", …),
+// Error::Of(std::string("…")). Internal ones (a failed append, a start-up error) are in the
+// catalogue too, as 500s.
+TEST(DocsTest, EveryProblemCodeInTheSourceIsInTheCatalogue) {
+  const std::string doc = ReadDoc("errors.md");
+  const auto codes = CodesInSource({std::regex(R"re(Error::Of\(\s*(?:std::string\()?"([a-z_]+)")re"),
+                                    std::regex(R"re(Error\{\s*"([a-z_]+)")re"),
+                                    std::regex(R"re(Problem\(\s*"([a-z_]+)")re")});
+  ASSERT_GT(codes.size(), 40u);  // the patterns still match the code's style
+  for (const auto& [code, file] : codes) {
+    EXPECT_NE(doc.find("| `" + code + "` | "), std::string::npos)
+        << code << " (sent by " << file << ") is missing from docs/errors.md: add it to http/problem.cpp and run "
+        << "tools/gen_errors_doc.py";
+    const auto& catalogue = http::ProblemCatalogue();
+    EXPECT_TRUE(std::any_of(catalogue.begin(), catalogue.end(), [&](const auto& p) { return code == p.code; }))
+        << code << " (sent by " << file << ") is not in the problem catalogue of http/problem.cpp";
+  }
+}
+
+// The field codes of 422s: Fail(field, "…"), AtMost/Validation/FieldError literals
+// {"field", "…"} as pushed into error lists.
+TEST(DocsTest, EveryFieldCodeInTheSourceIsDocumented) {
+  const std::string doc = ReadDoc("errors.md");
+  const std::string fields = doc.substr(doc.find("## Field error codes"));
+  const auto codes = CodesInSource({std::regex(R"re(Fail\([^;()]*(?:\([^;()]*\)[^;()]*)*,\s*"([a-z_]+)"\))re"),
+                                    std::regex(R"re(push_back\(\{[^;{}]*,\s*"([a-z_]+)"\}\))re"),
+                                    std::regex(R"re(Validation\(\{\{[^;{}]*,\s*"([a-z_]+)"\}\}\))re"),
+                                    std::regex(R"re(NotNegative\([^;]*,\s*"([a-z_]+)"\))re"),
+                                    std::regex(R"re(ValidateOccupationList\([^;]*,\s*"([a-z_]+)"\))re")});
+  ASSERT_GT(codes.size(), 20u);
+  for (const auto& [code, file] : codes) {
+    EXPECT_NE(fields.find("| `" + code + "` | "), std::string::npos)
+        << "field code " << code << " (used in " << file << ") is missing from docs/errors.md";
   }
 }
 
