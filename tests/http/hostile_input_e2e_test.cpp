@@ -65,7 +65,8 @@ class HostileInputE2E : public ServerSuite<HostileInputE2E> {
   static std::pair<std::string, json::value> LatestSchedule() {
     const auto list = Get(port(), Schedules(), admin_);
     EXPECT_EQ(list.status, 200) << list.body;
-    for (const auto& item : Arr(list.Json(), "items")) {
+    const auto list_doc = list.Json();
+    for (const auto& item : Arr(list_doc, "items")) {
       if (Bool(item, "isLatest")) {
         const std::string month = Str(item, "month");
         const auto doc = Get(port(), Schedules() + "/" + month, admin_);
@@ -191,10 +192,9 @@ TEST_F(HostileInputE2E, EscapedControlCharactersInJsonStringsAreRefusedPerField)
   auto p = ExpectProblem(raw, 422, "validation_failed");
   EXPECT_TRUE(HasFieldError(p, "address", "invalid_text")) << raw.body;
   EXPECT_TRUE(HasFieldError(p, "district", "invalid_text")) << raw.body;
-  // A lone surrogate escape is not text either (refused by the parser or per field).
-  const auto surrogate = Request(port(), "PUT", path, R"({"address":"x\ud800y"})", Bearer(admin_));
-  EXPECT_TRUE(surrogate.status == 400 || surrogate.status == 422) << surrogate.status << " " << surrogate.body;
-  ExpectValidJson(surrogate);
+  // A lone surrogate escape is not text either: Boost.JSON refuses it.
+  ExpectProblem(Request(port(), "PUT", path, R"({"address":"x\ud800y"})", Bearer(admin_)), 400, "malformed_json");
+  ExpectProblem(Request(port(), "PUT", path, R"({"address":"x\udc00y"})", Bearer(admin_)), 400, "malformed_json");
   ExpectProblem(Request(port(), "PUT", path, "{\"address\":\"Fu\xff\xfezz\"}", Bearer(admin_)), 400, "malformed_json");
   EXPECT_EQ(HealthPosition(port()), before);
   EXPECT_EQ(Get(port(), path, admin_).Header("ETag"), got.Header("ETag"));

@@ -4,7 +4,11 @@
 
 #include <gtest/gtest.h>
 
+#include <boost/json.hpp>
+
 #include <string>
+
+#include "infra/stored_json.h"
 
 namespace istihdam {
 namespace {
@@ -62,6 +66,18 @@ TEST(AcceptableTextTest, ControlCharactersAreRefusedTabAndNewlineOnlyInFreeText)
     EXPECT_FALSE(IsAcceptableText(ws, TextKind::kLine)) << ws;
     EXPECT_TRUE(IsAcceptableText(ws, TextKind::kMultiline)) << ws;
   }
+}
+
+// A read-model row written before the boundaries refused bad text reads with U+FFFD
+// instead of failing the request (issue 10: every read of it answered 500).
+TEST(StoredJsonTest, ARowWithBytesThatAreNotUtf8ReadsWithReplacementCharacters) {
+  const auto v = ParseStoredJson("{\"firstName\":\"Fu\xFF\xFEzz\",\"n\":1}", "tests");
+  EXPECT_EQ(v.at("firstName").as_string(), "Fu" + kFffd + kFffd + "zz");
+  EXPECT_EQ(v.at("n").as_int64(), 1);
+  EXPECT_EQ(ParseStoredJson(R"({"a":"Gülşen"})", "tests").at("a").as_string(), "Gülşen");
+  boost::json::object o;
+  o["firstName"] = "Fu\xFF";
+  EXPECT_EQ(SerializeStoredJson(o), "{\"firstName\":\"Fu" + kFffd + "\"}");
 }
 
 }  // namespace
