@@ -82,6 +82,7 @@ const std::vector<ProblemInfo> kProblems = {
     {"kafka_config", 500, "Kafka ayarları hatalı (sunucu başlatılırken).", "The Kafka settings are invalid (at start-up)."},
     {"reference_data_invalid", 500, "Referans verisi hatalı (sunucu başlatılırken).", "The reference data is invalid (at start-up)."},
     {"reference_data_missing", 500, "Referans verisi bulunamadı (sunucu başlatılırken).", "The reference data is missing (at start-up)."},
+    {"store_locked", 500, "Veri dizini başka bir süreç tarafından kullanılıyor (sunucu başlatılırken).", "Another process holds the data directory (at start-up)."},
     {"store_open_failed", 500, "Veritabanı açılamadı (sunucu başlatılırken).", "The database cannot be opened (at start-up)."},
     {"kps_unavailable", 503, "Kimlik Paylaşım Sistemine şu anda ulaşılamıyor.", "The identity service (KPS) cannot be reached at the moment."},
     {"store_failed", 503, "Kayıt şu anda yapılamıyor.", "The record cannot be stored at the moment."},
