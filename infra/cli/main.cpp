@@ -8,6 +8,7 @@
 #include "commands/staff.h"
 #include "http/app.h"
 #include "infra/cli/progress.h"
+#include "infra/text.h"
 
 using namespace istihdam;
 
@@ -28,13 +29,32 @@ int Verify(const Config& config) {
   auto app = OpenApp(config);
   cli::Progress progress("verify");
   std::string problem;
-  const auto bad = app->store().Verify(&problem, [&](auto d, auto t) { progress.Update(d, t); });
+  // Events written before the log refused bad text stay in it (it is immutable): they are
+  // warnings with their positions, not a broken chain.
+  std::vector<std::string> warnings;
+  std::size_t bad_text = 0;
+  const auto bad = app->store().Verify(
+      &problem, [&](auto d, auto t) { progress.Update(d, t); },
+      [&](const RecordedEvent& e) {
+        const auto field = app->registry().FindInvalidText(e);
+        if (!field) return;
+        if (++bad_text <= 100) {
+          warnings.push_back("position " + std::to_string(e.position) + " (" + ToValidUtf8(e.type) + "): " + *field +
+                             " is not valid UTF-8 text");
+        }
+      });
+  for (const auto& w : warnings) std::cerr << "istihdam verify: warning: " << w << "\n";
+  if (bad_text > warnings.size()) {
+    std::cerr << "istihdam verify: warning: " << bad_text - warnings.size() << " more events with such text\n";
+  }
   if (bad != 0) {
     std::cerr << "istihdam verify: FAILED at position " << bad << ": " << problem << "\n";
     std::cout << bad << "\n";
     return 1;
   }
-  std::cerr << "istihdam verify: ok, " << app->store().LastPosition() << " events, hash chain intact\n";
+  std::cerr << "istihdam verify: ok, " << app->store().LastPosition() << " events, hash chain intact";
+  if (bad_text > 0) std::cerr << "; " << bad_text << " events hold text that is not valid UTF-8 (warnings above)";
+  std::cerr << "\n";
   return 0;
 }
 

@@ -14,6 +14,10 @@
 #include <thread>
 
 #include "e2e_helpers.h"
+#include "events/codec.h"
+#include "events/workplaces.h"
+#include "infra/clock.h"
+#include "infra/event_store.h"
 #include "tests/storage_damage.h"
 
 namespace e2e {
@@ -102,6 +106,40 @@ TEST(StorageFaultE2e, ACorruptedBlockIsReportedByEveryReaderOfTheLog) {
   const auto schedules = Get(server.port(), "/api/v1/workplaces/3000000001/workforce-schedules",
                              Login(server.port(), "10000000146", "Demo1234!"));
   EXPECT_EQ(schedules.status, 200) << schedules.body;
+}
+
+// An event written by an older version, before the log refused text that is not UTF-8: the
+// log is immutable, so verify passes the chain and warns with the position and the field.
+TEST(StorageFaultE2e, VerifyWarnsAboutStoredTextThatIsNotUtf8) {
+  ServerOptions options;
+  options.start = false;
+  ServerProcess server(options);
+  {
+    istihdam::crypto::Init();
+    auto db = istihdam::Database::Open(server.data_dir());
+    ASSERT_TRUE(db.ok()) << db.error().detail;
+    istihdam::ManualClock clock(1'768'467'600'000'000LL);
+    istihdam::EventStore store(db->get(), &clock);
+    istihdam::events::WorkplaceRegistered good;
+    good.workplace_id = "3000000001";
+    good.title = "Doğru Metin A.Ş.";
+    istihdam::events::WorkplaceRegistered bad = good;
+    bad.workplace_id = "3000000002";
+    bad.info.address = "Fu\xff\xfezz";
+    istihdam::AppendRequest req;
+    req.streams.push_back({"workplace-3000000001", istihdam::ExpectedVersion::NoStream(),
+                           {istihdam::events::Encode(good)}});
+    req.streams.push_back({"workplace-3000000002", istihdam::ExpectedVersion::NoStream(),
+                           {istihdam::events::Encode(bad)}});
+    ASSERT_TRUE(store.Append(std::move(req)).ok());
+  }
+  const auto verify = RunIstihdam({"verify", "--data-dir", server.data_dir()});
+  EXPECT_EQ(verify.exit_code, 0) << verify.err;
+  EXPECT_NE(verify.err.find("warning: position 2 (WorkplaceRegistered): data.info.address is not valid UTF-8 text"),
+            std::string::npos)
+      << verify.err;
+  EXPECT_EQ(verify.err.find("position 1 "), std::string::npos) << verify.err;
+  EXPECT_NE(verify.err.find("1 events hold text that is not valid UTF-8"), std::string::npos) << verify.err;
 }
 
 // A small tmpfs mounted for one test (root only; skipped elsewhere).
