@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Contract checks against the real server (docs/api.md "Contract tooling"), run by CTest:
-#   tools/api-contract.sh lint   ISTIHDAM_BINARY OUT_DIR  # Redocly lint (0 errors), TS client + tsc --strict
+#   tools/api-contract.sh lint   ISTIHDAM_BINARY OUT_DIR  # Redocly lint (0 errors), TS client + tsc --strict,
+#                                                         # GET answers validated against their schemas
 #   tools/api-contract.sh docs   ISTIHDAM_BINARY OUT_DIR  # /docs renders in headless Chromium; 404s
 # Each mode starts `istihdam serve --demo` on a free loopback port with a fresh data directory
 # and stops it on exit. OUT_DIR keeps openapi.json, the generated client, the lint report and
@@ -68,7 +69,9 @@ case "$mode" in
     cp "$root/tools/api-client/check.ts" "$out/check.ts"
     (cd "$tools" && npx --no-install tsc --strict --noEmit --target es2022 --module es2022 \
       --moduleResolution bundler --lib es2022,dom "$out/check.ts") || fail "tsc --strict rejected check.ts"
-    echo "api-contract: lint, client generation and tsc --strict passed"
+    # Every GET the demo roles can call answers what its schema declares.
+    python3 "$root/tools/api-client/validate_gets.py" "http://127.0.0.1:$port" || fail "answers do not match their schemas"
+    echo "api-contract: lint, client generation, tsc --strict and the answers' schemas passed"
     ;;
   docs)
     start_server demo --demo

@@ -17,11 +17,12 @@ pkgs="g++ cmake ninja-build pkg-config ccache librdkafka-dev kcat librocksdb-dev
 pkgs="$pkgs maven"
 if ! command -v java >/dev/null 2>&1; then pkgs="$pkgs default-jre-headless"; fi
 # Contract tooling (tools/api-tools: Redocly, openapi-typescript, tsc, Swagger UI for /docs)
-# runs on Node; headless Chromium renders /docs in its test. A Node that is already installed
+# runs on Node; headless Chromium renders /docs in its test; python3-jsonschema validates the
+# answers against their schemas. A Node that is already installed
 # (nodesource's includes npm) is kept.
 if ! command -v node >/dev/null 2>&1; then pkgs="$pkgs nodejs"; fi
 if ! command -v npm >/dev/null 2>&1; then pkgs="$pkgs npm"; fi
-pkgs="$pkgs chromium"
+pkgs="$pkgs chromium python3-jsonschema"
 # Skip apt entirely when everything is already there (fast re-runs).
 missing=""
 for p in $pkgs; do
