@@ -61,7 +61,7 @@ boost::json::value RequestExample(const std::string& route) {
 "representative":{"tckn":"45678901280","firstName":"Can","lastName":"Demir","password":"Gizli-Sifre-1",
 "secretQuestion":"Doğduğunuz şehir?","secretAnswer":"İzmir","email":"can@example.com","preferredContact":"email"}})"},
       {"POST /api/v1/workplaces",
-       R"({"title":"Anadolu Tekstil A.Ş. Bursa","sgkNo":"26111010123456701601000","province":"16",
+       R"({"title":"Anadolu Tekstil A.Ş. Bursa","sgkNo":"26111010123456701601000001","province":"16",
 "district":"Osmangazi","address":"Organize Sanayi Bölgesi 3. Cad. 12","phone":"0224 555 10 20"})"},
   };
   const auto it = kExamples.find(route);
