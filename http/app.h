@@ -87,9 +87,16 @@ void AddQuotaRoutes(App& app, Router& router);
 void AddCollectiveDismissalRoutes(App& app, Router& router);
 void AddTypRoutes(App& app, Router& router);
 void AddBenefitDeclarationRoutes(App& app, Router& router);
+void AddDocsRoutes(App& app, Router& router);
 
 // The OpenAPI 3 document of every route.
 std::string BuildOpenApi(const Router& router);
+// The camelCase operationId of a route: a verb (get, list = GET of a collection, create = POST
+// to a collection, post, put, delete) and the static path segments after /api/v1, singular
+// except the last: GET /api/v1/workplaces/{id} -> getWorkplace, PUT
+// /api/v1/workplaces/{id}/workforce-schedules/{month}/personnel ->
+// putWorkplaceWorkforceSchedulePersonnel.
+std::string OperationId(const std::string& method, const std::string& pattern);
 
 // Demo employers, workplaces and an auditor, when the store is empty (docs in README).
 void SeedDemoData(App& app);

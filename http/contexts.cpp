@@ -43,6 +43,7 @@ void RegisterContexts(App& app, events::EventRegistry& registry, ProjectionEngin
   projections.Add(MakeBenefitDeclarationsProjector());
 
   AddServiceRoutes(app, router);
+  AddDocsRoutes(app, router);
   AddReferenceRoutes(app, router);
   AddRegistrationRoutes(app, router);
   AddAuthRoutes(app, router);

@@ -1,5 +1,13 @@
 // The OpenAPI 3.0 document, generated from the route table so it cannot miss a route.
+// Contract rules (docs/api.md "Contract tooling"): every operation has a camelCase operationId
+// derived from its method and path, a `security` requirement ([] when public) and a declared
+// tag; Redocly's recommended lint passes with no errors.
 #include <boost/json.hpp>
+
+#include <cctype>
+#include <map>
+#include <set>
+#include <stdexcept>
 
 #include "http/app.h"
 
@@ -17,6 +25,49 @@ boost::json::object ProblemRef(const char* description) {
           {"content", {{"application/problem+json", {{"schema", {{"$ref", "#/components/schemas/Problem"}}}}}}}};
 }
 
+// No licence file in the repository: the code belongs to the agency and is not published.
+constexpr const char* kLicenseName = "Proprietary — Türkiye İş Kurumu";
+
+std::string TagDescription(const std::string& tag) {
+  static const std::map<std::string, std::string> kDescriptions = {
+      {"service", "Health, metrics, this document and the interactive docs at /docs"},
+      {"reference", "Reference data: provinces, districts, SGK exit reasons"},
+      {"registration", "Employer registration (AUTH-1, AUTH-3)"},
+      {"auth", "Log in with firm selection, log out (AUTH-4)"},
+      {"workplaces", "Headquarters and branch workplaces (EMP-1..EMP-4)"},
+      {"events", "The auditors' view of the event log and of one stream's history"},
+      {"identity", "Individual users and natural-person employers (AUTH-2)"},
+      {"password-reset", "Password reset with the secret question (AUTH-5..AUTH-7)"},
+      {"staff", "Agency staff users (head office)"},
+      {"users", "The employer's authorized users and their roles (ROLE-1..ROLE-7)"},
+      {"workforce schedules", "Monthly workforce schedules and the bulk personnel form (WS-1..WS-12)"},
+      {"quota", "Disabled and ex-convict employment quota (QUOTA-1..QUOTA-3)"},
+      {"collective dismissals", "Collective dismissal notifications (CD-1..CD-4)"},
+      {"TYP", "Community benefit programs: programs, participants, attendance (TYP-1..TYP-4)"},
+      {"benefit declarations", "İKT/İÖ/KÇÖ benefit declarations (DECL-1)"},
+  };
+  const auto it = kDescriptions.find(tag);
+  return it == kDescriptions.end() ? tag : it->second;
+}
+
+// Examples of the main request bodies, keyed by "METHOD pattern" (they must validate against
+// the route's schema: Redocly checks them).
+boost::json::value RequestExample(const std::string& route) {
+  static const std::map<std::string, std::string> kExamples = {
+      {"POST /api/v1/auth/login", R"({"tckn":"10000000146","password":"Demo1234!"})"},
+      {"POST /api/v1/registrations",
+       R"({"termsAccepted":true,"employer":{"kind":"legalEntity","title":"Deniz Lojistik A.Ş.","taxNo":"1234567890",
+"sector":"private","province":"35","district":"Konak","address":"Liman Cad. 5","phone":"0232 555 11 22"},
+"representative":{"tckn":"45678901280","firstName":"Can","lastName":"Demir","password":"Gizli-Sifre-1",
+"secretQuestion":"Doğduğunuz şehir?","secretAnswer":"İzmir","email":"can@example.com","preferredContact":"email"}})"},
+      {"POST /api/v1/workplaces",
+       R"({"title":"Anadolu Tekstil A.Ş. Bursa","sgkNo":"26111010123456701601000001","province":"16",
+"district":"Osmangazi","address":"Organize Sanayi Bölgesi 3. Cad. 12","phone":"0224 555 10 20"})"},
+  };
+  const auto it = kExamples.find(route);
+  return it == kExamples.end() ? boost::json::value() : boost::json::parse(it->second);
+}
+
 std::string AccessName(const Route& r) {
   switch (r.access) {
     case Access::kPublic: return "public";
@@ -28,15 +79,94 @@ std::string AccessName(const Route& r) {
   return "";
 }
 
+// "workforce-schedules" -> {"workforce", "schedules"}: the words of a path segment.
+std::vector<std::string> Words(const std::string& segment) {
+  std::vector<std::string> words(1);
+  for (char c : segment) {
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      words.back() += c;
+    } else if (!words.back().empty()) {
+      words.emplace_back();
+    }
+  }
+  if (words.back().empty()) words.pop_back();
+  return words;
+}
+
+// A plural English noun ends in "s" but not in "ss" or "us" (status, address).
+bool IsPlural(const std::string& word) {
+  const auto n = word.size();
+  return n > 1 && word[n - 1] == 's' && word[n - 2] != 's' && word[n - 2] != 'u';
+}
+
+std::string Singular(const std::string& word) {
+  if (!IsPlural(word)) return word;
+  if (word.size() > 4 && word.ends_with("uses")) return word.substr(0, word.size() - 2);  // statuses
+  return word.substr(0, word.size() - 1);
+}
+
+void AppendCapitalized(std::string* out, const std::string& word) {
+  if (word.empty()) return;
+  *out += static_cast<char>(std::toupper(static_cast<unsigned char>(word[0])));
+  *out += word.substr(1);
+}
+
 }  // namespace
+
+std::string OperationId(const std::string& method, const std::string& pattern) {
+  std::string path = pattern;
+  if (path.starts_with("/api/v1/")) path = path.substr(7);
+  std::vector<std::string> segments;
+  for (std::size_t start = 1; start <= path.size();) {
+    auto end = path.find('/', start);
+    if (end == std::string::npos) end = path.size();
+    if (end > start) segments.push_back(path.substr(start, end - start));
+    start = end + 1;
+  }
+  // The static segments name the resource; each one but the last is singular (the parameter
+  // after it, or the sub-resource, picks one of them).
+  std::vector<std::string> nouns;
+  for (std::size_t i = 0; i < segments.size(); ++i) {
+    if (segments[i].front() == '{') continue;
+    auto words = Words(segments[i]);
+    const bool last_static = i + 1 == segments.size();
+    if (!last_static && !words.empty()) words.back() = Singular(words.back());
+    nouns.insert(nouns.end(), words.begin(), words.end());
+  }
+  const bool on_item = !segments.empty() && segments.back().front() == '{';
+  const bool on_collection = !on_item && !nouns.empty() && IsPlural(nouns.back());
+  std::string verb;
+  if (method == "GET") {
+    verb = on_collection ? "list" : "get";
+  } else if (method == "POST") {
+    verb = on_collection ? "create" : "post";
+  } else {
+    verb = method;
+    for (auto& c : verb) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  if (on_collection && method == "POST") nouns.back() = Singular(nouns.back());
+  std::string id = verb;
+  for (const auto& n : nouns) AppendCapitalized(&id, n);
+  return id;
+}
 
 std::string BuildOpenApi(const Router& router) {
   boost::json::object paths;
+  std::set<std::string> operation_ids;
+  boost::json::array tags;
+  std::set<std::string> tag_names;
   for (const auto& r : router.routes()) {
+    if (tag_names.insert(r.doc.tag).second) {
+      tags.push_back({{"name", r.doc.tag}, {"description", TagDescription(r.doc.tag)}});
+    }
     boost::json::object op;
     op["summary"] = r.doc.summary;
     op["tags"] = boost::json::array{boost::json::string(r.doc.tag)};
-    op["operationId"] = r.method + " " + r.pattern;
+    op["operationId"] = r.doc.operation_id.empty() ? OperationId(r.method, r.pattern) : r.doc.operation_id;
+    if (!operation_ids.insert(op["operationId"].as_string().c_str()).second) {
+      throw std::logic_error("duplicate operationId " + std::string(op["operationId"].as_string()) +
+                             "; set RouteDoc::operation_id on one of the routes");
+    }
     op["x-access"] = AccessName(r);
     if (!r.permission.empty()) op["x-permission"] = r.permission;
     if (!r.staff_roles.empty()) {
@@ -74,8 +204,11 @@ std::string BuildOpenApi(const Router& router) {
                       {"schema", {{"type", "string"}, {"enum", {"tr", "en"}}}}});
     op["parameters"] = std::move(params);
     if (!r.doc.request_schema.empty()) {
-      op["requestBody"] = {{"required", true},
-                           {"content", {{"application/json", {{"schema", Schema(r.doc.request_schema)}}}}}};
+      boost::json::object media{{"schema", Schema(r.doc.request_schema)}};
+      if (auto example = RequestExample(r.method + " " + r.pattern); !example.is_null()) {
+        media["example"] = std::move(example);
+      }
+      op["requestBody"] = {{"required", true}, {"content", {{"application/json", std::move(media)}}}};
     }
     boost::json::object responses;
     boost::json::object ok{{"description", "success"}};
@@ -88,6 +221,8 @@ std::string BuildOpenApi(const Router& router) {
       responses["401"] = ProblemRef("no or bad token");
       responses["403"] = ProblemRef("not allowed for this user");
       op["security"] = boost::json::array{{{"bearer", boost::json::array()}}};
+    } else {
+      op["security"] = boost::json::array();  // public: no token needed
     }
     if (r.pattern.find('{') != std::string::npos) responses["404"] = ProblemRef("unknown, or another employer's");
     if (r.method != "GET") {
@@ -106,8 +241,18 @@ std::string BuildOpenApi(const Router& router) {
   doc["openapi"] = "3.0.3";
   doc["info"] = {{"title", "istihdam — employer portal API"},
                  {"version", "1"},
-                 {"description", "Event-sourced backend of the public employment service's employer portal. "
-                                 "Errors are application/problem+json with a stable code."}};
+                 {"description",
+                  "The employer portal API of the public employment service (Türkiye İş Kurumu): employers "
+                  "register and log in, manage workplaces and users, file workforce schedules, see their quota, "
+                  "notify collective dismissals, submit benefit declarations and track TYP attendance; agency staff "
+                  "run TYP programs and read declarations and the audit log.\n\n"
+                  "Log in with `POST /api/v1/auth/login` and send the token as `Authorization: Bearer <token>`. "
+                  "Errors are `application/problem+json` with a stable `code` and Turkish text (English with "
+                  "`Accept-Language: en`). Every command answers with the `position` of its last event; pass it as "
+                  "`?minPosition=` to a GET to read your own write. Conventions: docs/api.md."},
+                 {"license", {{"name", kLicenseName}}}};
+  doc["servers"] = boost::json::array{{{"url", "/"}, {"description", "this server"}}};
+  doc["tags"] = std::move(tags);
   doc["paths"] = std::move(paths);
   doc["components"] = {
       {"securitySchemes", {{"bearer", {{"type", "http"}, {"scheme", "bearer"}}}}},

@@ -21,6 +21,7 @@ const std::vector<ProblemInfo> kProblems = {
     {"firm_not_permitted", 403, "Bu firma adına işlem yapma yetkiniz yok.", "You may not act for this firm."},
     {"other_province", 403, "Sadece kendi ilinizdeki TYP programları için işlem yapabilirsiniz.", "You may only act for TYP programs of your own province."},
     {"not_found", 404, "Kayıt bulunamadı.", "Not found."},
+    {"docs_not_installed", 404, "API belgeleri (Swagger UI) bu sunucuda kurulu değil; tools/install-deps.sh kurar.", "The API docs (Swagger UI) are not installed on this server; tools/install-deps.sh installs them."},
     {"workplace_not_found", 404, "İşyeri bulunamadı.", "Workplace not found."},
     {"employer_not_found", 404, "İşveren bulunamadı.", "Employer not found."},
     {"user_not_found", 404, "Kullanıcı bulunamadı.", "User not found."},

@@ -37,6 +37,9 @@ struct RouteDoc {
   std::string request_schema;   // JSON Schema text, "" when the route takes no body
   std::string response_schema;  // JSON Schema text of the success body
   int success_status = 200;
+  // The OpenAPI operationId; "" derives it from method and path (OperationId in
+  // http/openapi.cpp). Set it only when the derived one would clash.
+  std::string operation_id{};
 };
 
 struct RequestContext {

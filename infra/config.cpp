@@ -79,6 +79,7 @@ Status LoadConfigFile(const std::string& path, Config* c) {
       const std::string k(key);
       if (k == "dataDir") c->data_dir = val.as_string().c_str();
       else if (k == "referenceDir") c->reference_dir = val.as_string().c_str();
+      else if (k == "docsDir") c->docs_dir = val.as_string().c_str();
       else if (k == "bindAddress") c->bind_address = val.as_string().c_str();
       else if (k == "port") c->port = static_cast<std::uint16_t>(val.to_number<int>());
       else if (k == "httpThreads") c->http_threads = val.to_number<unsigned>();

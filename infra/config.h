@@ -42,6 +42,8 @@ struct CollectiveDismissalThresholds {
 struct Config {
   std::string data_dir = "var/data";
   std::string reference_dir = ISTIHDAM_SOURCE_DIR "/data";
+  // Swagger UI's files for /docs (npm's swagger-ui-dist, installed by tools/install-deps.sh).
+  std::string docs_dir = ISTIHDAM_SOURCE_DIR "/tools/api-tools/node_modules/swagger-ui-dist";
   std::string bind_address = "127.0.0.1";
   std::uint16_t port = 8080;
   std::string port_file;  // when set, the bound port is written there (for --port 0)

@@ -142,5 +142,22 @@ TEST(DocsTest, EveryEventTypeIsDocumentedWithItsSchemaVersion) {
   }
 }
 
+// docs/api.md "Contract tooling": the operationId rule, as frontend code sees it.
+TEST(DocsTest, OperationIdsFollowTheDocumentedRule) {
+  EXPECT_EQ(http::OperationId("GET", "/api/v1/workplaces"), "listWorkplaces");
+  EXPECT_EQ(http::OperationId("POST", "/api/v1/workplaces"), "createWorkplace");
+  EXPECT_EQ(http::OperationId("GET", "/api/v1/workplaces/{id}"), "getWorkplace");
+  EXPECT_EQ(http::OperationId("PUT", "/api/v1/workplaces/{id}/workforce-schedules/{month}/personnel"),
+            "putWorkplaceWorkforceSchedulePersonnel");
+  EXPECT_EQ(http::OperationId("GET", "/api/v1/workplaces/{id}/quota-status"), "getWorkplaceQuotaStatus");
+  EXPECT_EQ(http::OperationId("GET", "/api/v1/workplaces/{id}/quota-statuses"), "listWorkplaceQuotaStatuses");
+  EXPECT_EQ(http::OperationId("DELETE", "/api/v1/typ/programs/{typNo}/participants/{participantId}/attendance/{date}"),
+            "deleteTypProgramParticipantAttendance");
+  EXPECT_EQ(http::OperationId("POST", "/api/v1/password-resets/contact-info"), "postPasswordResetContactInfo");
+  EXPECT_EQ(http::OperationId("POST", "/api/v1/auth/login"), "postAuthLogin");
+  EXPECT_EQ(http::OperationId("GET", "/health/live"), "getHealthLive");
+  EXPECT_EQ(http::OperationId("GET", "/openapi.json"), "getOpenapiJson");
+}
+
 }  // namespace
 }  // namespace istihdam

@@ -16,6 +16,13 @@ pkgs="g++ cmake ninja-build pkg-config ccache librdkafka-dev kcat librocksdb-dev
 # The Kafka tests run a real broker (tools/kafka.sh): Maven fetches it, Java 17+ runs it.
 pkgs="$pkgs maven"
 if ! command -v java >/dev/null 2>&1; then pkgs="$pkgs default-jre-headless"; fi
+# Contract tooling (tools/api-tools: Redocly, openapi-typescript, tsc, Swagger UI for /docs)
+# runs on Node; headless Chromium renders /docs in its test; python3-jsonschema validates the
+# answers against their schemas. A Node that is already installed
+# (nodesource's includes npm) is kept.
+if ! command -v node >/dev/null 2>&1; then pkgs="$pkgs nodejs"; fi
+if ! command -v npm >/dev/null 2>&1; then pkgs="$pkgs npm"; fi
+pkgs="$pkgs chromium python3-jsonschema"
 # Skip apt entirely when everything is already there (fast re-runs).
 missing=""
 for p in $pkgs; do
@@ -26,4 +33,14 @@ if [ -n "$missing" ]; then
   $SUDO apt-get update -qq
   # shellcheck disable=SC2086
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing
+fi
+# The pinned npm packages of tools/api-tools, from package-lock.json; skipped when
+# node_modules was installed from this very lock file.
+api_tools="$(cd "$(dirname "$0")" && pwd)/api-tools"
+stamp="$api_tools/node_modules/.istihdam-lock.sha256"
+lock_sum=$(sha256sum "$api_tools/package-lock.json" | cut -d' ' -f1)
+if [ "$(cat "$stamp" 2>/dev/null)" != "$lock_sum" ]; then
+  echo "install-deps: npm ci in tools/api-tools"
+  (cd "$api_tools" && npm ci --no-audit --no-fund --loglevel=error)
+  echo "$lock_sum" > "$stamp"
 fi

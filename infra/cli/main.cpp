@@ -138,6 +138,7 @@ int main(int argc, char** argv) {
   serve->add_option("--port", config.port, "TCP port (0 = any free port)")->capture_default_str();
   serve->add_option("--bind", config.bind_address, "address to listen on")->capture_default_str();
   serve->add_option("--port-file", config.port_file, "write the bound port to this file");
+  serve->add_option("--docs-dir", config.docs_dir, "Swagger UI files served at /docs")->capture_default_str();
   serve->add_option("--threads", config.http_threads, "HTTP I/O threads")->capture_default_str();
   serve->add_flag("--demo", config.demo, "load demo employers when the store is empty");
   serve->add_option("--identity-registry", config.identity_registry_file,
@@ -200,6 +201,7 @@ int main(int argc, char** argv) {
         if (s->count("--port")) merged.port = config.port;
         if (s->count("--bind")) merged.bind_address = config.bind_address;
         if (s->count("--port-file")) merged.port_file = config.port_file;
+        if (s->count("--docs-dir")) merged.docs_dir = config.docs_dir;
         if (s->count("--threads")) merged.http_threads = config.http_threads;
         if (s->count("--demo")) merged.demo = true;
         if (s->count("--clock-file")) merged.clock_file = config.clock_file;
