@@ -25,7 +25,7 @@
 
 #include "infra/event_record.h"
 
-// Strings and vectors in the portable binary form, read in bounded steps: a corrupt length
+// Strings, vectors and bools in the portable binary form. Strings and vectors are read in bounded steps: a corrupt length
 // fails at the end of the input (cereal::Exception) instead of first allocating what it
 // claims (cereal's own loads resize to the stored length up front: a flipped length byte
 // asked for gigabytes). The bytes are the same as cereal's. Found by tests/fuzz/ (event).
@@ -44,6 +44,15 @@ inline void CEREAL_LOAD_FUNCTION_NAME(PortableBinaryInputArchive& ar, std::strin
     ar(binary_data(str.data() + at, static_cast<std::size_t>(n)));
     size -= n;
   }
+}
+
+// A bool is one byte, 0 or 1; any other byte is a corrupt payload (loading it as it is would
+// make a bool that is neither, which is undefined behaviour to read).
+inline void CEREAL_LOAD_FUNCTION_NAME(PortableBinaryInputArchive& ar, bool& b) {
+  std::uint8_t byte = 0;
+  ar(binary_data(&byte, 1));
+  if (byte > 1) throw Exception("invalid bool byte " + std::to_string(byte));
+  b = byte == 1;
 }
 
 template <class T, class A>

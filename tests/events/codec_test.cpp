@@ -255,6 +255,31 @@ TEST(CodecTest, ACorruptLengthFailsWithoutAllocatingIt) {
   EXPECT_THROW(events::DecodePayload<events::WorkplaceRegistered>(corrupt), cereal::Exception);
 }
 
+struct Flag {
+  bool on = false;
+  template <class A>
+  void serialize(A& ar) {
+    ar(on);
+  }
+};
+
+TEST(CodecTest, ABoolByteOtherThanZeroOrOneIsMalformed) {
+  // A struct of one bool: written as 1, then its byte patched to 0 and to 0xFF.
+  std::ostringstream os;
+  {
+    cereal::PortableBinaryOutputArchive out(os);
+    Flag f{true};
+    out(f);
+  }
+  std::string bytes = os.str();
+  ASSERT_EQ(bytes.size(), 2u);  // the endianness flag, the bool
+  EXPECT_TRUE(events::DecodePayload<Flag>(bytes).on);
+  bytes[1] = '\0';
+  EXPECT_FALSE(events::DecodePayload<Flag>(bytes).on);
+  bytes[1] = '\xFF';
+  EXPECT_THROW(events::DecodePayload<Flag>(bytes), cereal::Exception);
+}
+
 TEST(JsonViewTest, EmployerRegisteredUsesCamelCaseAndListsPii) {
   std::vector<std::string> pii;
   const auto o = events::ToJson(SampleEmployer(), &pii);
