@@ -489,6 +489,9 @@ TEST_F(HostileRequestsTest, EveryRouteSurvivesSeededHostileRequests) {
   valid["no"] = FirstItem(Get(p, "/api/v1/benefit-declarations?unitId=34&employerId=2000000001&declarationType=KCO", unit),
                           {"no", "declarationNo", "id"});
   const std::string dismissal = FirstItem(Get(p, "/api/v1/collective-dismissals", admin), {"id"});
+  std::cout << "[ hostile  ] path parameters:";
+  for (const auto& [k, v] : valid) std::cout << " " << k << "=" << (v.empty() ? "(none: 0)" : v);
+  std::cout << " dismissal id=" << (dismissal.empty() ? "(none: 0)" : dismissal) << "\n";
 
   // The routes, from the server's own contract.
   const auto spec_answer = Get(p, "/openapi.json");
