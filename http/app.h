@@ -5,6 +5,7 @@
 
 #include "commands/services.h"
 #include "events/event_registry.h"
+#include "http/event_types.h"
 #include "http/router.h"
 #include "infra/config.h"
 #include "infra/database.h"
@@ -69,9 +70,6 @@ class App {
 // projectors and routes.
 void RegisterContexts(App& app, events::EventRegistry& registry, ProjectionEngine& projections,
                       Router& router);
-
-// Every event type of every context (also used by tools and tests without an App).
-void RegisterEventTypes(events::EventRegistry& registry);
 
 // Route groups, one per file under http/.
 void AddServiceRoutes(App& app, Router& router);

@@ -18,19 +18,6 @@
 
 namespace istihdam::http {
 
-void RegisterEventTypes(events::EventRegistry& registry) {
-  registry.Register<events::EmployerEvent>();
-  registry.Register<events::WorkplaceEvent>();
-  registry.Register<events::UserAccountEvent>();
-  registry.Register<events::StaffEvent>();
-  registry.Register<events::ReservationEvent>();
-  registry.Register<events::WorkforceScheduleEvent>();
-  registry.Register<events::CollectiveDismissalEvent>();
-  registry.Register<events::TypProgramEvent>();
-  registry.Register<events::TypAttendanceEvent>();
-  registry.Register<events::BenefitDeclarationEvent>();
-}
-
 void RegisterContexts(App& app, events::EventRegistry& registry, ProjectionEngine& projections,
                       Router& router) {
   RegisterEventTypes(registry);

@@ -438,6 +438,7 @@ Result<std::vector<std::vector<std::string>>> ReadXlsxFirstSheet(std::string_vie
   };
   std::vector<Cell> cells;
   std::size_t max_row = 0, max_col = 0;
+  std::size_t text_bytes = 0;  // shared strings are copied into every cell that names them
   XmlScanner xml(*sheet);
   Token t;
   bool in_data = false;
@@ -519,6 +520,8 @@ Result<std::vector<std::vector<std::string>>> ReadXlsxFirstSheet(std::string_vie
       value = v;  // "e" (error such as #N/A), "d" (ISO date): as written
     }
     if (value.empty()) continue;
+    text_bytes += value.size();
+    if (text_bytes > kXlsxMaxInflatedBytes) return Invalid("sheet too large");
     max_row = std::max(max_row, row);
     max_col = std::max(max_col, col);
     cells.push_back({row, col, std::move(value)});

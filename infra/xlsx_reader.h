@@ -12,7 +12,8 @@
 // text of <v> except that integer-valued numbers ("5.0", "5E0") come out as "5". Missing
 // cells are "" (rows are padded to the widest row); column index from the reference letters.
 //
-// Limits (zip bombs): at most 10,000 entries, 20 MB inflated per workbook.
+// Limits (zip bombs): at most 10,000 entries, 20 MB inflated per workbook, 20 MB of cell
+// text in the grid (a shared string counts once per cell that names it).
 // Errors: Error{"xlsx_invalid", {}, detail}.
 #include <string>
 #include <string_view>

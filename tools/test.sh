@@ -9,5 +9,8 @@ tools/kafka.sh fetch >/dev/null &
 fetch_pid=$!
 tools/build.sh
 wait "$fetch_pid" || { echo "test.sh: fetching Apache Kafka failed" >&2; exit 1; }
-cd build
-ctest --output-on-failure -j "${TEST_JOBS:-2}" --timeout 600
+status=0
+(cd build && ctest --output-on-failure -j "${TEST_JOBS:-2}" --timeout 600) || status=$?
+# The libFuzzer targets, a bounded run each over their checked-in corpus (docs/fuzzing.md).
+FUZZ_TIME=${FUZZ_TIME:-15} tools/fuzz.sh || status=1
+exit "$status"

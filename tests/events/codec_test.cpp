@@ -224,6 +224,62 @@ TEST(CodecTest, MalformedPayloadThrows) {
                cereal::Exception);
 }
 
+TEST(CodecTest, ACorruptLengthFailsWithoutAllocatingIt) {
+  // EmployerRegistered: the flag byte, the class version, then employerId's length. Claiming
+  // 2^40 bytes (or elements) must throw at the end of the input, not allocate a terabyte.
+  std::string payload = events::Encode(SampleEmployer()).payload;
+  const std::size_t length_at = 1 + 4;
+  for (const std::uint64_t bogus : {std::uint64_t{1} << 40, std::uint64_t{1} << 31, ~std::uint64_t{0}}) {
+    std::string corrupt = payload;
+    for (int i = 0; i < 8; ++i) corrupt[length_at + i] = static_cast<char>((bogus >> (8 * i)) & 0xff);
+    EXPECT_THROW(events::DecodePayload<events::EmployerRegistered>(corrupt), cereal::Exception) << bogus;
+  }
+  // Vectors: WorkplaceRegistered's contacts claim 2^40 entries.
+  const auto w = SampleWorkplace();
+  std::string bytes = events::Encode(w).payload;
+  const auto back = events::DecodePayload<events::WorkplaceRegistered>(bytes);
+  EXPECT_EQ(back.info.contacts, w.info.contacts);  // the bounded loads read cereal's bytes
+  // The contacts' count (2, as a u64) sits just before the first entry ("email"), after the
+  // entry type's class version (u32) when it has one.
+  std::string two(8, '\0');
+  two[0] = 2;
+  const auto email = bytes.find(std::string("\x05\0\0\0\0\0\0\0email", 13));
+  ASSERT_NE(email, std::string::npos);
+  std::size_t count_at = std::string::npos;
+  for (const std::size_t back_by : {8u, 12u}) {
+    if (email >= back_by && bytes.compare(email - back_by, 8, two) == 0) count_at = email - back_by;
+  }
+  ASSERT_NE(count_at, std::string::npos);
+  std::string corrupt = bytes;
+  corrupt.replace(count_at, 8, std::string("\0\0\0\0\0\x01\0\0", 8));
+  EXPECT_THROW(events::DecodePayload<events::WorkplaceRegistered>(corrupt), cereal::Exception);
+}
+
+struct Flag {
+  bool on = false;
+  template <class A>
+  void serialize(A& ar) {
+    ar(on);
+  }
+};
+
+TEST(CodecTest, ABoolByteOtherThanZeroOrOneIsMalformed) {
+  // A struct of one bool: written as 1, then its byte patched to 0 and to 0xFF.
+  std::ostringstream os;
+  {
+    cereal::PortableBinaryOutputArchive out(os);
+    Flag f{true};
+    out(f);
+  }
+  std::string bytes = os.str();
+  ASSERT_EQ(bytes.size(), 2u);  // the endianness flag, the bool
+  EXPECT_TRUE(events::DecodePayload<Flag>(bytes).on);
+  bytes[1] = '\0';
+  EXPECT_FALSE(events::DecodePayload<Flag>(bytes).on);
+  bytes[1] = '\xFF';
+  EXPECT_THROW(events::DecodePayload<Flag>(bytes), cereal::Exception);
+}
+
 TEST(JsonViewTest, EmployerRegisteredUsesCamelCaseAndListsPii) {
   std::vector<std::string> pii;
   const auto o = events::ToJson(SampleEmployer(), &pii);

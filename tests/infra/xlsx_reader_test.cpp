@@ -157,6 +157,29 @@ TEST(XlsxReader, StoredEntriesEntitiesAndTheSheet1Fallback) {
   EXPECT_FALSE(ReadXlsxFirstSheet(StoredZip({{"xl/other.xml", "<a/>"}})).ok());
 }
 
+TEST(XlsxReader, SharedStringsRepeatedPastTheInflateLimitAreRefused) {
+  // One 1 MB shared string referenced by 40 cells: 1 MB inflated, 40 MB of cell text. Each
+  // cell copies its string, so the grid's text counts against the same 20 MB limit as the
+  // inflated entries (a fuzzed workbook of this shape took gigabytes).
+  const std::string shared = "<sst><si><t>" + std::string(1 << 20, 'a') + "</t></si></sst>";
+  std::string sheet = "<worksheet><sheetData><row r=\"1\">";
+  for (int i = 0; i < 40; ++i) sheet += "<c t=\"s\"><v>0</v></c>";
+  sheet += "</row></sheetData></worksheet>";
+  auto r = ReadXlsxFirstSheet(StoredZip({{"xl/sharedStrings.xml", shared}, {"xl/worksheets/sheet1.xml", sheet}}));
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, "xlsx_invalid");
+  EXPECT_EQ(r.error().detail, "sheet too large");
+  // Referenced 15 times (15 MB of text) it is still read.
+  sheet = "<worksheet><sheetData><row r=\"1\">";
+  for (int i = 0; i < 15; ++i) sheet += "<c t=\"s\"><v>0</v></c>";
+  sheet += "</row></sheetData></worksheet>";
+  auto ok = ReadXlsxFirstSheet(StoredZip({{"xl/sharedStrings.xml", shared}, {"xl/worksheets/sheet1.xml", sheet}}));
+  ASSERT_TRUE(ok.ok()) << ok.error().detail;
+  ASSERT_EQ(ok->size(), 1u);
+  ASSERT_EQ((*ok)[0].size(), 15u);
+  EXPECT_EQ((*ok)[0][14].size(), std::size_t{1} << 20);
+}
+
 TEST(XlsxReader, AnEmptySheetIsAnEmptyGrid) {
   auto grid = ReadXlsxFirstSheet(Workbook([](lxw_workbook* wb) { workbook_add_worksheet(wb, nullptr); }));
   ASSERT_TRUE(grid.ok()) << grid.error().detail;

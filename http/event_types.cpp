@@ -1,0 +1,28 @@
+// Every event type of every bounded context, registered by its stable name (events/
+// event_registry.h). Kept apart from contexts.cpp so that tools that only need the event
+// types (the event-decoder fuzz target, tests/fuzz/) link without the routes and projectors.
+#include "events/benefit_declarations.h"
+#include "events/collective_dismissals.h"
+#include "events/employers.h"
+#include "events/identity.h"
+#include "events/typ.h"
+#include "events/workforce_schedules.h"
+#include "events/workplaces.h"
+#include "http/event_types.h"
+
+namespace istihdam::http {
+
+void RegisterEventTypes(events::EventRegistry& registry) {
+  registry.Register<events::EmployerEvent>();
+  registry.Register<events::WorkplaceEvent>();
+  registry.Register<events::UserAccountEvent>();
+  registry.Register<events::StaffEvent>();
+  registry.Register<events::ReservationEvent>();
+  registry.Register<events::WorkforceScheduleEvent>();
+  registry.Register<events::CollectiveDismissalEvent>();
+  registry.Register<events::TypProgramEvent>();
+  registry.Register<events::TypAttendanceEvent>();
+  registry.Register<events::BenefitDeclarationEvent>();
+}
+
+}  // namespace istihdam::http
