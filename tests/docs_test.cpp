@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <regex>
 #include <set>
@@ -43,23 +44,29 @@ std::string ReadFile(const std::filesystem::path& p) {
   return ss.str();
 }
 
-// Every code literal matched by one of `patterns` (capture group 1) in the server's sources,
-// with the file it was seen in.
-std::map<std::string, std::string> CodesInSource(const std::vector<std::regex>& patterns) {
-  std::map<std::string, std::string> codes;
+// Calls fn(path relative to the source root, text) for every C++ file of the server.
+void ForEachServerSource(const std::function<void(const std::string&, const std::string&)>& fn) {
   const std::filesystem::path root(ISTIHDAM_SOURCE_DIR);
   for (const char* dir : {"aggregates", "commands", "events", "http", "infra", "projections"}) {
     for (const auto& entry : std::filesystem::recursive_directory_iterator(root / dir)) {
       const auto ext = entry.path().extension();
       if (ext != ".cpp" && ext != ".h") continue;
-      const std::string text = ReadFile(entry.path());
-      for (const auto& re : patterns) {
-        for (std::sregex_iterator it(text.begin(), text.end(), re), end; it != end; ++it) {
-          codes.emplace((*it)[1].str(), std::filesystem::relative(entry.path(), root).string());
-        }
-      }
+      fn(std::filesystem::relative(entry.path(), root).string(), ReadFile(entry.path()));
     }
   }
+}
+
+// Every code literal matched by one of `patterns` (capture group 1) in the server's sources,
+// with the file it was seen in.
+std::map<std::string, std::string> CodesInSource(const std::vector<std::regex>& patterns) {
+  std::map<std::string, std::string> codes;
+  ForEachServerSource([&](const std::string& file, const std::string& text) {
+    for (const auto& re : patterns) {
+      for (std::sregex_iterator it(text.begin(), text.end(), re), end; it != end; ++it) {
+        codes.emplace((*it)[1].str(), file);
+      }
+    }
+  });
   return codes;
 }
 
@@ -90,33 +97,25 @@ std::map<std::string, std::string> FieldCodesInSource() {
   std::map<std::string, std::string> codes;
   const std::regex literal(R"re("([^"\\]*)")re");
   const std::regex code(R"re([a-z]+(_[a-z]+)*)re");
-  const std::filesystem::path root(ISTIHDAM_SOURCE_DIR);
-  for (const char* dir : {"aggregates", "commands", "events", "http", "infra", "projections"}) {
-    for (const auto& entry : std::filesystem::recursive_directory_iterator(root / dir)) {
-      const auto ext = entry.path().extension();
-      if (ext != ".cpp" && ext != ".h") continue;
-      const std::string text = ReadFile(entry.path());
-      for (const char* marker : {"Fail(", "Validation({{", "errs.push_back({", "errors_->push_back({", "NotNegative(",
-                                 "ValidateOccupationList("}) {
-        for (auto at = text.find(marker); at != std::string::npos; at = text.find(marker, at + 1)) {
-          if (text.compare(at, 9, "Fail(ctx,") == 0) continue;  // the HTTP helper, not a field
-          const auto end = text.find(';', at);
-          const std::string statement = text.substr(at, end == std::string::npos ? std::string::npos : end - at);
-          std::string last;
-          std::size_t after = 0;  // where the last literal ends
-          for (std::sregex_iterator it(statement.begin(), statement.end(), literal), stop; it != stop; ++it) {
-            last = (*it)[1].str();
-            after = static_cast<std::size_t>(it->position() + it->length());
-          }
-          // Only a literal that is the last argument: `Fail(f + "count", zero_code)` names no code.
-          const bool last_argument = statement.find_first_not_of(")} ", after) == std::string::npos;
-          if (last_argument && std::regex_match(last, code)) {
-            codes.emplace(last, std::filesystem::relative(entry.path(), root).string());
-          }
+  ForEachServerSource([&](const std::string& file, const std::string& text) {
+    for (const char* marker : {"Fail(", "Validation({{", "errs.push_back({", "errors_->push_back({", "NotNegative(",
+                               "ValidateOccupationList("}) {
+      for (auto at = text.find(marker); at != std::string::npos; at = text.find(marker, at + 1)) {
+        if (text.compare(at, 9, "Fail(ctx,") == 0) continue;  // the HTTP helper, not a field
+        const auto end = text.find(';', at);
+        const std::string statement = text.substr(at, end == std::string::npos ? std::string::npos : end - at);
+        std::string last;
+        std::size_t after = 0;  // where the last literal ends
+        for (std::sregex_iterator it(statement.begin(), statement.end(), literal), stop; it != stop; ++it) {
+          last = (*it)[1].str();
+          after = static_cast<std::size_t>(it->position() + it->length());
         }
+        // Only a literal that is the last argument: `Fail(f + "count", zero_code)` names no code.
+        const bool last_argument = statement.find_first_not_of(")} ", after) == std::string::npos;
+        if (last_argument && std::regex_match(last, code)) codes.emplace(last, file);
       }
     }
-  }
+  });
   return codes;
 }
 
