@@ -8,6 +8,7 @@
 #include "commands/benefit_declarations.h"
 #include "http/app.h"
 #include "http/json_io.h"
+#include "projections/paging.h"
 #include "projections/benefit_declarations.h"
 
 namespace istihdam::http {
@@ -32,17 +33,16 @@ constexpr const char* kSummaryProps = R"("declarationNo":{"type":"string"},"decl
 "declarationTypeName":{"type":"string"},"unitId":{"type":"string"},"employerId":{"type":"string"},"employerTitle":{"type":"string"},
 "workplaceId":{"type":"string"},"declarationDate":{"type":"string","format":"date"},"periodStart":{"type":"string"},
 "periodEnd":{"type":"string"},"workerCount":{"type":"integer"},"totalShortTimeHours":{"type":"integer"})";
-constexpr const char* kPaging = R"("page":{"type":"integer"},"pageSize":{"type":"integer"},"total":{"type":"integer"},"totalPages":{"type":"integer"})";
 const std::string kListSchema = std::string(R"({"type":"object","properties":{"items":{"type":"array","items":{"type":"object","properties":{)") +
-                                kSummaryProps + "}}}," + kPaging + "}}";
+                                kSummaryProps + "}}}," + kPagingSchemaProps + "}}";
 const std::string kDocSchema = std::string(R"({"type":"object","properties":{)") + kSummaryProps +
                                R"(,"unitName":{"type":"string"},"version":{"type":"integer"},"workers":{"type":"array","items":)" + kWorker + "}}}";
-constexpr const char* kUnitsSchema = R"({"type":"object","properties":{"items":{"type":"array","items":{"type":"object","properties":{
-"unitId":{"type":"string"},"name":{"type":"string"},"declarationCount":{"type":"integer"}}}}}})";
+const std::string kUnitsSchema = std::string(R"({"type":"object","properties":{"items":{"type":"array","items":{"type":"object","properties":{
+"unitId":{"type":"string"},"name":{"type":"string"},"declarationCount":{"type":"integer"}}}},)") + kPagingSchemaProps + "}}";
 const std::string kFirmsSchema = std::string(R"({"type":"object","properties":{"items":{"type":"array","items":{"type":"object","properties":{
-"employerId":{"type":"string"},"title":{"type":"string"},"declarationCount":{"type":"integer"}}}},)") + kPaging + "}}";
-constexpr const char* kCodesSchema = R"({"type":"object","properties":{"items":{"type":"array","items":{"type":"object","properties":{
-"code":{"type":"string"},"name":{"type":"string"}}}}}})";
+"employerId":{"type":"string"},"title":{"type":"string"},"declarationCount":{"type":"integer"}}}},)") + kPagingSchemaProps + "}}";
+const std::string kCodesSchema = std::string(R"({"type":"object","properties":{"items":{"type":"array","items":{"type":"object","properties":{
+"code":{"type":"string"},"name":{"type":"string"}}}},)") + kPagingSchemaProps + "}}";
 
 const std::vector<std::string> kStaffRoles = {"UnitUser", "HeadOfficeUser"};
 
@@ -83,9 +83,9 @@ void AddBenefitDeclarationRoutes(App& app, Router& router) {
               [](RequestContext&) {
                 boost::json::array items;
                 for (const auto& r : ExitReasons()) items.push_back(boost::json::object{{"code", r.code}, {"name", r.name}});
-                return JsonResponse(200, boost::json::object{{"items", std::move(items)}});
+                return JsonResponse(200, WholeListEnvelope(std::move(items)));
               },
-              {"SGK exit reasons (işten çıkış nedenleri) accepted in İÖ/İKT declarations", "reference", {}, "",
+              {"SGK exit reasons (işten çıkış nedenleri) accepted in İÖ/İKT declarations, all in one page", "reference", {}, "",
                kCodesSchema}});
   router.Add({"GET", "/api/v1/benefit-declarations/units", Access::kEmployerOrStaff, perm, kStaffRoles, false,
               [&app](RequestContext& ctx) {

@@ -3,6 +3,7 @@
 
 #include "http/app.h"
 #include "http/json_io.h"
+#include "projections/paging.h"
 
 namespace istihdam::http {
 
@@ -13,10 +14,11 @@ void AddReferenceRoutes(App& app, Router& router) {
                 for (const auto& p : app.services().ref.provinces()) {
                   items.push_back(boost::json::object{{"code", p.code}, {"name", p.name}});
                 }
-                return JsonResponse(200, boost::json::object{{"items", std::move(items)}});
+                return JsonResponse(200, WholeListEnvelope(std::move(items)));
               },
-              {"The 81 provinces (plate code and name)", "reference", {}, "",
-               R"({"type":"object","properties":{"items":{"type":"array","items":{"type":"object","properties":{"code":{"type":"string"},"name":{"type":"string"}}}}}})"}});
+              {"The 81 provinces (plate code and name), all in one page", "reference", {}, "",
+               std::string(R"({"type":"object","properties":{"items":{"type":"array","items":{"type":"object","properties":{"code":{"type":"string"},"name":{"type":"string"}}}},)") +
+                   kPagingSchemaProps + "}}"}});
   router.Add({"GET", "/api/v1/provinces/{code}/districts", Access::kPublic, "", {}, false,
               [&app](RequestContext& ctx) {
                 const auto& code = ctx.req.params["code"];
@@ -24,10 +26,13 @@ void AddReferenceRoutes(App& app, Router& router) {
                 if (!province) return Problem("not_found", ctx.lang, "unknown province " + code);
                 boost::json::array items;
                 for (const auto& d : app.services().ref.Districts(code)) items.push_back(boost::json::object{{"name", d}});
-                return JsonResponse(200, boost::json::object{{"province", code}, {"items", std::move(items)}});
+                auto out = WholeListEnvelope(std::move(items));
+                out["province"] = code;
+                return JsonResponse(200, out);
               },
-              {"The districts of a province", "reference", {}, "",
-               R"({"type":"object","properties":{"province":{"type":"string"},"items":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string"}}}}}})"}});
+              {"The districts of a province, all in one page", "reference", {}, "",
+               std::string(R"({"type":"object","properties":{"province":{"type":"string"},"items":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string"}}}},)") +
+                   kPagingSchemaProps + "}}"}});
 }
 
 }  // namespace istihdam::http

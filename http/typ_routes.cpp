@@ -11,6 +11,7 @@
 #include "http/json_io.h"
 #include "http/typ_report.h"
 #include "infra/clock.h"
+#include "projections/paging.h"
 #include "projections/typ.h"
 
 namespace istihdam::http {
@@ -83,9 +84,10 @@ constexpr const char* kFlaggedSchema =
 "lastName":{"type":"string"},"province":{"type":"string"},"month":{"type":"string"},"threshold":{"type":"integer"},
 "unexcusedDays":{"type":"integer","description":"now, after any later deletes"}}}},"page":{"type":"integer"},
 "pageSize":{"type":"integer"},"total":{"type":"integer"},"totalPages":{"type":"integer"}}})";
-constexpr const char* kTypesSchema =
-    R"({"type":"object","properties":{"items":{"type":"array","items":{"type":"object",
-"properties":{"code":{"type":"string"},"nameTr":{"type":"string"},"nameEn":{"type":"string"}}}}}})";
+const std::string kTypesSchema =
+    std::string(R"({"type":"object","properties":{"items":{"type":"array","items":{"type":"object",
+"properties":{"code":{"type":"string"},"nameTr":{"type":"string"},"nameEn":{"type":"string"}}}},)") +
+    kPagingSchemaProps + "}}";
 
 TypScope ScopeOf(const Session& s) {
   TypScope scope;
@@ -415,10 +417,10 @@ void AddTypRoutes(App& app, Router& router) {
                   items.push_back(boost::json::object{
                       {"code", t.code}, {"nameTr", t.name_tr}, {"nameEn", t.name_en}});
                 }
-                return JsonResponse(200, boost::json::object{{"items", std::move(items)}});
+                return JsonResponse(200, WholeListEnvelope(std::move(items)));
               },
               {"Attendance types (devam türü): reference data, data/typ_attendance_types.csv or "
-               "typAttendanceTypesFile",
+               "typAttendanceTypesFile; all in one page",
                tag,
                {},
                "",

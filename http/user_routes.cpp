@@ -7,6 +7,7 @@
 #include "commands/registration.h"
 #include "http/app.h"
 #include "http/json_io.h"
+#include "projections/paging.h"
 #include "infra/text.h"
 
 namespace istihdam::http {
@@ -52,20 +53,29 @@ void AddUserRoutes(App& app, Router& router) {
               [](RequestContext&) {
                 boost::json::array items;
                 for (auto p : permissions::kAll) items.emplace_back(p);
-                return JsonResponse(200, boost::json::object{{"items", std::move(items)}});
+                return JsonResponse(200, WholeListEnvelope(std::move(items)));
               },
-              {"The permission catalogue (the checkboxes of role management)", "users", {}, "",
-               R"({"type":"object","properties":{"items":{"type":"array","items":{"type":"string"}}}})"}});
+              {"The permission catalogue (the checkboxes of role management), all in one page", "users", {}, "",
+               std::string(R"({"type":"object","properties":{"items":{"type":"array","items":{"type":"string"}},)") +
+                   kPagingSchemaProps + "}}"}});
   router.Add({"GET", "/api/v1/users", Access::kEmployer, kAdmin, {}, false,
               [&app](RequestContext& ctx) {
+                auto paging = ParsePage(ctx.req);
+                if (!paging.ok()) return Fail(ctx, paging.error());
+                const Page page{paging->first, paging->second};
                 auto& s = app.services();
                 const auto e = s.employers.Load("employer-" + ctx.session->employer_id);
                 boost::json::array items;
-                for (const auto& [id, u] : e.state.users) items.push_back(UserJson(s, e.state, u));
-                return WithETag(JsonResponse(200, boost::json::object{{"items", std::move(items)}}), e.version);
+                std::size_t row = 0;
+                for (const auto& [id, u] : e.state.users) {
+                  if (row++ >= FirstRow(page) && items.size() < page.page_size) items.push_back(UserJson(s, e.state, u));
+                }
+                return WithETag(JsonResponse(200, PageEnvelope(std::move(items), e.state.users.size(), page)), e.version);
               },
-              {"List the employer's authorized users (ROLE-1); ETag is the roles' version", "users", {}, "",
-               std::string(R"({"type":"object","properties":{"items":{"type":"array","items":)") + kUserSchema + "}}}"}});
+              {"List the employer's authorized users (ROLE-1), 15 a page; ETag is the roles' version", "users",
+               {"page", "pageSize"}, "",
+               std::string(R"({"type":"object","properties":{"items":{"type":"array","items":)") + kUserSchema + "}," +
+                   kPagingSchemaProps + "}}"}});
   router.Add({"POST", "/api/v1/users/lookup", Access::kEmployer, kAdmin, {}, false,
               [&app](RequestContext& ctx) {
                 auto body = JsonBody::Parse(ctx.req.body);

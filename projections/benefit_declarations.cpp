@@ -110,7 +110,7 @@ boost::json::object ListDeclarationUnits(const ReadView& view, const ReferenceDa
   for (const auto& [id, count] : counts) {
     if (auto u = FindBenefitUnit(ref, id)) items.push_back(UnitItem(*u, count));
   }
-  return {{"items", std::move(items)}};
+  return WholeListEnvelope(std::move(items));
 }
 
 boost::json::object ListDeclarationFirms(const ReadView& view, const DeclarationViewer& who, const std::string& unit_id,

@@ -27,4 +27,21 @@ inline boost::json::object PageEnvelope(boost::json::array items, std::size_t to
   return out;
 }
 
+// A list served whole (reference data, short per-user lists) in the same envelope: one page
+// holding every row.
+inline boost::json::object WholeListEnvelope(boost::json::array items) {
+  const std::size_t total = items.size();
+  boost::json::object out;
+  out["items"] = std::move(items);
+  out["page"] = 1;
+  out["pageSize"] = total;
+  out["total"] = total;
+  out["totalPages"] = total == 0 ? 0 : 1;
+  return out;
+}
+
+// The JSON Schema properties of the envelope's paging fields, to follow "items" in a schema.
+inline constexpr const char* kPagingSchemaProps =
+    R"("page":{"type":"integer"},"pageSize":{"type":"integer"},"total":{"type":"integer"},"totalPages":{"type":"integer"})";
+
 }  // namespace istihdam

@@ -168,6 +168,49 @@ TEST_F(ServiceTest, ProvincesAreThe81PlateCodes) {
   EXPECT_EQ(istanbul, "İstanbul");
 }
 
+// Every list answers in the envelope (API.md "Lists"); reference lists in one page. The event
+// history is read by position (`from`, `next`), not by page.
+TEST_F(ServiceTest, EveryListDeclaresTheEnvelope) {
+  const auto doc = Get(port(), "/openapi.json").Json();
+  std::size_t lists = 0;
+  for (const auto& [path, item] : doc.at("paths").as_object()) {
+    const auto* get = item.as_object().if_contains("get");
+    if (!get) continue;
+    const auto* ok = get->as_object().at("responses").as_object().if_contains("200");
+    const auto* content = ok ? ok->as_object().if_contains("content") : nullptr;
+    const auto* media = content ? content->as_object().if_contains("application/json") : nullptr;
+    const auto* schema = media ? media->as_object().if_contains("schema") : nullptr;
+    const auto* props = schema && schema->is_object() ? schema->as_object().if_contains("properties") : nullptr;
+    if (!props || !props->as_object().contains("items")) continue;
+    if (props->as_object().contains("next")) continue;  // the event history: a cursor, not pages
+    ++lists;
+    for (const char* field : {"page", "pageSize", "total", "totalPages"}) {
+      EXPECT_TRUE(props->as_object().contains(field)) << path << " lists items without " << field;
+    }
+  }
+  EXPECT_GE(lists, 15u);
+  const auto provinces = Get(port(), "/api/v1/provinces").Json();
+  EXPECT_EQ(Int(provinces, "page"), 1);
+  EXPECT_EQ(Int(provinces, "pageSize"), 81);
+  EXPECT_EQ(Int(provinces, "total"), 81);
+  EXPECT_EQ(Int(provinces, "totalPages"), 1);
+}
+
+TEST_F(ServiceTest, UsersArePaged) {
+  const auto e = RegisterAndLogin(port(), NewEmployer::Fresh("Sayfalı Kullanıcı A.Ş."));
+  const auto first = Get(port(), "/api/v1/users?pageSize=1", e.token);
+  ASSERT_EQ(first.status, 200) << first.body;
+  EXPECT_EQ(Arr(first.Json(), "items").size(), 1u);
+  EXPECT_EQ(Int(first.Json(), "pageSize"), 1);
+  EXPECT_EQ(Int(first.Json(), "total"), 1);
+  EXPECT_EQ(Int(first.Json(), "totalPages"), 1);
+  const auto second = Get(port(), "/api/v1/users?page=2&pageSize=1", e.token);
+  ASSERT_EQ(second.status, 200) << second.body;
+  EXPECT_TRUE(Arr(second.Json(), "items").empty());
+  EXPECT_EQ(Int(second.Json(), "page"), 2);
+  ExpectProblem(Get(port(), "/api/v1/users?pageSize=101", e.token), 400, "invalid_parameter");
+}
+
 TEST_F(ServiceTest, DistrictsOfIstanbulIncludeKadikoy) {
   const auto r = Get(port(), "/api/v1/provinces/34/districts");
   ASSERT_EQ(r.status, 200) << r.body;
