@@ -11,8 +11,27 @@
 #include <vector>
 
 #include "infra/database.h"
+#include "infra/event_store.h"
 
 namespace istihdam::testing {
+
+// Appends `count` events (a multiple of 100) of 200 pseudo-random bytes each, 100 to a stream,
+// so that the events' SST file has many data blocks for CorruptLargestSst to hit. False when an
+// append is refused.
+inline bool AppendIncompressible(EventStore& store, std::uint64_t count) {
+  std::uint32_t seed = 42;
+  for (std::uint64_t i = 0; i < count; i += 100) {
+    AppendRequest req;
+    req.streams.push_back({"s-" + std::to_string(i / 100), ExpectedVersion::NoStream(), {}});
+    for (int j = 0; j < 100; ++j) {
+      std::string payload(200, '\0');
+      for (auto& c : payload) c = static_cast<char>((seed = seed * 1664525u + 1013904223u) >> 24);
+      req.streams[0].events.push_back(NewEvent{"TestEvent", 1, std::move(payload)});
+    }
+    if (!store.Append(std::move(req)).ok()) return false;
+  }
+  return true;
+}
 
 // `dir` must not be open in any process. Returns the damaged file's path and the number of
 // SST files of the family. Throws std::runtime_error when there is nothing to damage.

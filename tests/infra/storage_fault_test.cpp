@@ -5,7 +5,6 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
-#include <random>
 #include <thread>
 
 #include "infra/metrics.h"
@@ -17,24 +16,12 @@ namespace istihdam {
 namespace {
 
 using ::testing::HasSubstr;
-using testing::OneStream;
-using testing::RawEvent;
 using testing::TestStore;
 
 constexpr std::uint64_t kEvents = 3000;
 
-// Appends kEvents events with incompressible payloads (so the SST file has many data blocks).
 void Fill(EventStore& store) {
-  std::mt19937 rng(42);
-  for (std::uint64_t i = 0; i < kEvents; i += 100) {
-    std::vector<NewEvent> evs;
-    for (int j = 0; j < 100; ++j) {
-      std::string payload(200, '\0');
-      for (auto& c : payload) c = static_cast<char>(rng());
-      evs.push_back(RawEvent(payload));
-    }
-    ASSERT_TRUE(store.Append(OneStream("s-" + std::to_string(i / 100), ExpectedVersion::NoStream(), evs)).ok());
-  }
+  ASSERT_TRUE(testing::AppendIncompressible(store, kEvents));
   ASSERT_EQ(store.LastPosition(), kEvents);
 }
 

@@ -158,16 +158,7 @@ TEST(KafkaPublisherMock, AnUnreadableLogStallsTheRelayAndSaysWhy) {
   ASSERT_EQ(rd_kafka_mock_topic_create(cluster.mc(), "events", 2, 1), RD_KAFKA_RESP_ERR_NO_ERROR);
   LocalLog local;
   ASSERT_NE(local.db, nullptr);
-  std::uint32_t seed = 7;
-  for (int i = 0; i < 30; ++i) {  // 3000 events with incompressible payloads: many data blocks
-    std::vector<NewEvent> evs;
-    for (int j = 0; j < 100; ++j) {
-      std::string payload(200, '\0');
-      for (auto& c : payload) c = static_cast<char>((seed = seed * 1664525u + 1013904223u) >> 24);
-      evs.push_back(testing::RawEvent(payload));
-    }
-    ASSERT_TRUE(local.store->Append(testing::OneStream("s-" + std::to_string(i), ExpectedVersion::NoStream(), evs)).ok());
-  }
+  ASSERT_TRUE(testing::AppendIncompressible(*local.store, 3000));  // many data blocks
   local.store.reset();
   local.db.reset();
   testing::CorruptLargestSst(local.dir.path());

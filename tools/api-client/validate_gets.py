@@ -66,33 +66,22 @@ for role, (tckn, password) in ROLES.items():
     token = login(tckn, password)
     # Path parameters from what this caller can list.
     params = {"code": "34", "streamId": "employer-2000000001"}
-    _, _, w = get("/api/v1/workplaces", token)
-    try:
-        params["id"] = first(json.loads(w).get("items"), "id")
-    except (ValueError, AttributeError):
-        pass
-    _, _, u = get("/api/v1/users", token)
-    try:
-        params["userId"] = first(json.loads(u).get("items"), "userId")
-    except (ValueError, AttributeError):
-        pass
-    _, _, t = get("/api/v1/typ/programs", token)
-    try:
-        params["typNo"] = first(json.loads(t).get("items"), "typNo")
-    except (ValueError, AttributeError):
-        pass
+    def first_listed(path, key):
+        """`key` of the first item `path` lists for this caller, or None."""
+        _, _, body = get(path, token)
+        try:
+            return first(json.loads(body).get("items"), key)
+        except (ValueError, AttributeError):
+            return None
+
+    params["id"] = first_listed("/api/v1/workplaces", "id")
+    params["userId"] = first_listed("/api/v1/users", "userId")
+    params["typNo"] = first_listed("/api/v1/typ/programs", "typNo")
     if params.get("typNo"):
-        _, _, p = get(f"/api/v1/typ/programs/{params['typNo']}/participants", token)
-        try:
-            params["participantId"] = first(json.loads(p).get("items"), "participantId")
-        except (ValueError, AttributeError):
-            pass
+        params["participantId"] = first_listed(f"/api/v1/typ/programs/{params['typNo']}/participants", "participantId")
     if params.get("id"):
-        _, _, s = get(f"/api/v1/workplaces/{params['id']}/workforce-schedules", token)
-        try:
-            params["month"] = first(json.loads(s).get("items"), "month")
-        except (ValueError, AttributeError):
-            pass
+        params["month"] = first_listed(f"/api/v1/workplaces/{params['id']}/workforce-schedules", "month")
+    params = {k: v for k, v in params.items() if v is not None}
     for path, item in doc["paths"].items():
         op = item.get("get")
         if not op or path.startswith("/docs"):
