@@ -5,7 +5,7 @@
 
 namespace istihdam {
 
-Result<Reply> HandleCreateAuthorizedUser(Services& s, const CommandEnv& env, const std::string& employer_id,
+Result<Outcome> HandleCreateAuthorizedUser(Services& s, const CommandEnv& env, const std::string& employer_id,
                                          CreateAuthorizedUser cmd) {
   cmd.user_id = ReservedOwner(s, ReservationStream(s, "tckn", cmd.tckn));
   const std::string employer_stream = "employer-" + employer_id;
@@ -22,13 +22,13 @@ Result<Reply> HandleCreateAuthorizedUser(Services& s, const CommandEnv& env, con
     AddEvent(d.append, "user-" + cmd.user_id, ExpectedVersion::Any(),
              events::EmployerMembershipGranted{cmd.user_id, employer_id});
     d.reply = [id = cmd.user_id](const AppendResult& r) {
-      return Reply{201, {{"id", id}, {"userId", id}, {"version", r.stream_versions.front()}}};
+      return Outcome{{{"id", id}, {"userId", id}, {"version", r.stream_versions.front()}}};
     };
     return d;
   });
 }
 
-Result<Reply> HandleUpdateAuthorizedUser(Services& s, const CommandEnv& env, const std::string& employer_id,
+Result<Outcome> HandleUpdateAuthorizedUser(Services& s, const CommandEnv& env, const std::string& employer_id,
                                          std::optional<std::uint64_t> if_match, const UpdateAuthorizedUser& cmd) {
   const std::string stream = "employer-" + employer_id;
   CommandEnv pinned = env;
@@ -41,7 +41,7 @@ Result<Reply> HandleUpdateAuthorizedUser(Services& s, const CommandEnv& env, con
     Decision d;
     if (!evs->empty()) AddStream(d.append, stream, ExpectedVersion::Exactly(employer.version), *evs);
     d.reply = [id = cmd.user_id, v = employer.version](const AppendResult& r) {
-      return Reply{200, {{"id", id}, {"version", r.stream_versions.empty() ? v : r.stream_versions.front()}}};
+      return Outcome{{{"id", id}, {"version", r.stream_versions.empty() ? v : r.stream_versions.front()}}};
     };
     return d;
   });

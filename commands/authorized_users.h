@@ -9,12 +9,12 @@ namespace istihdam {
 
 // 201 {"id": userId}. The person must be a registered individual (ROLE-R1, error
 // "not_registered_individual") whose identity KPS confirms (ROLE-R2, "kps_mismatch").
-Result<Reply> HandleCreateAuthorizedUser(Services& s, const CommandEnv& env, const std::string& employer_id,
+Result<Outcome> HandleCreateAuthorizedUser(Services& s, const CommandEnv& env, const std::string& employer_id,
                                          CreateAuthorizedUser cmd);
 
 // 200 {"id", "version"} (the employer stream's version, the ETag of the users page).
 // `if_match`: 412 when the roles changed since the client read them.
-Result<Reply> HandleUpdateAuthorizedUser(Services& s, const CommandEnv& env, const std::string& employer_id,
+Result<Outcome> HandleUpdateAuthorizedUser(Services& s, const CommandEnv& env, const std::string& employer_id,
                                          std::optional<std::uint64_t> if_match, const UpdateAuthorizedUser& cmd);
 
 }  // namespace istihdam

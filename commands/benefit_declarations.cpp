@@ -34,7 +34,7 @@ Result<std::set<std::size_t>> CheckIdentities(Services& s, const std::vector<eve
 
 }  // namespace
 
-Result<Reply> HandleSubmitBenefitDeclaration(Services& s, const CommandEnv& env, SubmitBenefitDeclaration cmd) {
+Result<Outcome> HandleSubmitBenefitDeclaration(Services& s, const CommandEnv& env, SubmitBenefitDeclaration cmd) {
   if (cmd.workers.size() <= kMaxDeclaredWorkers) {
     auto mismatches = CheckIdentities(s, cmd.workers);
     if (!mismatches.ok()) return mismatches.error();
@@ -56,7 +56,7 @@ Result<Reply> HandleSubmitBenefitDeclaration(Services& s, const CommandEnv& env,
     Decision out;
     AddEvent(out.append, BenefitDeclarationStream(ev->declaration_no), ExpectedVersion::NoStream(), *ev);
     out.reply = [e = *ev](const AppendResult& r) {
-      Reply rep{201, {}};
+      Outcome rep;
       rep.body["id"] = e.declaration_no;
       rep.body["version"] = r.stream_versions.front();
       rep.body["declarationNo"] = e.declaration_no;

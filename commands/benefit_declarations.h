@@ -17,6 +17,6 @@ std::string NextDeclarationNo(Services& s, const std::string& today);
 // "declarationDate"}. The handler sets today, the employer's title and the number, looks up
 // the workplace and asks the identity service about each worker. Errors: validation_failed,
 // kps_unavailable.
-Result<Reply> HandleSubmitBenefitDeclaration(Services& s, const CommandEnv& env, SubmitBenefitDeclaration cmd);
+Result<Outcome> HandleSubmitBenefitDeclaration(Services& s, const CommandEnv& env, SubmitBenefitDeclaration cmd);
 
 }  // namespace istihdam

@@ -27,9 +27,9 @@ void LookUp(Services& s, SaveCollectiveDismissal& c) {
   }
 }
 
-Reply Answer(int status, const std::string& id, const std::string& notification_date,
+Outcome Answer(const std::string& id, const std::string& notification_date,
              const events::DismissalContent& content, std::uint64_t version) {
-  Reply rep{status, {}};
+  Outcome rep;
   rep.body["id"] = id;
   rep.body["version"] = version;
   rep.body["notificationDate"] = notification_date;
@@ -42,7 +42,7 @@ Reply Answer(int status, const std::string& id, const std::string& notification_
 
 }  // namespace
 
-Result<Reply> HandleNotifyCollectiveDismissal(Services& s, const CommandEnv& env, SaveCollectiveDismissal cmd) {
+Result<Outcome> HandleNotifyCollectiveDismissal(Services& s, const CommandEnv& env, SaveCollectiveDismissal cmd) {
   cmd.dismissal_id = s.ids.Next("collective-dismissal-", 5'000'000'001);
   return Execute(s, env, "NotifyCollectiveDismissal", [&]() -> Result<Decision> {
     LookUp(s, cmd);
@@ -51,13 +51,13 @@ Result<Reply> HandleNotifyCollectiveDismissal(Services& s, const CommandEnv& env
     Decision out;
     AddEvent(out.append, CollectiveDismissalStream(cmd.dismissal_id), ExpectedVersion::NoStream(), *ev);
     out.reply = [e = *ev](const AppendResult& r) {
-      return Answer(201, e.dismissal_id, e.notification_date, e.content, r.stream_versions.front());
+      return Answer(e.dismissal_id, e.notification_date, e.content, r.stream_versions.front());
     };
     return out;
   });
 }
 
-Result<Reply> HandleUpdateCollectiveDismissal(Services& s, const CommandEnv& env, const std::string& dismissal_id,
+Result<Outcome> HandleUpdateCollectiveDismissal(Services& s, const CommandEnv& env, const std::string& dismissal_id,
                                               std::optional<std::uint64_t> if_match, SaveCollectiveDismissal cmd) {
   const std::string stream = CollectiveDismissalStream(dismissal_id);
   CommandEnv pinned = env;
@@ -76,7 +76,7 @@ Result<Reply> HandleUpdateCollectiveDismissal(Services& s, const CommandEnv& env
       AddStream(out.append, stream, ExpectedVersion::Exactly(cd.version), *evs);
     }
     out.reply = [id = dismissal_id, date = cd.state.notification_date, content, v = cd.version](const AppendResult& r) {
-      return Answer(200, id, date, content, r.stream_versions.empty() ? v : r.stream_versions.front());
+      return Answer(id, date, content, r.stream_versions.empty() ? v : r.stream_versions.front());
     };
     return out;
   });

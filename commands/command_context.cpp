@@ -91,7 +91,7 @@ std::string ReservationStream(Services& s, const std::string& kind, const std::s
   return kind + "-" + crypto::ToHex(digest).substr(0, 32);
 }
 
-Result<Reply> Execute(Services& s, const CommandEnv& env, const std::string& command,
+Result<Outcome> Execute(Services& s, const CommandEnv& env, const std::string& command,
                       const std::function<Result<Decision>()>& decide) {
   auto count = [&](const char* outcome) {
     if (s.metrics) s.metrics->CountCommand(command, outcome);
@@ -105,7 +105,7 @@ Result<Reply> Execute(Services& s, const CommandEnv& env, const std::string& com
     if (d->append.streams.empty()) {  // nothing changed: answer without writing
       AppendResult none;
       none.first_position = none.last_position = s.store->LastPosition();
-      Reply r = d->reply(none);
+      Outcome r = d->reply(none);
       r.body["position"] = none.last_position;
       count("unchanged");
       return r;
@@ -127,22 +127,17 @@ Result<Reply> Execute(Services& s, const CommandEnv& env, const std::string& com
     req.meta = env.meta;
     req.extra = std::move(d->extra);
     auto reply_fn = d->reply;
-    if (!env.idempotency_record_key.empty()) {
-      const std::string hash = env.request_hash;
-      req.extra.push_back(ExtraWrite{cf::kIdempotency, env.idempotency_record_key,
-                                     [reply_fn, hash](const AppendResult& r) {
-                                       Reply rep = reply_fn(r);
-                                       rep.body["position"] = r.last_position;
-                                       boost::json::object rec;
-                                       rec["status"] = rep.status;
-                                       rec["body"] = rep.body;
-                                       rec["requestHash"] = hash;
-                                       return boost::json::serialize(rec);
+    if (env.record) {
+      req.extra.push_back(ExtraWrite{env.record->family, env.record->key,
+                                     [reply_fn, render = env.record->render](const AppendResult& r) {
+                                       Outcome out = reply_fn(r);
+                                       out.body["position"] = r.last_position;
+                                       return render(out.body);
                                      }});
     }
     auto res = s.store->Append(std::move(req));
     if (res.ok()) {
-      Reply r = reply_fn(*res);
+      Outcome r = reply_fn(*res);
       r.body["position"] = res->last_position;
       count("accepted");
       return r;

@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -101,27 +102,35 @@ class IdAllocator {
   std::map<std::string, std::uint64_t> next_;
 };
 
-// The answer to a command: HTTP status and JSON body (without "position", added by Execute).
-struct Reply {
-  int status = 200;
+// What a command answers once its events are stored: the fields of the answer (the HTTP edge
+// gives them their declared shape and status), without "position", which Execute adds.
+struct Outcome {
   boost::json::object body;
 };
 
 // A decided command: the events to append and how to answer once they are stored.
 struct Decision {
   AppendRequest append;
-  std::function<Reply(const AppendResult&)> reply;
+  std::function<Outcome(const AppendResult&)> reply;
   std::vector<ExtraWrite> extra;
   // A version conflict on one of these streams is a domain refusal, not a race: e.g.
   // {"tckn-…" -> already_registered}.
   std::map<std::string, Error> conflict_codes;
 };
 
+// Where the caller keeps a command's answer for repeated requests (an Idempotency-Key): Execute
+// writes `render(answer)` at `key` of `family` in the same atomic batch as the events, so the
+// record exists exactly when they do. The caller owns the format.
+struct AnswerRecord {
+  std::string family;
+  std::string key;
+  std::function<std::string(const boost::json::object& answer)> render;
+};
+
 // Per-request command metadata, filled by the HTTP edge.
 struct CommandEnv {
   EventMetadata meta;
-  std::string idempotency_record_key;  // "" when the request had no Idempotency-Key
-  std::string request_hash;
+  std::optional<AnswerRecord> record;  // when the request had an Idempotency-Key
   bool pinned_version = false;  // the client sent If-Match: conflicts are 412, not retried
 };
 
@@ -132,7 +141,7 @@ struct Services;
 // runs again after a short random pause that grows with each lost race (up to 10 attempts,
 // about 0.1 s of pauses at most; then 409 concurrency_conflict). A decision with no events
 // appends nothing and answers at the current position.
-Result<Reply> Execute(Services& s, const CommandEnv& env, const std::string& command,
+Result<Outcome> Execute(Services& s, const CommandEnv& env, const std::string& command,
                       const std::function<Result<Decision>()>& decide);
 
 // Reservation stream for a natural key: "<kind>-<keyed hash of value>", so that TCKNs and tax

@@ -4,7 +4,7 @@
 
 namespace istihdam {
 
-Result<Reply> HandleRegisterIndividual(Services& s, const CommandEnv& env, RegisterIndividual cmd) {
+Result<Outcome> HandleRegisterIndividual(Services& s, const CommandEnv& env, RegisterIndividual cmd) {
   cmd.today = s.Today();
   cmd.user_id = s.ids.Next("user-", 4'000'000'001);
   const std::string reservation = ReservationStream(s, "tckn", cmd.tckn);
@@ -23,7 +23,7 @@ Result<Reply> HandleRegisterIndividual(Services& s, const CommandEnv& env, Regis
     d.conflict_codes.emplace(reservation, taken);
     d.extra.push_back(CredentialsWrite(s, cmd.user_id, cmd.password, cmd.secret_answer));
     d.reply = [id = cmd.user_id](const AppendResult& r) {
-      return Reply{201, {{"id", id}, {"individualId", id}, {"version", r.stream_versions.front()}}};
+      return Outcome{{{"id", id}, {"individualId", id}, {"version", r.stream_versions.front()}}};
     };
     return d;
   });

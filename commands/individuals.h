@@ -7,6 +7,6 @@
 namespace istihdam {
 
 // 201 {"individualId"}. Errors: validation_failed, kps_mismatch, already_registered.
-Result<Reply> HandleRegisterIndividual(Services& s, const CommandEnv& env, RegisterIndividual cmd);
+Result<Outcome> HandleRegisterIndividual(Services& s, const CommandEnv& env, RegisterIndividual cmd);
 
 }  // namespace istihdam

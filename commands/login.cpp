@@ -19,7 +19,7 @@ void RecordFailure(Services& s, const CommandEnv& env, const std::string& stream
   (void)Execute(s, env, "Login", [&]() -> Result<Decision> {
     Decision d;
     AddEvent(d.append, stream, ExpectedVersion::Any(), events::LoginFailed{id, reason, s.clock->Now()});
-    d.reply = [](const AppendResult&) { return Reply{}; };
+    d.reply = [](const AppendResult&) { return Outcome{}; };
     return d;
   });
 }
@@ -56,7 +56,7 @@ Decision StartSession(Services& s, const std::string& stream, Session session, b
   for (const auto& p : session.permissions) perms.emplace_back(p);
   body["permissions"] = std::move(perms);
   body["actorType"] = session.actor_type;
-  d.reply = [body](const AppendResult&) { return Reply{200, body}; };
+  d.reply = [body](const AppendResult&) { return Outcome{body}; };
   return d;
 }
 
@@ -68,7 +68,7 @@ std::string StaffActorType(const std::string& role) {
 
 }  // namespace
 
-Result<Reply> HandleLogin(Services& s, const CommandEnv& env, const LoginRequest& req) {
+Result<Outcome> HandleLogin(Services& s, const CommandEnv& env, const LoginRequest& req) {
   if (!s.per_tckn_limiter.Allow("login:" + req.tckn)) return Error::Of("rate_limited");
   const Error invalid = Error::Of("invalid_credentials");
   const std::string user_id = ReservedOwner(s, ReservationStream(s, "tckn", req.tckn));
@@ -126,7 +126,7 @@ Result<Reply> HandleLogin(Services& s, const CommandEnv& env, const LoginRequest
     return chosen.error();
   }
   boost::json::object body{{"firms", firms}};
-  if (!chosen->has_value()) return Reply{200, body};  // no firm yet: the user picks one next
+  if (!chosen->has_value()) return Outcome{body};  // no firm yet: the user picks one next
   const auto& m = **chosen;
   Session session{id, m.employer_id, m.actor_type, "", m.admin, m.permissions, 0};
   CommandEnv scoped = env;
@@ -134,13 +134,13 @@ Result<Reply> HandleLogin(Services& s, const CommandEnv& env, const LoginRequest
   return Execute(s, scoped, "Login", [&]() -> Result<Decision> { return StartSession(s, stream, session, body); });
 }
 
-Result<Reply> HandleLogout(Services& s, const CommandEnv& env, const Session& session, const std::string& token) {
+Result<Outcome> HandleLogout(Services& s, const CommandEnv& env, const Session& session, const std::string& token) {
   const std::string stream = (session.IsStaff() ? "staff-" : "user-") + session.user_id;
   return Execute(s, env, "Logout", [&]() -> Result<Decision> {
     Decision d;
     AddEvent(d.append, stream, ExpectedVersion::Any(), events::UserLoggedOut{session.user_id, SessionId(token), SessionHash(token)});
     d.extra.push_back(ExtraWrite{cf::kSessions, SessionKey(token), nullptr, true});
-    d.reply = [](const AppendResult&) { return Reply{200, boost::json::object{{"loggedOut", true}}}; };
+    d.reply = [](const AppendResult&) { return Outcome{boost::json::object{{"loggedOut", true}}}; };
     return d;
   });
 }

@@ -16,10 +16,10 @@ struct LoginRequest {
 // "permissions"?}. Firms exclude those where the user is locked or past the closing date.
 // Errors: invalid_credentials (same answer and the same Argon2 work for an unknown TCKN and
 // a wrong password), firm_not_permitted, too_many_attempts (locked out), rate_limited.
-Result<Reply> HandleLogin(Services& s, const CommandEnv& env, const LoginRequest& req);
+Result<Outcome> HandleLogin(Services& s, const CommandEnv& env, const LoginRequest& req);
 
 // Revokes the token (its session row is deleted with the UserLoggedOut event).
-Result<Reply> HandleLogout(Services& s, const CommandEnv& env, const Session& session,
+Result<Outcome> HandleLogout(Services& s, const CommandEnv& env, const Session& session,
                            const std::string& token);
 
 // Records a failed password or secret answer of an account (audit and lockout).

@@ -62,7 +62,7 @@ Result<std::pair<ResetRow, Loaded<UserAccountState>>> Open(Services& s, const st
 
 }  // namespace
 
-Result<Reply> HandleStartPasswordReset(Services& s, const CommandEnv& env, const std::string& tckn) {
+Result<Outcome> HandleStartPasswordReset(Services& s, const CommandEnv& env, const std::string& tckn) {
   if (!s.per_tckn_limiter.Allow("reset:" + tckn)) return Error::Of("rate_limited");
   const std::string token = crypto::RandomToken(32);
   const Micros expires = s.clock->Now() + Micros(s.config.reset_ttl_minutes) * 60'000'000;
@@ -71,7 +71,7 @@ Result<Reply> HandleStartPasswordReset(Services& s, const CommandEnv& env, const
   if (user_id.empty()) {
     PutRowDurably(s, token, ResetRow{"", expires, PhantomKey(tckn)});
     body["secretQuestion"] = PhantomQuestion(s, tckn);
-    return Reply{200, body};
+    return Outcome{body};
   }
   const auto user = s.users.Load("user-" + user_id).state;
   body["secretQuestion"] = user.secret_question;
@@ -82,14 +82,14 @@ Result<Reply> HandleStartPasswordReset(Services& s, const CommandEnv& env, const
     d.extra.push_back(ExtraWrite{cf::kResets, SessionKey(token), [row = ResetRow{user_id, expires, ""}](const AppendResult&) {
                                    return EncodeRow(row);
                                  }});
-    d.reply = [body](const AppendResult&) { return Reply{200, body}; };
+    d.reply = [body](const AppendResult&) { return Outcome{body}; };
     return d;
   });
   if (res.ok()) res->body.erase("position");  // the phantom answer has none: look the same
   return res;
 }
 
-Result<Reply> HandleAnswerSecretQuestion(Services& s, const CommandEnv& env, const std::string& token,
+Result<Outcome> HandleAnswerSecretQuestion(Services& s, const CommandEnv& env, const std::string& token,
                                          const std::string& answer) {
   auto opened = Open(s, token);
   if (!opened.ok()) return opened.error();
@@ -115,7 +115,7 @@ Result<Reply> HandleAnswerSecretQuestion(Services& s, const CommandEnv& env, con
     Decision d;
     AddStream(d.append, "user-" + row.user_id, ExpectedVersion::Any(), std::vector{*decided});
     d.reply = [complete = ContactInfoComplete(user.state)](const AppendResult&) {
-      return Reply{200, {{"contactInfoComplete", complete}}};
+      return Outcome{{{"contactInfoComplete", complete}}};
     };
     return d;
   });
@@ -123,7 +123,7 @@ Result<Reply> HandleAnswerSecretQuestion(Services& s, const CommandEnv& env, con
   return res;
 }
 
-Result<Reply> HandleCompleteContactInfo(Services& s, const CommandEnv& env, const std::string& token,
+Result<Outcome> HandleCompleteContactInfo(Services& s, const CommandEnv& env, const std::string& token,
                                         const std::string& email, const std::string& mobile,
                                         const std::string& preferred) {
   auto opened = Open(s, token);
@@ -135,12 +135,12 @@ Result<Reply> HandleCompleteContactInfo(Services& s, const CommandEnv& env, cons
     if (!e.ok()) return e.error();
     Decision d;
     AddEvent(d.append, "user-" + row.user_id, ExpectedVersion::Any(), *e);
-    d.reply = [](const AppendResult&) { return Reply{200, {{"contactInfoComplete", true}}}; };
+    d.reply = [](const AppendResult&) { return Outcome{{{"contactInfoComplete", true}}}; };
     return d;
   });
 }
 
-Result<Reply> HandleSetNewPassword(Services& s, const CommandEnv& env, const std::string& token,
+Result<Outcome> HandleSetNewPassword(Services& s, const CommandEnv& env, const std::string& token,
                                    const std::string& password, const std::string& repeat) {
   auto opened = Open(s, token);
   if (!opened.ok()) return opened.error();
@@ -160,7 +160,7 @@ Result<Reply> HandleSetNewPassword(Services& s, const CommandEnv& env, const std
     AddEvent(d.append, stream, ExpectedVersion::Exactly(user.version), *e);
     d.extra.push_back(ExtraWrite{cf::kCredentials, user_id, [c](const AppendResult&) { return EncodeCredentials(c); }});
     d.extra.push_back(ExtraWrite{cf::kResets, SessionKey(token), nullptr, true});  // single use
-    d.reply = [](const AppendResult&) { return Reply{200, {{"passwordChanged", true}}}; };
+    d.reply = [](const AppendResult&) { return Outcome{{{"passwordChanged", true}}}; };
     return d;
   });
 }

@@ -8,18 +8,18 @@
 namespace istihdam {
 
 // 200 {"resetId", "secretQuestion", "expiresAt"}.
-Result<Reply> HandleStartPasswordReset(Services& s, const CommandEnv& env, const std::string& tckn);
+Result<Outcome> HandleStartPasswordReset(Services& s, const CommandEnv& env, const std::string& tckn);
 // 200 {"contactInfoComplete": bool}. Errors: reset_invalid, secret_answer_wrong,
 // too_many_attempts.
-Result<Reply> HandleAnswerSecretQuestion(Services& s, const CommandEnv& env, const std::string& reset_token,
+Result<Outcome> HandleAnswerSecretQuestion(Services& s, const CommandEnv& env, const std::string& reset_token,
                                          const std::string& answer);
 // 200 {"contactInfoComplete": true}. Errors: reset_invalid, answer_not_verified, validation_failed.
-Result<Reply> HandleCompleteContactInfo(Services& s, const CommandEnv& env, const std::string& reset_token,
+Result<Outcome> HandleCompleteContactInfo(Services& s, const CommandEnv& env, const std::string& reset_token,
                                         const std::string& email, const std::string& mobile,
                                         const std::string& preferred_contact);
 // 200 {"passwordChanged": true}. Errors: reset_invalid, answer_not_verified,
 // contact_info_required, validation_failed (newPasswordRepeat: mismatch).
-Result<Reply> HandleSetNewPassword(Services& s, const CommandEnv& env, const std::string& reset_token,
+Result<Outcome> HandleSetNewPassword(Services& s, const CommandEnv& env, const std::string& reset_token,
                                    const std::string& password, const std::string& repeat);
 
 }  // namespace istihdam

@@ -19,7 +19,7 @@ Status CheckIdentity(Services& s, const PersonQuery& q, const std::string& field
   return person.error();
 }
 
-Result<Reply> HandleRegisterEmployer(Services& s, const CommandEnv& env, RegisterEmployer cmd) {
+Result<Outcome> HandleRegisterEmployer(Services& s, const CommandEnv& env, RegisterEmployer cmd) {
   const RegistrationPolicy policy{s.config.terms_version, s.config.min_password_length};
   const auto& rep = cmd.representative;
   cmd.now = s.clock->Now();
@@ -81,7 +81,7 @@ Result<Reply> HandleRegisterEmployer(Services& s, const CommandEnv& env, Registe
       out.conflict_codes.emplace(sgk_stream, taken_sgk);
     }
     out.reply = [cmd](const AppendResult& r) {
-      Reply rep{201, {}};
+      Outcome rep;
       rep.body["id"] = cmd.employer_id;
       rep.body["employerId"] = cmd.employer_id;
       rep.body["iskurNo"] = cmd.iskur_no;

@@ -10,7 +10,7 @@ namespace istihdam {
 // an account (an individual, or the admin of another firm) registers with its own password and
 // keeps its account. Errors: terms_not_accepted, validation_failed, kps_mismatch,
 // already_registered (TCKN taken and the password does not match), tax_no_taken, sgk_no_taken.
-Result<Reply> HandleRegisterEmployer(Services& s, const CommandEnv& env, RegisterEmployer cmd);
+Result<Outcome> HandleRegisterEmployer(Services& s, const CommandEnv& env, RegisterEmployer cmd);
 
 // Stores the Argon2id hashes of a password and a secret answer for `user_id`, in the same
 // batch as the events (never in an event).

@@ -5,7 +5,7 @@
 
 namespace istihdam {
 
-Result<Reply> HandleCreateStaffUser(Services& s, const CommandEnv& env, const CreateStaffUser& c) {
+Result<Outcome> HandleCreateStaffUser(Services& s, const CommandEnv& env, const CreateStaffUser& c) {
   Validator v;
   v.OneOf("role", c.role, {"auditor", "unit", "headOffice"});
   if (c.role == "unit" && v.Required("province", c.province) && !s.ref.FindProvince(c.province)) {
@@ -27,7 +27,7 @@ Result<Reply> HandleCreateStaffUser(Services& s, const CommandEnv& env, const Cr
     d.conflict_codes.emplace(reservation, Error{"already_registered", {{"tckn", "already_registered"}}, {}});
     d.extra.push_back(CredentialsWrite(s, id, c.password, ""));
     d.reply = [id](const AppendResult& r) {
-      Reply rep{201, {}};
+      Outcome rep;
       rep.body["id"] = id;
       rep.body["version"] = r.stream_versions.front();
       return rep;

@@ -13,6 +13,6 @@ struct CreateStaffUser {
 };
 
 // 201 {"id"}. Errors: validation_failed, already_registered.
-Result<Reply> HandleCreateStaffUser(Services& s, const CommandEnv& env, const CreateStaffUser& cmd);
+Result<Outcome> HandleCreateStaffUser(Services& s, const CommandEnv& env, const CreateStaffUser& cmd);
 
 }  // namespace istihdam

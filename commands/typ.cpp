@@ -16,7 +16,7 @@ std::string AttendanceStreamOfDay(const std::string& typ_no, const std::string& 
 
 }  // namespace
 
-Result<Reply> HandleCreateTypProgram(Services& s, const CommandEnv& env, CreateTypProgram cmd) {
+Result<Outcome> HandleCreateTypProgram(Services& s, const CommandEnv& env, CreateTypProgram cmd) {
   // The number is one past the highest program stream of the year and province, read inside
   // decide under the sequence's lock: no two creations take the same number, and a refused
   // command takes none.
@@ -32,13 +32,13 @@ Result<Reply> HandleCreateTypProgram(Services& s, const CommandEnv& env, CreateT
     Decision d;
     AddEvent(d.append, TypProgramStream(ev->typ_no), ExpectedVersion::NoStream(), *ev);
     d.reply = [id = ev->typ_no](const AppendResult& r) {
-      return Reply{201, {{"id", id}, {"typNo", id}, {"version", r.stream_versions.front()}}};
+      return Outcome{{{"id", id}, {"typNo", id}, {"version", r.stream_versions.front()}}};
     };
     return d;
   });
 }
 
-Result<Reply> HandleAssignTypParticipant(Services& s, const CommandEnv& env,
+Result<Outcome> HandleAssignTypParticipant(Services& s, const CommandEnv& env,
                                          const std::string& typ_no, AssignTypParticipant cmd) {
   const std::string stream = TypProgramStream(typ_no);
   return Execute(s, env, "AssignTypParticipant", [&]() -> Result<Decision> {
@@ -53,14 +53,14 @@ Result<Reply> HandleAssignTypParticipant(Services& s, const CommandEnv& env,
     Decision d;
     AddEvent(d.append, stream, ExpectedVersion::Exactly(program.version), *ev);
     d.reply = [id = ev->participant_id](const AppendResult& r) {
-      return Reply{201,
+      return Outcome{
                    {{"id", id}, {"participantId", id}, {"version", r.stream_versions.front()}}};
     };
     return d;
   });
 }
 
-Result<Reply> HandleRecordAbsence(Services& s, const CommandEnv& env, RecordAbsence cmd) {
+Result<Outcome> HandleRecordAbsence(Services& s, const CommandEnv& env, RecordAbsence cmd) {
   cmd.today = s.Today();
   cmd.unexcused_threshold = s.config.typ_unexcused_absence_threshold;
   for (const auto& t : s.ref.attendance_types()) cmd.known_types.push_back(t.code);
@@ -73,7 +73,7 @@ Result<Reply> HandleRecordAbsence(Services& s, const CommandEnv& env, RecordAbse
     Decision d;
     AddStream(d.append, stream, ExpectedVersion::Exactly(days.version), *evs);
     d.reply = [c = cmd, flagged = evs->size() > 1](const AppendResult& r) {
-      return Reply{201,
+      return Outcome{
                    {{"id", c.date},
                     {"typNo", c.typ_no},
                     {"participantId", c.participant_id},
@@ -86,7 +86,7 @@ Result<Reply> HandleRecordAbsence(Services& s, const CommandEnv& env, RecordAbse
   });
 }
 
-Result<Reply> HandleDeleteAbsence(Services& s, const CommandEnv& env, const DeleteAbsence& cmd) {
+Result<Outcome> HandleDeleteAbsence(Services& s, const CommandEnv& env, const DeleteAbsence& cmd) {
   const std::string stream = AttendanceStreamOfDay(cmd.typ_no, cmd.participant_id, cmd.date);
   return Execute(s, env, "DeleteAbsence", [&]() -> Result<Decision> {
     const auto program = s.typ_programs.Load(TypProgramStream(cmd.typ_no));
@@ -96,7 +96,7 @@ Result<Reply> HandleDeleteAbsence(Services& s, const CommandEnv& env, const Dele
     Decision d;
     AddEvent(d.append, stream, ExpectedVersion::Exactly(days.version), *ev);
     d.reply = [date = cmd.date, type = ev->attendance_type](const AppendResult& r) {
-      return Reply{200,
+      return Outcome{
                    {{"id", date},
                     {"date", date},
                     {"attendanceType", type},

@@ -12,19 +12,19 @@ namespace istihdam {
 // 201 {"id": typNo, "version"}. The handler assigns the next TYP number of the province and
 // year (no gaps: a number is taken only by the append that creates its program) and checks
 // that the host employer exists. Errors: see DecideCreateTypProgram.
-Result<Reply> HandleCreateTypProgram(Services& s, const CommandEnv& env, CreateTypProgram cmd);
+Result<Outcome> HandleCreateTypProgram(Services& s, const CommandEnv& env, CreateTypProgram cmd);
 
 // 201 {"id": participantId, "version"}. The handler finds the registered individual by TCKN
 // and checks the names with the identity adapter (kps_mismatch). Errors: see
 // DecideAssignTypParticipant.
-Result<Reply> HandleAssignTypParticipant(Services& s, const CommandEnv& env,
+Result<Outcome> HandleAssignTypParticipant(Services& s, const CommandEnv& env,
                                          const std::string& typ_no, AssignTypParticipant cmd);
 
 // 201 {"id": date, "typNo", "participantId", "date", "attendanceType", "flagged", "version"}.
 // The handler sets today, the known types and the threshold. Errors: see DecideRecordAbsence.
-Result<Reply> HandleRecordAbsence(Services& s, const CommandEnv& env, RecordAbsence cmd);
+Result<Outcome> HandleRecordAbsence(Services& s, const CommandEnv& env, RecordAbsence cmd);
 
 // 200 {"id": date, "attendanceType", "version"}. Errors: see DecideDeleteAbsence.
-Result<Reply> HandleDeleteAbsence(Services& s, const CommandEnv& env, const DeleteAbsence& cmd);
+Result<Outcome> HandleDeleteAbsence(Services& s, const CommandEnv& env, const DeleteAbsence& cmd);
 
 }  // namespace istihdam

@@ -6,7 +6,7 @@ namespace {
 
 // Load the headquarters and its ledger, decide with `decide`, append to the ledger stream.
 template <class Decide>
-Result<Reply> Run(Services& s, const CommandEnv& env, const char* name, const std::string& hq_id,
+Result<Outcome> Run(Services& s, const CommandEnv& env, const char* name, const std::string& hq_id,
                   const std::string& month, std::optional<std::uint64_t> if_match, Decide decide) {
   const std::string stream = WorkforceScheduleStream(hq_id);
   CommandEnv pinned = env;
@@ -24,7 +24,7 @@ Result<Reply> Run(Services& s, const CommandEnv& env, const char* name, const st
       AddStream(out.append, stream, ExpectedVersion::Exactly(ledger.version), *evs);
     }
     out.reply = [month, created, v = ledger.version](const AppendResult& r) {
-      Reply rep{created ? 201 : 200, {}};
+      Outcome rep;
       rep.body["id"] = month;
       rep.body["month"] = month;
       rep.body["version"] = r.stream_versions.empty() ? v : r.stream_versions.front();
@@ -37,7 +37,7 @@ Result<Reply> Run(Services& s, const CommandEnv& env, const char* name, const st
 
 }  // namespace
 
-Result<Reply> HandleSaveWorkforceSchedule(Services& s, const CommandEnv& env, const std::string& hq_id,
+Result<Outcome> HandleSaveWorkforceSchedule(Services& s, const CommandEnv& env, const std::string& hq_id,
                                           std::optional<std::uint64_t> if_match, SaveWorkforceSchedule cmd) {
   cmd.today = s.Today();
   cmd.rows_must_match_counts = s.config.personnel_rows_must_match_counts;
@@ -47,7 +47,7 @@ Result<Reply> HandleSaveWorkforceSchedule(Services& s, const CommandEnv& env, co
              });
 }
 
-Result<Reply> HandleReplacePersonnelRows(Services& s, const CommandEnv& env, const std::string& hq_id,
+Result<Outcome> HandleReplacePersonnelRows(Services& s, const CommandEnv& env, const std::string& hq_id,
                                          std::optional<std::uint64_t> if_match, ReplacePersonnelRows cmd) {
   cmd.today = s.Today();
   cmd.rows_must_match_counts = s.config.personnel_rows_must_match_counts;

@@ -11,11 +11,11 @@ namespace istihdam {
 // 201 {"id": month, "month", "version", "created": true} for a new month, 200 for an
 // amendment. `if_match`: the ledger version the client last saw (412 when stale).
 // cmd.today is set here from the clock. Errors: see DecideSaveWorkforceSchedule.
-Result<Reply> HandleSaveWorkforceSchedule(Services& s, const CommandEnv& env, const std::string& hq_id,
+Result<Outcome> HandleSaveWorkforceSchedule(Services& s, const CommandEnv& env, const std::string& hq_id,
                                           std::optional<std::uint64_t> if_match, SaveWorkforceSchedule cmd);
 
 // Same answers; for the latest month 200 with "created": false.
-Result<Reply> HandleReplacePersonnelRows(Services& s, const CommandEnv& env, const std::string& hq_id,
+Result<Outcome> HandleReplacePersonnelRows(Services& s, const CommandEnv& env, const std::string& hq_id,
                                          std::optional<std::uint64_t> if_match, ReplacePersonnelRows cmd);
 
 }  // namespace istihdam

@@ -2,7 +2,7 @@
 
 namespace istihdam {
 
-Result<Reply> HandleRegisterWorkplace(Services& s, const CommandEnv& env,
+Result<Outcome> HandleRegisterWorkplace(Services& s, const CommandEnv& env,
                                       const std::string& employer_id, RegisterWorkplace cmd) {
   cmd.workplace_id = s.ids.Next("workplace-", 3'000'000'001);
   const std::string employer_stream = "employer-" + employer_id;
@@ -21,7 +21,7 @@ Result<Reply> HandleRegisterWorkplace(Services& s, const CommandEnv& env,
              events::IdentifierReserved{"sgkNo", cmd.workplace_id});
     out.conflict_codes.emplace(sgk_stream, taken);
     out.reply = [w = d->workplace](const AppendResult& r) {
-      Reply rep{201, {}};
+      Outcome rep;
       rep.body["id"] = w.workplace_id;
       rep.body["headquarters"] = w.role == "headquarters";
       rep.body["headquartersId"] = w.role == "headquarters" ? w.workplace_id : w.hq_workplace_id;
@@ -32,7 +32,7 @@ Result<Reply> HandleRegisterWorkplace(Services& s, const CommandEnv& env,
   });
 }
 
-Result<Reply> HandleUpdateWorkplace(Services& s, const CommandEnv& env,
+Result<Outcome> HandleUpdateWorkplace(Services& s, const CommandEnv& env,
                                     const std::string& workplace_id,
                                     std::optional<std::uint64_t> if_match,
                                     const UpdateWorkplaceInfo& cmd) {
@@ -49,7 +49,7 @@ Result<Reply> HandleUpdateWorkplace(Services& s, const CommandEnv& env,
       AddStream(out.append, stream, ExpectedVersion::Exactly(if_match.value_or(wp.version)), *evs);
     }
     out.reply = [workplace_id, v = wp.version](const AppendResult& r) {
-      Reply rep{200, {}};
+      Outcome rep;
       rep.body["id"] = workplace_id;
       rep.body["version"] = r.stream_versions.empty() ? v : r.stream_versions.front();
       return rep;

@@ -72,36 +72,36 @@ HttpResponse NotInstalled(const RequestContext& ctx) {
 
 void AddDocsRoutes(App& app, Router& router) {
   const std::filesystem::path dir = app.config().docs_dir;
-  RouteDoc page_doc{"Interactive API docs (Swagger UI) for this document", "service", {}, "", "", 200};
-  page_doc.operation_id = "getDocsPage";
-  router.Add({"GET", "/docs", Access::kPublic, "", {}, false,
-              [dir](RequestContext& ctx) {
-                std::error_code ec;
-                if (!std::filesystem::is_regular_file(dir / "swagger-ui-bundle.js", ec)) return NotInstalled(ctx);
-                HttpResponse r;
-                r.content_type = "text/html; charset=utf-8";
-                r.body = kIndexHtml;
-                return r;
-              },
-              page_doc});
-  RouteDoc asset_doc{"A file of the interactive API docs (only Swagger UI's own files)", "service", {}, "", "", 200};
-  asset_doc.operation_id = "getDocsAsset";
-  router.Add({"GET", "/docs/{file}", Access::kPublic, "", {}, false,
-              [dir](RequestContext& ctx) {
-                const std::string& name = ctx.req.params["file"];
-                for (const auto& asset : kAssets) {
-                  if (name != asset.name) continue;
-                  auto body = ReadFile(dir / asset.name);
-                  if (!body) return NotInstalled(ctx);
-                  HttpResponse r;
-                  r.content_type = asset.content_type;
-                  r.body = std::move(*body);
-                  r.headers.emplace_back("Cache-Control", "public, max-age=3600");
-                  return r;
-                }
-                return Problem("not_found", ctx.lang);
-              },
-              asset_doc});
+  // Routes, not Endpoints: the answers are static files.
+  router.Add(Route{.method = "GET", .pattern = "/docs", .access = Access::kPublic,
+                   .handler = [dir](RequestContext& ctx) {
+                     std::error_code ec;
+                     if (!std::filesystem::is_regular_file(dir / "swagger-ui-bundle.js", ec)) return NotInstalled(ctx);
+                     HttpResponse r;
+                     r.content_type = "text/html; charset=utf-8";
+                     r.body = kIndexHtml;
+                     return r;
+                   },
+                   .doc = {.summary = "Interactive API docs (Swagger UI) for this document", .tag = "service",
+                           .operation_id = "getDocsPage", .response_type = "text/html"}});
+  router.Add(Route{.method = "GET", .pattern = "/docs/{file}", .access = Access::kPublic,
+                   .handler = [dir](RequestContext& ctx) {
+                     const std::string& name = ctx.req.params["file"];
+                     for (const auto& asset : kAssets) {
+                       if (name != asset.name) continue;
+                       auto body = ReadFile(dir / asset.name);
+                       if (!body) return NotInstalled(ctx);
+                       HttpResponse r;
+                       r.content_type = asset.content_type;
+                       r.body = std::move(*body);
+                       r.headers.emplace_back("Cache-Control", "public, max-age=3600");
+                       return r;
+                     }
+                     return Problem("not_found", ctx.lang);
+                   },
+                   .doc = {.summary = "A file of the interactive API docs (only Swagger UI's own files)",
+                           .tag = "service", .operation_id = "getDocsAsset",
+                           .response_type = "application/octet-stream"}});
 }
 
 }  // namespace istihdam::http

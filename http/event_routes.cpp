@@ -3,19 +3,38 @@
 #include <boost/json.hpp>
 
 #include "http/app.h"
-#include "http/json_io.h"
+#include "http/endpoint.h"
+#include "http/documents.h"
 
 namespace istihdam::http {
 
 namespace {
 
-const std::vector<std::string> kAuditors = {"Auditor"};
+using wire::F;
 
-constexpr const char* kSchema = R"({"type":"object","properties":{"items":{"type":"array","items":{"$ref":"#/components/schemas/Event"}},"next":{"type":"integer"}}})";
+// `from` is a log position (the global log) or a stream version (one stream's history).
+struct EventQuery : wire::Query {
+  std::uint64_t from = 1;
+  std::uint64_t limit = 100;
+  template <class A>
+  void serialize(A& ar) {
+    ar(F("from", from).range(0, INT64_MAX).describe("the first position (or stream version) to read"),
+       F("limit", limit).range(1, 1000));
+  }
+};
 
+struct EventPage {
+  std::vector<EventDoc> items;
+  std::uint64_t next = 0;
+  template <class A>
+  void serialize(A& ar) {
+    ar(F("items", items).required(), F("next", next).required().describe("where the next read starts"));
+  }
+};
+
+// JSON, or NDJSON (one event a line, X-Next-Position) when the client accepts it.
 HttpResponse Events(RequestContext& ctx, App& app, const std::vector<RecordedEvent>& evs, std::uint64_t next) {
-  const bool ndjson = ctx.req.Header("Accept").find("application/x-ndjson") != std::string::npos;
-  if (ndjson) {
+  if (ctx.req.Header("Accept").find("application/x-ndjson") != std::string::npos) {
     HttpResponse r;
     r.content_type = "application/x-ndjson";
     for (const auto& e : evs) {
@@ -30,43 +49,36 @@ HttpResponse Events(RequestContext& ctx, App& app, const std::vector<RecordedEve
   return JsonResponse(200, boost::json::object{{"items", std::move(items)}, {"next", next}});
 }
 
-std::optional<std::uint64_t> Number(const std::optional<std::string>& v, std::uint64_t def, std::uint64_t max) {
-  if (!v) return def;
-  if (v->empty() || v->size() > 19 || v->find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
-  const auto n = std::stoull(*v);
-  return n > max ? std::nullopt : std::optional(n);
+// A Route (not an Endpoint): the answer's media type follows Accept.
+Route EventRoute(const char* path, const char* summary, std::function<HttpResponse(RequestContext&, const EventQuery&)> read) {
+  return Route{.method = "GET", .pattern = path, .access = Access::kStaff, .staff_roles = {StaffRole::kAuditor},
+               .handler = [read = std::move(read)](RequestContext& ctx) {
+                 auto q = wire::ReadQuery<EventQuery>(ctx.req.query);
+                 return q.ok() ? read(ctx, *q) : Fail(ctx, q.error());
+               },
+               .doc = {.summary = summary, .tag = "events", .query = wire::QueryParameters<EventQuery>(),
+                       .response_schema = wire::SchemaOf<EventPage>()}};
 }
 
 }  // namespace
 
 void AddEventRoutes(App& app, Router& router) {
-  router.Add({"GET", "/api/v1/events", Access::kStaff, "", kAuditors, false,
-              [&app](RequestContext& ctx) {
-                const auto from = Number(ctx.req.Query("from"), 1, UINT64_MAX - 1);
-                const auto limit = Number(ctx.req.Query("limit"), 100, 1000);
-                if (!from || !limit || *limit == 0) {
-                  return Problem(Error{"invalid_parameter", {{!from ? "from" : "limit", "invalid_format"}}, {}}, ctx.lang);
-                }
-                const auto evs = app.event_log().Read(std::max<std::uint64_t>(*from, 1), *limit);
-                const std::uint64_t next = evs.empty() ? std::max<std::uint64_t>(*from, 1) : evs.back().position + 1;
-                return Events(ctx, app, evs, next);
-              },
-              {"The global event log in order, from a position (auditors)", "events", {"from", "limit"}, "", kSchema}});
-  router.Add({"GET", "/api/v1/streams/{streamId}/events", Access::kStaff, "", kAuditors, false,
-              [&app](RequestContext& ctx) {
-                const auto from = Number(ctx.req.Query("from"), 1, UINT64_MAX - 1);
-                const auto limit = Number(ctx.req.Query("limit"), 100, 1000);
-                if (!from || !limit || *limit == 0) {
-                  return Problem(Error{"invalid_parameter", {{!from ? "from" : "limit", "invalid_format"}}, {}}, ctx.lang);
-                }
-                const auto evs = app.streams().ReadStream(ctx.req.params["streamId"], *from, *limit);
-                if (evs.empty() && app.streams().StreamVersion(ctx.req.params["streamId"]) == 0) {
-                  return Problem("stream_not_found", ctx.lang);
-                }
-                const std::uint64_t next = evs.empty() ? *from : evs.back().version + 1;
-                return Events(ctx, app, evs, next);
-              },
-              {"One stream's history; `from` and `next` are stream versions (auditors)", "events", {"from", "limit"}, "", kSchema}});
+  router.Add(EventRoute("/api/v1/events", "The global event log in order, from a position (auditors)",
+                        [&app](RequestContext& ctx, const EventQuery& q) {
+                          const auto from = std::max<std::uint64_t>(q.from, 1);
+                          const auto evs = app.event_log().Read(from, q.limit);
+                          return Events(ctx, app, evs, evs.empty() ? from : evs.back().position + 1);
+                        }));
+  router.Add(EventRoute("/api/v1/streams/{streamId}/events",
+                        "One stream's history; `from` and `next` are stream versions (auditors)",
+                        [&app](RequestContext& ctx, const EventQuery& q) {
+                          const auto& stream = ctx.req.params["streamId"];
+                          const auto evs = app.streams().ReadStream(stream, q.from, q.limit);
+                          if (evs.empty() && app.streams().StreamVersion(stream) == 0) {
+                            return Problem("stream_not_found", ctx.lang);
+                          }
+                          return Events(ctx, app, evs, evs.empty() ? q.from : evs.back().version + 1);
+                        }));
 }
 
 }  // namespace istihdam::http

@@ -10,15 +10,11 @@
 #include <stdexcept>
 
 #include "http/app.h"
+#include "http/documents.h"
 
 namespace istihdam::http {
 
 namespace {
-
-boost::json::value Schema(const std::string& text) {
-  if (text.empty()) return boost::json::object{{"type", "object"}};
-  return boost::json::parse(text);
-}
 
 boost::json::object ProblemRef(const char* description) {
   return {{"description", description},
@@ -50,26 +46,9 @@ std::string TagDescription(const std::string& tag) {
   return it == kDescriptions.end() ? tag : it->second;
 }
 
-// Examples of the main request bodies, keyed by "METHOD pattern" (they must validate against
-// the route's schema: Redocly checks them).
-boost::json::value RequestExample(const std::string& route) {
-  static const std::map<std::string, std::string> kExamples = {
-      {"POST /api/v1/auth/login", R"({"tckn":"10000000146","password":"Demo1234!"})"},
-      {"POST /api/v1/registrations",
-       R"({"termsAccepted":true,"employer":{"kind":"legalEntity","title":"Deniz Lojistik A.Ş.","taxNo":"1234567890",
-"sector":"private","province":"35","district":"Konak","address":"Liman Cad. 5","phone":"0232 555 11 22"},
-"representative":{"tckn":"45678901280","firstName":"Can","lastName":"Demir","password":"Gizli-Sifre-1",
-"secretQuestion":"Doğduğunuz şehir?","secretAnswer":"İzmir","email":"can@example.com","preferredContact":"email"}})"},
-      {"POST /api/v1/workplaces",
-       R"({"title":"Anadolu Tekstil A.Ş. Bursa","sgkNo":"26111010123456701601000001","province":"16",
-"district":"Osmangazi","address":"Organize Sanayi Bölgesi 3. Cad. 12","phone":"0224 555 10 20"})"},
-  };
-  const auto it = kExamples.find(route);
-  return it == kExamples.end() ? boost::json::value() : boost::json::parse(it->second);
-}
-
 std::string AccessName(const Route& r) {
   switch (r.access) {
+    case Access::kUndeclared: return "";
     case Access::kPublic: return "public";
     case Access::kEmployer: return "employer";
     case Access::kStaff: return "staff";
@@ -171,7 +150,7 @@ std::string BuildOpenApi(const Router& router) {
     if (!r.permission.empty()) op["x-permission"] = r.permission;
     if (!r.staff_roles.empty()) {
       boost::json::array roles;
-      for (const auto& s : r.staff_roles) roles.emplace_back(s);
+      for (const auto role : r.staff_roles) roles.emplace_back(ActorTypeOf(role));
       op["x-staff-roles"] = std::move(roles);
     }
     boost::json::array params;
@@ -182,9 +161,7 @@ std::string BuildOpenApi(const Router& router) {
                         {"schema", {{"type", "string"}}}});
       pos = end;
     }
-    for (const auto& q : r.doc.query_params) {
-      params.push_back({{"name", q}, {"in", "query"}, {"required", false}, {"schema", {{"type", "string"}}}});
-    }
+    for (const auto& q : r.doc.query) params.push_back(q);
     if (r.method == "GET") {
       params.push_back({{"name", "minPosition"}, {"in", "query"}, {"required", false},
                         {"description", "wait (up to 2 s) until the read models have applied this position"},
@@ -203,17 +180,19 @@ std::string BuildOpenApi(const Router& router) {
     params.push_back({{"name", "Accept-Language"}, {"in", "header"}, {"required", false},
                       {"schema", {{"type", "string"}, {"enum", {"tr", "en"}}}}});
     op["parameters"] = std::move(params);
-    if (!r.doc.request_schema.empty()) {
-      boost::json::object media{{"schema", Schema(r.doc.request_schema)}};
-      if (auto example = RequestExample(r.method + " " + r.pattern); !example.is_null()) {
-        media["example"] = std::move(example);
-      }
+    if (!r.doc.request_schema.is_null()) {
+      boost::json::object media{{"schema", r.doc.request_schema}};
+      if (!r.doc.request_example.is_null()) media["example"] = r.doc.request_example;
       op["requestBody"] = {{"required", true}, {"content", {{"application/json", std::move(media)}}}};
     }
     boost::json::object responses;
     boost::json::object ok{{"description", "success"}};
-    if (!r.doc.response_schema.empty()) {
-      ok["content"] = {{"application/json", {{"schema", Schema(r.doc.response_schema)}}}};
+    if (!r.doc.response_schema.is_null()) {
+      ok["content"] = {{r.doc.response_type, {{"schema", r.doc.response_schema}}}};
+    } else if (r.doc.response_type.starts_with("text/")) {
+      ok["content"] = {{r.doc.response_type, {{"schema", {{"type", "string"}}}}}};
+    } else if (r.doc.response_type != "application/json") {
+      ok["content"] = {{r.doc.response_type, {{"schema", {{"type", "string"}, {"format", "binary"}}}}}};
     }
     responses[std::to_string(r.doc.success_status)] = std::move(ok);
     responses["400"] = ProblemRef("malformed JSON, wrong types or bad parameters");
@@ -256,17 +235,7 @@ std::string BuildOpenApi(const Router& router) {
   doc["paths"] = std::move(paths);
   doc["components"] = {
       {"securitySchemes", {{"bearer", {{"type", "http"}, {"scheme", "bearer"}}}}},
-      {"schemas",
-       {{"Problem",
-         boost::json::parse(R"({"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},
-"status":{"type":"integer"},"code":{"type":"string"},"detail":{"type":"string"},"errors":{"type":"array","items":{"type":"object",
-"properties":{"field":{"type":"string"},"code":{"type":"string"},"message":{"type":"string"}}}}}})")},
-        {"Event",
-         boost::json::parse(R"({"type":"object","properties":{"position":{"type":"integer"},"streamId":{"type":"string"},
-"version":{"type":"integer"},"eventId":{"type":"string"},"type":{"type":"string"},"schemaVersion":{"type":"integer"},
-"recordedAt":{"type":"string","format":"date-time"},"actor":{"type":"object","properties":{"userId":{"type":"string"},
-"actorType":{"type":"string"},"employerId":{"type":"string"}}},"correlationId":{"type":"string"},"causationId":{"type":"string"},
-"idempotencyKey":{"type":"string"},"data":{"type":"object"},"hash":{"type":"string"},"prevHash":{"type":"string"}}})")}}}};
+      {"schemas", {{"Problem", wire::SchemaOf<ProblemDoc>()}, {"Event", wire::SchemaOf<EventDoc>()}}}};
   return boost::json::serialize(doc);
 }
 

@@ -1,38 +1,61 @@
 // Reference data: provinces and their districts (data/, provenance in data/SOURCES.md).
-#include <boost/json.hpp>
-
 #include "http/app.h"
-#include "http/json_io.h"
-#include "projections/paging.h"
+#include "http/endpoint.h"
 
 namespace istihdam::http {
 
+namespace {
+
+using wire::F;
+
+struct ProvinceDoc {
+  std::string code, name;
+  template <class A>
+  void serialize(A& ar) {
+    ar(F("code", code).describe("plate code 01-81"), F("name", name));
+  }
+};
+
+struct DistrictDoc {
+  std::string name;
+  template <class A>
+  void serialize(A& ar) {
+    ar(F("name", name));
+  }
+};
+
+struct DistrictList {
+  std::string province;
+  wire::PageOf<DistrictDoc> list;
+  template <class A>
+  void serialize(A& ar) {
+    ar(F("province", province));
+    list.serialize(ar);
+  }
+};
+
+}  // namespace
+
 void AddReferenceRoutes(App& app, Router& router) {
-  router.Add({"GET", "/api/v1/provinces", Access::kPublic, "", {}, false,
-              [&app](RequestContext&) {
-                boost::json::array items;
-                for (const auto& p : app.services().ref.provinces()) {
-                  items.push_back(boost::json::object{{"code", p.code}, {"name", p.name}});
-                }
-                return JsonResponse(200, WholeListEnvelope(std::move(items)));
-              },
-              {"The 81 provinces (plate code and name), all in one page", "reference", {}, "",
-               std::string(R"({"type":"object","properties":{"items":{"type":"array","items":{"type":"object","properties":{"code":{"type":"string"},"name":{"type":"string"}}}},)") +
-                   kPagingSchemaProps + "}}"}});
-  router.Add({"GET", "/api/v1/provinces/{code}/districts", Access::kPublic, "", {}, false,
-              [&app](RequestContext& ctx) {
-                const auto& code = ctx.req.params["code"];
-                const auto* province = app.services().ref.FindProvince(code);
-                if (!province) return Problem("not_found", ctx.lang, "unknown province " + code);
-                boost::json::array items;
-                for (const auto& d : app.services().ref.Districts(code)) items.push_back(boost::json::object{{"name", d}});
-                auto out = WholeListEnvelope(std::move(items));
-                out["province"] = code;
-                return JsonResponse(200, out);
-              },
-              {"The districts of a province, all in one page", "reference", {}, "",
-               std::string(R"({"type":"object","properties":{"province":{"type":"string"},"items":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string"}}}},)") +
-                   kPagingSchemaProps + "}}"}});
+  const ReferenceData& ref = app.services().ref;
+  router.Add(Endpoint{
+      .method = "GET", .path = "/api/v1/provinces", .access = Access::kPublic,
+      .summary = "The 81 provinces (plate code and name), all in one page", .tag = "reference",
+      .handle = [&ref](RequestContext&) -> Result<wire::PageOf<ProvinceDoc>> {
+        std::vector<ProvinceDoc> items;
+        for (const auto& p : ref.provinces()) items.push_back({p.code, p.name});
+        return wire::WholeList(std::move(items));
+      }});
+  router.Add(Endpoint{
+      .method = "GET", .path = "/api/v1/provinces/{code}/districts", .access = Access::kPublic,
+      .summary = "The districts of a province, all in one page", .tag = "reference",
+      .handle = [&ref](RequestContext& c) -> Result<DistrictList> {
+        const auto& code = c.req.params["code"];
+        if (!ref.FindProvince(code)) return Error::Of("not_found", "unknown province " + code);
+        std::vector<DistrictDoc> items;
+        for (const auto& d : ref.Districts(code)) items.push_back({d});
+        return DistrictList{code, wire::WholeList(std::move(items))};
+      }});
 }
 
 }  // namespace istihdam::http

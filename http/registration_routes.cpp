@@ -1,67 +1,100 @@
 // POST /api/v1/registrations — legal-entity (and natural-person) employer registration.
+#include <type_traits>
+
 #include "commands/registration.h"
 #include "http/app.h"
-#include "http/json_io.h"
+#include "http/endpoint.h"
 
 namespace istihdam::http {
 
 namespace {
 
-constexpr const char* kRequestSchema = R"({"type":"object","required":["termsAccepted","employer","representative"],"properties":{
-"termsAccepted":{"type":"boolean"},"termsVersion":{"type":"string"},
-"employer":{"type":"object","required":["kind","title","taxNo","sector","province","district","address","phone"],"properties":{
-"kind":{"type":"string","enum":["legalEntity","naturalPerson"]},"title":{"type":"string"},"taxOffice":{"type":"string"},
-"taxNo":{"type":"string","description":"VKN (10 digits) for legal entities, TCKN for natural persons"},
-"sgkNo":{"type":"string","description":"26-digit SGK workplace number, optional"},
-"sector":{"type":"string","enum":["private","public"]},"province":{"type":"string","description":"plate code 01-81"},
-"district":{"type":"string"},"address":{"type":"string"},"phone":{"type":"string"},"email":{"type":"string"}}},
-"representative":{"type":"object","required":["tckn","firstName","lastName","password","secretQuestion","secretAnswer","preferredContact"],"properties":{
-"tckn":{"type":"string"},"firstName":{"type":"string"},"lastName":{"type":"string"},"password":{"type":"string"},
-"passwordRepeat":{"type":"string"},"secretQuestion":{"type":"string"},"secretAnswer":{"type":"string"},
-"email":{"type":"string"},"mobile":{"type":"string"},"preferredContact":{"type":"string","enum":["email","sms","postalAddress"]}}}}})";
+using wire::F;
 
-constexpr const char* kResponseSchema = R"({"type":"object","properties":{"employerId":{"type":"string"},"iskurNo":{"type":"string"},
-"headquartersId":{"type":"string"},"userId":{"type":"string"},"position":{"type":"integer"}}})";
+constexpr const char* kEmployerKinds[] = {"legalEntity", "naturalPerson"};
+constexpr const char* kSectors[] = {"private", "public"};
+constexpr const char* kContactMethods[] = {"email", "sms", "postalAddress"};
+
+
+// The "employer" object: the firm and its headquarters.
+struct EmployerPart {
+  std::string kind, title, tax_office, tax_no, sgk_no, sector, province, district, address, phone, email;
+  template <class A>
+  void serialize(A& ar) {
+    ar(F("kind", kind).oneOf(kEmployerKinds).requiredByCommand(), F("title", title).requiredByCommand(),
+       F("taxOffice", tax_office),
+       F("taxNo", tax_no).describe("VKN (10 digits) for legal entities, TCKN for natural persons").requiredByCommand(),
+       F("sgkNo", sgk_no).describe("26-digit SGK workplace number, optional"),
+       F("sector", sector).oneOf(kSectors).requiredByCommand(),
+       F("province", province).from(wire::lists::kProvinces).describe("plate code 01-81").requiredByCommand(),
+       F("district", district).requiredByCommand(), F("address", address).text().requiredByCommand(),
+       F("phone", phone).requiredByCommand(), F("email", email));
+  }
+};
+
+// The "representative" object: the person registering, the employer's primary admin.
+struct RepresentativePart {
+  Representative r;
+  template <class A>
+  void serialize(A& ar) {
+    ar(F("tckn", r.tckn).requiredByCommand(), F("firstName", r.first_name).requiredByCommand(),
+       F("lastName", r.last_name).requiredByCommand(), F("password", r.password).requiredByCommand(),
+       F("passwordRepeat", r.password_repeat), F("secretQuestion", r.secret_question).requiredByCommand(),
+       F("secretAnswer", r.secret_answer).requiredByCommand(), F("email", r.email), F("mobile", r.mobile),
+       F("preferredContact", r.preferred_contact).oneOf(kContactMethods).requiredByCommand());
+  }
+};
+
+struct Registration {
+  bool terms_accepted = false;
+  std::string terms_version;
+  EmployerPart employer;
+  RepresentativePart representative;
+  template <class A>
+  void serialize(A& ar) {
+    ar(F("termsAccepted", terms_accepted).requiredByCommand(), F("termsVersion", terms_version),
+       F("employer", employer).requiredByCommand(), F("representative", representative).requiredByCommand());
+  }
+  RegisterEmployer ToCommand() const {
+    const auto& e = employer;
+    RegisterEmployer c;
+    c.terms_accepted = terms_accepted;
+    c.terms_version = terms_version;
+    c.kind = e.kind, c.title = e.title, c.tax_office = e.tax_office, c.tax_no = e.tax_no, c.sgk_no = e.sgk_no;
+    c.sector = e.sector, c.province = e.province, c.district = e.district, c.address = e.address;
+    c.phone = e.phone, c.email = e.email;
+    c.representative = representative.r;
+    return c;
+  }
+};
+
+struct Registered {
+  std::string id, employer_id, iskur_no, headquarters_id, user_id;
+  std::uint64_t version = 0, position = 0;
+  template <class A>
+  void serialize(A& ar) {
+    ar(F("id", id), F("employerId", employer_id), F("iskurNo", iskur_no), F("headquartersId", headquarters_id),
+       F("userId", user_id), F("version", version), F("position", position));
+  }
+};
+
+constexpr const char* kExample = R"({"termsAccepted":true,"employer":{"kind":"legalEntity","title":"Deniz Lojistik A.Ş.",
+"taxNo":"1234567890","sector":"private","province":"35","district":"Konak","address":"Liman Cad. 5",
+"phone":"0232 555 11 22"},"representative":{"tckn":"45678901280","firstName":"Can","lastName":"Demir",
+"password":"Gizli-Sifre-1","secretQuestion":"Doğduğunuz şehir?","secretAnswer":"İzmir","email":"can@example.com",
+"preferredContact":"email"}})";
 
 }  // namespace
 
 void AddRegistrationRoutes(App& app, Router& router) {
-  router.Add({"POST", "/api/v1/registrations", Access::kPublic, "", {}, true,
-              [&app](RequestContext& ctx) {
-                auto body = JsonBody::Parse(ctx.req.body);
-                if (!body.ok()) return Fail(ctx, body.error());
-                auto& b = *body;
-                RegisterEmployer c;
-                c.terms_accepted = b.Bool("termsAccepted");
-                c.terms_version = b.Str("termsVersion");
-                c.kind = b.Str("employer.kind");
-                c.title = b.Str("employer.title");
-                c.tax_office = b.Str("employer.taxOffice");
-                c.tax_no = b.Str("employer.taxNo");
-                c.sgk_no = b.Str("employer.sgkNo");
-                c.sector = b.Str("employer.sector");
-                c.province = b.Str("employer.province");
-                c.district = b.Str("employer.district");
-                c.address = b.Text("employer.address");
-                c.phone = b.Str("employer.phone");
-                c.email = b.Str("employer.email");
-                auto& r = c.representative;
-                r.tckn = b.Str("representative.tckn");
-                r.first_name = b.Str("representative.firstName");
-                r.last_name = b.Str("representative.lastName");
-                r.password = b.Str("representative.password");
-                r.password_repeat = b.Str("representative.passwordRepeat");
-                r.secret_question = b.Str("representative.secretQuestion");
-                r.secret_answer = b.Str("representative.secretAnswer");
-                r.email = b.Str("representative.email");
-                r.mobile = b.Str("representative.mobile");
-                r.preferred_contact = b.Str("representative.preferredContact");
-                if (auto st = b.TypeErrors(); !st.ok()) return Fail(ctx, st.error());
-                return Answer(ctx, HandleRegisterEmployer(app.services(), ctx.env, std::move(c)));
-              },
-              {"Register a legal-entity employer (AUTH-1); the representative becomes its primary admin",
-               "registration", {}, kRequestSchema, kResponseSchema, 201},
-              true});
+  router.Add(Endpoint{
+      .method = "POST", .path = "/api/v1/registrations", .access = Access::kPublic, .idempotent = true,
+      .rate_limited = true,
+      .summary = "Register a legal-entity employer (AUTH-1); the representative becomes its primary admin",
+      .tag = "registration", .status = 201, .example = kExample,
+      .handle = [&app](RequestContext& c, const Registration& b) -> Result<Registered> {
+        return AnswerFrom<Registered>(HandleRegisterEmployer(app.services(), c.env, b.ToCommand()));
+      }});
 }
 
 }  // namespace istihdam::http

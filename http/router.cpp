@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <chrono>
 
+#include "aggregates/benefit_reference.h"
 #include "http/app.h"
 #include "http/json_io.h"
 #include "infra/stored_json.h"
@@ -74,9 +75,11 @@ std::string BearerToken(const HttpRequest& req) {
 
 bool Admits(const Route& route, const Session& session) {
   const auto& roles = route.staff_roles;
-  const bool staff_ok = session.IsStaff() && std::find(roles.begin(), roles.end(), session.actor_type) != roles.end();
+  const auto role = StaffRoleOf(session.actor_type);
+  const bool staff_ok = session.IsStaff() && role && std::find(roles.begin(), roles.end(), *role) != roles.end();
   const bool employer_ok = !session.IsStaff() && (route.permission.empty() || session.Has(route.permission));
   switch (route.access) {
+    case Access::kUndeclared: return false;
     case Access::kPublic:
     case Access::kAnyUser: return true;
     case Access::kEmployer: return employer_ok;
@@ -86,9 +89,35 @@ bool Admits(const Route& route, const Session& session) {
   return false;
 }
 
-Router::Router(App& app) : app_(app), per_client_(app.config().auth_rate_per_client_per_minute) {}
+namespace {
+
+// The codes of the reference lists a wire field can name (wire::lists), from the loaded data.
+std::vector<std::string> ReferenceCodes(const void* source, std::string_view list) {
+  const auto& ref = *static_cast<const ReferenceData*>(source);
+  std::vector<std::string> out;
+  if (list == wire::lists::kProvinces) {
+    for (const auto& p : ref.provinces()) out.push_back(p.code);
+  } else if (list == wire::lists::kAttendanceTypes) {
+    for (const auto& t : ref.attendance_types()) out.push_back(t.code);
+  } else if (list == wire::lists::kExitReasons) {
+    for (const auto& r : ExitReasons()) out.emplace_back(r.code);
+  } else {
+    throw std::logic_error("unknown reference list " + std::string(list));
+  }
+  return out;
+}
+
+}  // namespace
+
+Router::Router(App& app)
+    : app_(app),
+      per_client_(app.config().auth_rate_per_client_per_minute),
+      choices_{&app.services().ref, &ReferenceCodes} {}
 
 void Router::Add(Route route) {
+  if (route.access == Access::kUndeclared) {
+    throw std::logic_error("route " + route.method + " " + route.pattern + " declares no access");
+  }
   const bool employer_side = route.access == Access::kEmployer || route.access == Access::kEmployerOrStaff;
   const bool staff_side = route.access == Access::kStaff || route.access == Access::kEmployerOrStaff;
   if (employer_side && route.permission.empty()) {
@@ -108,15 +137,6 @@ void Router::Add(Route route) {
 
 HttpResponse Fail(RequestContext& ctx, const Error& error) { return Problem(error, ctx.lang); }
 
-HttpResponse Answer(RequestContext& ctx, const Result<Reply>& result) {
-  if (!result.ok()) {
-    HttpResponse r = Fail(ctx, result.error());
-    if (r.status == 429) r.headers.emplace_back("Retry-After", "60");
-    return r;
-  }
-  return JsonResponse(result->status, result->body);
-}
-
 std::optional<std::optional<std::uint64_t>> ParseIfMatch(const std::string& h) {
   if (h.empty()) return std::optional<std::uint64_t>();
   std::string v = h;
@@ -126,22 +146,10 @@ std::optional<std::optional<std::uint64_t>> ParseIfMatch(const std::string& h) {
   return std::optional<std::uint64_t>(std::stoull(v));
 }
 
-Result<std::pair<std::size_t, std::size_t>> ParsePage(const HttpRequest& req) {
-  auto num = [&](const char* name, std::size_t def, std::size_t max) -> std::optional<std::size_t> {
-    auto v = req.Query(name);
-    if (!v) return def;
-    if (v->empty() || v->size() > 6 || v->find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
-    const auto n = std::stoul(*v);
-    if (n < 1 || n > max) return std::nullopt;
-    return n;
-  };
-  const auto page = num("page", 1, 1'000'000);
-  const auto size = num("pageSize", 15, 100);
-  std::vector<FieldError> errs;
-  if (!page) errs.push_back({"page", "invalid_format"});
-  if (!size) errs.push_back({"pageSize", "invalid_format"});
-  if (!errs.empty()) return Error{"invalid_parameter", errs, {}};
-  return std::make_pair(*page, *size);
+Result<std::optional<std::uint64_t>> PinnedVersion(const RequestContext& ctx) {
+  const auto v = ParseIfMatch(ctx.req.Header("If-Match"));
+  if (!v) return Error::Of("version_mismatch", "If-Match is not a version");
+  return *v;
 }
 
 void Router::AddCors(const HttpRequest& req, HttpResponse& resp) const {
@@ -309,8 +317,8 @@ HttpResponse Router::RunIdempotent(RequestContext& ctx, const Route& route) {
     return resp;
   }
   ctx.env.meta.idempotency_key = key;
-  ctx.env.idempotency_record_key = record_key;
-  ctx.env.request_hash = request_hash;
+  ctx.idempotency_record_key = record_key;
+  ctx.request_hash = request_hash;
   return route.handler(ctx);
 }
 

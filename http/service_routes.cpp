@@ -2,95 +2,128 @@
 #include <boost/json.hpp>
 
 #include "http/app.h"
-#include "http/json_io.h"
+#include "http/endpoint.h"
 
 namespace istihdam::http {
 
 namespace {
 
+using wire::F;
+
+constexpr const char* kStates[] = {"ok", "stalled"};
+
+struct ProjectionHealthDoc {
+  std::string name, state;
+  std::uint64_t position = 0, lag = 0;
+  std::optional<std::string> error;
+  template <class A>
+  void serialize(A& ar) {
+    ar(F("name", name), F("position", position), F("lag", lag), F("state", state).oneOf(kStates), F("error", error));
+  }
+};
+
+struct RelayHealthDoc {
+  std::uint64_t position = 0, lag = 0;
+  std::string state;
+  std::optional<std::string> error;
+  template <class A>
+  void serialize(A& ar) {
+    ar(F("position", position), F("lag", lag), F("state", state).oneOf(kStates), F("error", error));
+  }
+};
+
 // What /health says (docs/api.md "Health"): degraded when writes fail, a projection is
 // stalled or the Kafka relay cannot read the log. Lag alone is reported, not judged.
-boost::json::object HealthReport(App& app) {
-  bool degraded = false;
-  boost::json::object o;
-  o["status"] = "ok";
-  o["position"] = app.store().LastPosition();
-  const auto write_error = app.config().role == "read" ? std::nullopt : app.store().WriteError();
-  o["writes"] = write_error ? "failed" : "ok";
-  if (write_error) {
-    o["writeError"] = write_error->code + (write_error->detail.empty() ? "" : ": " + write_error->detail);
-    degraded = true;
+struct HealthDoc {
+  std::string status = "ok", writes = "ok";
+  std::uint64_t position = 0;
+  std::optional<std::string> write_error, role;
+  std::vector<ProjectionHealthDoc> projections;
+  std::optional<RelayHealthDoc> relay;
+  std::optional<std::uint64_t> read_model_position, replica_lag_messages, published_position, publish_lag;
+  template <class A>
+  void serialize(A& ar) {
+    ar(F("status", status).required().oneOf({"ok", "degraded"}), F("position", position).required(),
+       F("writes", writes).required().oneOf({"ok", "failed"}), F("writeError", write_error),
+       F("projections", projections), F("relay", relay), F("role", role).oneOf({"read"}),
+       F("readModelPosition", read_model_position), F("replicaLagMessages", replica_lag_messages),
+       F("publishedPosition", published_position), F("publishLag", publish_lag));
   }
-  boost::json::array projections;
+};
+
+HealthDoc HealthReport(App& app) {
+  HealthDoc o;
+  o.position = app.store().LastPosition();
+  if (const auto write_error = app.config().role == "read" ? std::nullopt : app.store().WriteError()) {
+    o.writes = "failed";
+    o.write_error = write_error->code + (write_error->detail.empty() ? "" : ": " + write_error->detail);
+  }
+  bool stalled = false;
   for (const auto& h : app.projections().Health()) {
-    boost::json::object p{{"name", h.name}, {"position", h.position}, {"lag", h.lag},
-                          {"state", h.stalled ? "stalled" : "ok"}};
-    if (h.stalled) p["error"] = h.error;
-    degraded = degraded || h.stalled;
-    projections.push_back(std::move(p));
+    o.projections.push_back({h.name, h.stalled ? "stalled" : "ok", h.position, h.lag,
+                             h.stalled ? std::optional(h.error) : std::nullopt});
+    stalled = stalled || h.stalled;
   }
-  o["projections"] = std::move(projections);
   if (const auto* replica = app.replica_log()) {  // read replica: fed from Kafka
-    o["role"] = "read";
-    o["position"] = replica->LastPosition();
-    o["readModelPosition"] = app.projections().Position();
-    o["replicaLagMessages"] = app.replica_lag_messages();
+    o.role = "read";
+    o.position = replica->LastPosition();
+    o.read_model_position = app.projections().Position();
+    o.replica_lag_messages = app.replica_lag_messages();
   }
   if (const auto* pub = app.publisher()) {
     const auto last = app.store().LastPosition();
     const auto lag = last > pub->Checkpoint() ? last - pub->Checkpoint() : 0;
-    o["publishedPosition"] = pub->Checkpoint();
-    o["publishLag"] = lag;
+    o.published_position = pub->Checkpoint();
+    o.publish_lag = lag;
     const std::string error = pub->ReadError();
-    boost::json::object relay{{"position", pub->Checkpoint()}, {"lag", lag}, {"state", error.empty() ? "ok" : "stalled"}};
-    if (!error.empty()) relay["error"] = error;
-    degraded = degraded || !error.empty();
-    o["relay"] = std::move(relay);
+    o.relay = RelayHealthDoc{pub->Checkpoint(), lag, error.empty() ? "ok" : "stalled",
+                             error.empty() ? std::nullopt : std::optional(error)};
+    stalled = stalled || !error.empty();
   }
-  if (degraded) o["status"] = "degraded";
+  if (o.write_error || stalled) o.status = "degraded";
   return o;
 }
+
+struct LiveDoc {
+  std::string status = "live";
+  template <class A>
+  void serialize(A& ar) {
+    ar(F("status", status).oneOf({"live"}));
+  }
+};
 
 }  // namespace
 
 void AddServiceRoutes(App& app, Router& router) {
-  router.Add({"GET", "/health", Access::kPublic, "", {}, false,
-              [&app](RequestContext&) {
-                const boost::json::object o = HealthReport(app);
-                return JsonResponse(o.at("status") == "ok" ? 200 : 503, o);
-              },
-              {"Readiness: the write path, each projection and the Kafka relay; 503 when degraded", "service", {}, "",
-               R"({"type":"object","required":["status","position","writes"],"properties":{)"
-               R"("status":{"type":"string","enum":["ok","degraded"]},"position":{"type":"integer"},)"
-               R"("writes":{"type":"string","enum":["ok","failed"]},"writeError":{"type":"string"},)"
-               R"("projections":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string"},)"
-               R"("position":{"type":"integer"},"lag":{"type":"integer"},"state":{"type":"string","enum":["ok","stalled"]},)"
-               R"("error":{"type":"string"}}}},)"
-               R"("relay":{"type":"object","properties":{"position":{"type":"integer"},"lag":{"type":"integer"},)"
-               R"("state":{"type":"string","enum":["ok","stalled"]},"error":{"type":"string"}}},)"
-               R"("role":{"type":"string","enum":["read"]},"readModelPosition":{"type":"integer"},)"
-               R"("replicaLagMessages":{"type":"integer"},"publishedPosition":{"type":"integer"},)"
-               R"("publishLag":{"type":"integer"}}})"}});
-  router.Add({"GET", "/health/live", Access::kPublic, "", {}, false,
-              [](RequestContext&) { return JsonResponse(200, boost::json::object{{"status", "live"}}); },
-              {"Liveness: 200 while the process runs", "service", {}, "",
-               R"({"type":"object","properties":{"status":{"type":"string","enum":["live"]}}})"}});
-  router.Add({"GET", "/metrics", Access::kPublic, "", {}, false,
-              [&app](RequestContext&) {
-                HttpResponse r;
-                r.content_type = "text/plain; version=0.0.4";
-                r.body = app.metrics().Serialize();
-                return r;
-              },
-              {"Prometheus metrics (text format)", "service", {}, "", ""}});
-  router.Add({"GET", "/openapi.json", Access::kPublic, "", {}, false,
-              [&router](RequestContext&) {
-                static const std::string doc = BuildOpenApi(router);  // routes are fixed by now
-                HttpResponse r;
-                r.body = doc;
-                return r;
-              },
-              {"This OpenAPI document", "service", {}, "", R"({"type":"object"})"}});
+  // Routes, not Endpoints: /health answers 503 when degraded, the others are not typed JSON.
+  router.Add(Route{.method = "GET", .pattern = "/health", .access = Access::kPublic,
+                   .handler = [&app](RequestContext&) {
+                     const HealthDoc o = HealthReport(app);
+                     return JsonResponse(o.status == "ok" ? 200 : 503, wire::ToJson(o));
+                   },
+                   .doc = {.summary = "Readiness: the write path, each projection and the Kafka relay; 503 when degraded",
+                           .tag = "service", .response_schema = wire::SchemaOf<HealthDoc>()}});
+  router.Add(Endpoint{.method = "GET", .path = "/health/live", .access = Access::kPublic,
+                      .summary = "Liveness: 200 while the process runs", .tag = "service",
+                      .handle = [](RequestContext&) -> Result<LiveDoc> { return LiveDoc{}; }});
+  router.Add(Route{.method = "GET", .pattern = "/metrics", .access = Access::kPublic,
+                   .handler = [&app](RequestContext&) {
+                     HttpResponse r;
+                     r.content_type = "text/plain; version=0.0.4";
+                     r.body = app.metrics().Serialize();
+                     return r;
+                   },
+                   .doc = {.summary = "Prometheus metrics (text format)", .tag = "service",
+                           .response_type = "text/plain"}});
+  router.Add(Route{.method = "GET", .pattern = "/openapi.json", .access = Access::kPublic,
+                   .handler = [&router](RequestContext&) {
+                     static const std::string doc = BuildOpenApi(router);  // routes are fixed by now
+                     HttpResponse r;
+                     r.body = doc;
+                     return r;
+                   },
+                   .doc = {.summary = "This OpenAPI document", .tag = "service",
+                           .response_schema = boost::json::object{{"type", "object"}}}});
 }
 
 }  // namespace istihdam::http

@@ -3,6 +3,7 @@
 // data/citizens.csv) and some absences of last month, enough to flag one participant.
 #include <spdlog/spdlog.h>
 
+#include "aggregates/permissions.h"
 #include "aggregates/workforce_schedule.h"
 #include "commands/individuals.h"
 #include "commands/staff.h"
@@ -20,7 +21,7 @@ struct DemoParticipant {
   const char* birth_date;
 };
 
-bool Ok(const Result<Reply>& r, const std::string& what) {
+bool Ok(const Result<Outcome>& r, const std::string& what) {
   if (!r.ok()) spdlog::error("demo data: {}: {}", what, r.error().code);
   return r.ok();
 }
@@ -32,7 +33,8 @@ void SeedTypDemoData(App& app, const CommandEnv& env, const std::string& host_id
   auto unit = HandleCreateStaffUser(s, env, {"unit", "34", "93930103132", "Birim1234!"});
   if (!Ok(unit, "TYP unit user")) return;
   CommandEnv as_unit = env;
-  as_unit.meta.actor = Actor{std::string(unit->body["id"].as_string()), "UnitUser", ""};
+  as_unit.meta.actor = Actor{std::string(unit->body["id"].as_string()),
+                             std::string(ActorTypeOf(StaffRole::kUnitUser)), ""};
 
   const std::string last_month = PreviousMonth(s.Today().substr(0, 7));
   std::string end_month = last_month;

@@ -5,9 +5,11 @@
 #include <spdlog/spdlog.h>
 
 #include "aggregates/permissions.h"
+#include "aggregates/validation.h"
 #include "aggregates/workforce_schedule.h"
 #include "commands/typ.h"
 #include "http/app.h"
+#include "http/endpoint.h"
 #include "http/json_io.h"
 #include "http/typ_report.h"
 #include "infra/clock.h"
@@ -18,85 +20,271 @@ namespace istihdam::http {
 
 namespace {
 
-const std::vector<std::string> kViewers = {"UnitUser", "HeadOfficeUser"};
+using wire::F;
+
+const std::vector<StaffRole> kViewers = {StaffRole::kUnitUser, StaffRole::kHeadOfficeUser};
 constexpr std::string_view kXlsxType =
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+constexpr const char* kStatuses[] = {"planned", "active", "completed"};
+constexpr const char* kReportFormats[] = {"json", "pdf", "xlsx"};
 
-constexpr const char* kProgramProps = R"("typNo":{"type":"string","example":"TYP-2026-34-00001"},
-"hostEmployerId":{"type":"string"},"hostEmployerTitle":{"type":"string"},"province":{"type":"string"},
-"startDate":{"type":"string","format":"date"},
-"endDate":{"type":"string","format":"date"},"description":{"type":"string"},"participantQuota":{"type":"integer"},
-"participantCount":{"type":"integer"},"status":{"type":"string","enum":["planned","active","completed"]},
-"version":{"type":"integer"})";
-const std::string kProgramSchema =
-    std::string(R"({"type":"object","properties":{)") + kProgramProps + "}}";
-const std::string kProgramListSchema =
-    std::string(R"({"type":"object","properties":{"items":{"type":"array","items":)") +
-    kProgramSchema + R"(},"page":{"type":"integer"},"pageSize":{"type":"integer"},
-"total":{"type":"integer"},"totalPages":{"type":"integer"}}})";
-constexpr const char* kCreateProgramSchema =
-    R"({"type":"object","required":["hostEmployerId","province","startDate",
-"endDate","description","participantQuota"],"properties":{"hostEmployerId":{"type":"string"},
-"province":{"type":"string","description":"plate code, the unit user's own"},"startDate":{"type":"string","format":"date"},
-"endDate":{"type":"string","format":"date"},"description":{"type":"string","maxLength":1000},
-"participantQuota":{"type":"integer","minimum":1,"maximum":10000}}})";
-constexpr const char* kCreatedSchema = R"({"type":"object","properties":{"id":{"type":"string"},
-"version":{"type":"integer"},"position":{"type":"integer"}}})";
-constexpr const char* kParticipantProps =
-    R"("participantId":{"type":"string"},"tckn":{"type":"string"},
-"firstName":{"type":"string"},"lastName":{"type":"string"},"startDate":{"type":"string","format":"date"},
-"endDate":{"type":"string","format":"date"})";
-const std::string kParticipantListSchema =
-    std::string(R"({"type":"object","properties":{"typNo":{"type":"string"},
-"items":{"type":"array","items":{"type":"object","properties":{)") +
-    kParticipantProps + R"(}}},
-"page":{"type":"integer"},"pageSize":{"type":"integer"},"total":{"type":"integer"},"totalPages":{"type":"integer"}}})";
-constexpr const char* kAssignSchema =
-    R"({"type":"object","required":["tckn","firstName","lastName","startDate","endDate"],
-"properties":{"tckn":{"type":"string"},"firstName":{"type":"string"},"lastName":{"type":"string"},
-"startDate":{"type":"string","format":"date"},"endDate":{"type":"string","format":"date"}}})";
-constexpr const char* kRecordSchema =
-    R"({"type":"object","required":["attendanceType"],"properties":{
-"attendanceType":{"type":"string","enum":["excusedAbsence","unexcusedAbsence","sickLeave","paidLeave","unpaidLeave",
-"publicHoliday"],"description":"a code of GET /api/v1/typ/attendance-types"}}})";
-constexpr const char* kRecordedSchema =
-    R"({"type":"object","properties":{"id":{"type":"string"},"typNo":{"type":"string"},
-"participantId":{"type":"string"},"date":{"type":"string","format":"date"},"attendanceType":{"type":"string"},
-"flagged":{"type":"boolean","description":"this entry flagged the participant: unexcused-absence threshold"},
-"version":{"type":"integer"},"position":{"type":"integer"}}})";
-constexpr const char* kDeletedSchema = R"({"type":"object","properties":{"id":{"type":"string"},
-"date":{"type":"string","format":"date"},"attendanceType":{"type":"string"},"version":{"type":"integer"},
-"position":{"type":"integer"}}})";
-constexpr const char* kCalendarSchema = R"({"type":"object","properties":{"month":{"type":"string"},
-"days":{"type":"array","items":{"type":"object","properties":{"date":{"type":"string","format":"date"},
-"attendanceType":{"type":"string"}}}}}})";
-constexpr const char* kReportSchema =
-    R"({"type":"object","properties":{"typNo":{"type":"string"},"month":{"type":"string"},
-"hostEmployerId":{"type":"string"},"hostEmployerTitle":{"type":"string"},"province":{"type":"string"},
-"rows":{"type":"array","items":{"type":"object","properties":{"participantId":{"type":"string"},"tckn":{"type":"string"},
-"firstName":{"type":"string"},"lastName":{"type":"string"},"date":{"type":"string","format":"date"},
-"attendanceType":{"type":"string"},"attendanceTypeName":{"type":"string"}}}},
-"totals":{"type":"array","items":{"type":"object","properties":{"participantId":{"type":"string"},
-"attendanceType":{"type":"string"},"days":{"type":"integer"}}}}}})";
-constexpr const char* kFlaggedSchema =
-    R"({"type":"object","properties":{"items":{"type":"array","items":{"type":"object",
-"properties":{"typNo":{"type":"string"},"participantId":{"type":"string"},"firstName":{"type":"string"},
-"lastName":{"type":"string"},"province":{"type":"string"},"month":{"type":"string"},"threshold":{"type":"integer"},
-"unexcusedDays":{"type":"integer","description":"now, after any later deletes"}}}},"page":{"type":"integer"},
-"pageSize":{"type":"integer"},"total":{"type":"integer"},"totalPages":{"type":"integer"}}})";
-const std::string kTypesSchema =
-    std::string(R"({"type":"object","properties":{"items":{"type":"array","items":{"type":"object",
-"properties":{"code":{"type":"string"},"nameTr":{"type":"string"},"nameEn":{"type":"string"}}}},)") +
-    kPagingSchemaProps + "}}";
+// ----- Bodies -------------------------------------------------------------------------
+
+struct NewProgram {
+  std::string host_employer_id, province, start_date, end_date, description;
+  std::optional<std::int64_t> participant_quota;
+  template <class A>
+  void serialize(A& ar) {
+    ar(F("hostEmployerId", host_employer_id).requiredByCommand(),
+       F("province", province).requiredByCommand().from(wire::lists::kProvinces).describe("plate code, the unit user's own"),
+       F("startDate", start_date).requiredByCommand().formatted("date"), F("endDate", end_date).requiredByCommand().formatted("date"),
+       F("description", description).text().requiredByCommand().maxLength(1000),
+       F("participantQuota", participant_quota).requiredByCommand().range(1, kMaxParticipantQuota));
+  }
+  CreateTypProgram ToCommand(const Session& s) const {
+    CreateTypProgram c;
+    c.actor_province = s.province;
+    c.host_employer_id = host_employer_id;
+    c.province = province;
+    c.start_date = start_date;
+    c.end_date = end_date;
+    c.description = description;
+    c.participant_quota = participant_quota.value_or(0);
+    return c;
+  }
+};
+
+struct NewParticipant {
+  std::string tckn, first_name, last_name, start_date, end_date;
+  template <class A>
+  void serialize(A& ar) {
+    ar(F("tckn", tckn).requiredByCommand(), F("firstName", first_name).requiredByCommand(), F("lastName", last_name).requiredByCommand(),
+       F("startDate", start_date).requiredByCommand().formatted("date"), F("endDate", end_date).requiredByCommand().formatted("date"));
+  }
+  AssignTypParticipant ToCommand(const Session& s) const {
+    AssignTypParticipant c;
+    c.actor_province = s.province;
+    c.tckn = tckn;
+    c.first_name = first_name;
+    c.last_name = last_name;
+    c.start_date = start_date;
+    c.end_date = end_date;
+    return c;
+  }
+};
+
+struct AbsenceEntry {
+  std::string attendance_type;
+  template <class A>
+  void serialize(A& ar) {
+    ar(F("attendanceType", attendance_type)
+           .requiredByCommand()
+           .from(wire::lists::kAttendanceTypes)
+           .describe("a code of GET /api/v1/typ/attendance-types"));
+  }
+};
+
+// ----- Query strings ------------------------------------------------------------------
+
+struct ProgramQuery : wire::Paging {
+  std::string typ_no, province, status, start_from, start_to;
+  template <class A>
+  void serialize(A& ar) {
+    ar(F("typNo", typ_no), F("province", province), F("status", status).oneOf(kStatuses),
+       F("startFrom", start_from).formatted("date"), F("startTo", start_to).formatted("date"));
+    Paging::serialize(ar);
+  }
+};
+
+struct ParticipantQuery : wire::Paging {};
+
+struct MonthQuery : wire::Query {
+  std::string month;
+  template <class A>
+  void serialize(A& ar) {
+    ar(F("month", month).describe("YYYY-MM; required"));
+  }
+};
+
+struct ReportQuery : wire::Query {
+  std::string month, format;
+  template <class A>
+  void serialize(A& ar) {
+    ar(F("month", month).describe("YYYY-MM; required"),
+       F("format", format).oneOf(kReportFormats).describe("default: from Accept, else json"));
+  }
+};
+
+struct FlaggedQuery : wire::Paging {
+  std::string month;
+  template <class A>
+  void serialize(A& ar) {
+    ar(F("month", month).describe("YYYY-MM; any month when absent"));
+    Paging::serialize(ar);
+  }
+};
+
+// ----- Answers ------------------------------------------------------------------------
+
+// A program as GetTypProgram shows it.
+struct Program {
+  std::string typ_no, host_employer_id, host_employer_title, province, start_date, end_date, description, status;
+  std::int64_t participant_quota = 0, participant_count = 0;
+  std::uint64_t version = 0;
+  template <class A>
+  void serialize(A& ar) {
+    ar(F("typNo", typ_no).describe("e.g. TYP-2026-34-00001"), F("hostEmployerId", host_employer_id),
+       F("hostEmployerTitle", host_employer_title), F("province", province),
+       F("startDate", start_date).formatted("date"), F("endDate", end_date).formatted("date"),
+       F("description", description).text(), F("participantQuota", participant_quota),
+       F("participantCount", participant_count), F("status", status).oneOf(kStatuses), F("version", version));
+  }
+};
+
+struct ProgramCreated {
+  wire::Changed changed;
+  std::string typ_no;
+  template <class A>
+  void serialize(A& ar) {
+    changed.serialize(ar);
+    ar(F("typNo", typ_no));
+  }
+};
+
+struct Participant {
+  std::string participant_id, tckn, first_name, last_name, start_date, end_date;
+  template <class A>
+  void serialize(A& ar) {
+    ar(F("participantId", participant_id), F("tckn", tckn), F("firstName", first_name), F("lastName", last_name),
+       F("startDate", start_date).formatted("date"), F("endDate", end_date).formatted("date"));
+  }
+};
+
+struct ParticipantPage {
+  std::string typ_no;
+  wire::PageOf<Participant> page;
+  template <class A>
+  void serialize(A& ar) {
+    ar(F("typNo", typ_no));
+    page.serialize(ar);
+  }
+};
+
+struct ParticipantAssigned {
+  wire::Changed changed;
+  std::string participant_id;
+  template <class A>
+  void serialize(A& ar) {
+    changed.serialize(ar);
+    ar(F("participantId", participant_id));
+  }
+};
+
+struct AbsenceRecorded {
+  wire::Changed changed;  // id: the date
+  std::string typ_no, participant_id, date, attendance_type;
+  bool flagged = false;
+  template <class A>
+  void serialize(A& ar) {
+    changed.serialize(ar);
+    ar(F("typNo", typ_no), F("participantId", participant_id), F("date", date).formatted("date"),
+       F("attendanceType", attendance_type),
+       F("flagged", flagged).describe("this entry flagged the participant: unexcused-absence threshold"));
+  }
+};
+
+struct AbsenceDeleted {
+  wire::Changed changed;  // id: the date
+  std::string date, attendance_type;
+  template <class A>
+  void serialize(A& ar) {
+    changed.serialize(ar);
+    ar(F("date", date).formatted("date"), F("attendanceType", attendance_type));
+  }
+};
+
+struct CalendarDay {
+  std::string date, attendance_type;
+  template <class A>
+  void serialize(A& ar) {
+    ar(F("date", date).formatted("date"), F("attendanceType", attendance_type));
+  }
+};
+
+struct Calendar {
+  std::string month;
+  std::vector<CalendarDay> days;
+  template <class A>
+  void serialize(A& ar) {
+    ar(F("month", month), F("days", days));
+  }
+};
+
+// The JSON form of the report (TypAttendanceReport::json); documented, answered as built.
+struct ReportRow {
+  std::string participant_id, tckn, first_name, last_name, date, attendance_type, attendance_type_name;
+  template <class A>
+  void serialize(A& ar) {
+    ar(F("participantId", participant_id), F("tckn", tckn), F("firstName", first_name), F("lastName", last_name),
+       F("date", date).formatted("date"), F("attendanceType", attendance_type),
+       F("attendanceTypeName", attendance_type_name));
+  }
+};
+
+struct ReportTotal {
+  std::string participant_id, attendance_type;
+  std::int64_t days = 0;
+  template <class A>
+  void serialize(A& ar) {
+    ar(F("participantId", participant_id), F("attendanceType", attendance_type), F("days", days));
+  }
+};
+
+struct ReportJson {
+  std::string typ_no, month, host_employer_id, host_employer_title, province;
+  std::vector<ReportRow> rows;
+  std::vector<ReportTotal> totals;
+  template <class A>
+  void serialize(A& ar) {
+    ar(F("typNo", typ_no), F("month", month), F("hostEmployerId", host_employer_id),
+       F("hostEmployerTitle", host_employer_title), F("province", province), F("rows", rows), F("totals", totals));
+  }
+};
+
+struct Flagged {
+  std::string typ_no, participant_id, first_name, last_name, province, month;
+  std::int64_t threshold = 0, unexcused_days = 0;
+  template <class A>
+  void serialize(A& ar) {
+    ar(F("typNo", typ_no), F("participantId", participant_id), F("firstName", first_name),
+       F("lastName", last_name), F("province", province), F("month", month), F("threshold", threshold),
+       F("unexcusedDays", unexcused_days).describe("now, after any later deletes"));
+  }
+};
+
+struct AttendanceType {
+  std::string code, name_tr, name_en;
+  template <class A>
+  void serialize(A& ar) {
+    ar(F("code", code), F("nameTr", name_tr), F("nameEn", name_en));
+  }
+};
+
+constexpr const char* kProgramExample = R"({"hostEmployerId":"2000000001","province":"34",
+"startDate":"2026-10-01","endDate":"2027-03-31","description":"Okul bahçelerinin bakımı ve temizliği",
+"participantQuota":3})";
+
+// ----- Helpers ------------------------------------------------------------------------
 
 TypScope ScopeOf(const Session& s) {
   TypScope scope;
+  const auto role = StaffRoleOf(s.actor_type);
   if (!s.IsStaff())
     scope.employer_id = s.employer_id;
-  else if (s.actor_type == "UnitUser")
+  else if (role == StaffRole::kUnitUser)
     scope.province = s.province;
   else
-    scope.everything = s.actor_type == "HeadOfficeUser";
+    scope.everything = role == StaffRole::kHeadOfficeUser;
   return scope;
 }
 
@@ -113,42 +301,48 @@ bool IsDate(const std::string& s) {
   return ParseDate(s, &days);
 }
 
-// ?month=YYYY-MM, required.
-std::optional<std::string> MonthParam(RequestContext& ctx) {
-  auto m = ctx.req.Query("month");
-  if (!m || !IsYearMonth(*m)) return std::nullopt;
-  return *m;
-}
+Error BadParam(const std::string& name) { return Error{"invalid_parameter", {{name, "invalid_format"}}, {}}; }
 
-HttpResponse BadParam(RequestContext& ctx, const std::string& name) {
-  return Fail(ctx, Error{"invalid_parameter", {{name, "invalid_format"}}, {}});
-}
-
-HttpResponse ListPrograms(App& app, RequestContext& ctx) {
-  auto page = ParsePage(ctx.req);
-  if (!page.ok()) return Fail(ctx, page.error());
-  TypCriteria c;
-  c.typ_no = ctx.req.Query("typNo").value_or("");
-  c.province = ctx.req.Query("province").value_or("");
-  c.status = ctx.req.Query("status").value_or("");
-  c.start_from = ctx.req.Query("startFrom").value_or("");
-  c.start_to = ctx.req.Query("startTo").value_or("");
-  if (!c.status.empty() && c.status != "planned" && c.status != "active" &&
-      c.status != "completed") {
-    return Fail(ctx, Error{"invalid_parameter", {{"status", "unknown_value"}}, {}});
+Result<TypCriteria> CriteriaOf(const ProgramQuery& q) {
+  if (!q.status.empty() && q.status != "planned" && q.status != "active" && q.status != "completed") {
+    return Error{"invalid_parameter", {{"status", "unknown_value"}}, {}};
   }
-  if (!c.start_from.empty() && !IsDate(c.start_from)) return BadParam(ctx, "startFrom");
-  if (!c.start_to.empty() && !IsDate(c.start_to)) return BadParam(ctx, "startTo");
-  return JsonResponse(200, ListTypPrograms(TypView(app), ScopeOf(*ctx.session), c,
-                                           app.services().Today(), {page->first, page->second}));
+  if (!q.start_from.empty() && !IsDate(q.start_from)) return BadParam("startFrom");
+  if (!q.start_to.empty() && !IsDate(q.start_to)) return BadParam("startTo");
+  return TypCriteria{q.typ_no, q.province, q.status, q.start_from, q.start_to};
 }
 
-HttpResponse Report(App& app, RequestContext& ctx) {
+// One page of a program's participants, with its TYP number.
+boost::json::object ParticipantsPage(App& app, const std::string& typ_no, const Page& p) {
+  const auto all = TypParticipants(TypView(app), typ_no);
+  boost::json::array items;
+  for (std::size_t i = FirstRow(p); i < all.size() && i < FirstRow(p) + p.page_size; ++i) {
+    items.push_back(all[i]);
+  }
+  auto out = PageEnvelope(std::move(items), all.size(), p);
+  out["typNo"] = typ_no;
+  return out;
+}
+
+Result<Calendar> CalendarOf(App& app, RequestContext& ctx, const MonthQuery& q) {
+  if (!VisibleProgram(app, ctx)) return Error::Of("typ_program_not_found");
+  const auto& typ_no = ctx.req.params["typNo"];
+  const auto& pid = ctx.req.params["participantId"];
+  if (!FindTypParticipant(TypView(app), typ_no, pid)) return Error::Of("typ_participant_not_found");
+  if (!IsYearMonth(q.month)) return BadParam("month");
+  Calendar out{q.month, {}};
+  for (const auto& a : TypAbsences(TypView(app), typ_no, q.month, pid)) {
+    out.days.push_back({a.date, a.attendance_type});
+  }
+  return out;
+}
+
+// JSON by default; PDF or XLSX by ?format= or the Accept header.
+Result<FileAnswer> Report(App& app, RequestContext& ctx, const ReportQuery& q) {
   auto program = VisibleProgram(app, ctx);
-  if (!program) return Problem("typ_program_not_found", ctx.lang);
-  const auto month = MonthParam(ctx);
-  if (!month) return BadParam(ctx, "month");
-  std::string format = ctx.req.Query("format").value_or("");
+  if (!program) return Error::Of("typ_program_not_found");
+  if (!IsYearMonth(q.month)) return BadParam("month");
+  std::string format = q.format;
   if (format.empty()) {
     const std::string accept = ctx.req.Header("Accept");
     format = accept.find("application/pdf") != std::string::npos ? "pdf"
@@ -156,25 +350,20 @@ HttpResponse Report(App& app, RequestContext& ctx) {
                                                                  : "json";
   }
   if (format != "json" && format != "pdf" && format != "xlsx") {
-    return Fail(ctx, Error{"invalid_parameter", {{"format", "unknown_value"}}, {}});
+    return Error{"invalid_parameter", {{"format", "unknown_value"}}, {}};
   }
-  auto rep = BuildTypAttendanceReport(TypView(app), app.services().ref, *program, *month,
+  auto rep = BuildTypAttendanceReport(TypView(app), app.services().ref, *program, q.month,
                                       app.services().Today());
-  if (rep.empty) return Problem("no_records", ctx.lang);  // the guide: no report is created
-  if (format == "json") return JsonResponse(200, rep.json);
+  if (rep.empty) return Error::Of("no_records");  // the guide: no report is created
+  if (format == "json") return FileAnswer{"application/json", "", JsonResponse(200, rep.json).body};
+  const std::string typ_no((*program)["typNo"].as_string());
   auto bytes = format == "pdf" ? report::RenderPdf(rep.table) : report::RenderXlsx(rep.table);
   if (!bytes.ok()) {
-    spdlog::error("TYP report {} {} as {}: {}", std::string((*program)["typNo"].as_string()), *month, format,
-                  bytes.error().detail);
-    return Fail(ctx, Error::Of("internal_error", bytes.error().detail));
+    spdlog::error("TYP report {} {} as {}: {}", typ_no, q.month, format, bytes.error().detail);
+    return Error::Of("internal_error", bytes.error().detail);
   }
-  HttpResponse r;
-  r.content_type = format == "pdf" ? "application/pdf" : std::string(kXlsxType);
-  r.body = std::move(bytes).value();
-  const std::string file =
-      "typ-devam-" + std::string((*program)["typNo"].as_string()) + "-" + *month + "." + format;
-  r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + file + "\"");
-  return r;
+  return FileAnswer{format == "pdf" ? "application/pdf" : std::string(kXlsxType),
+                    "typ-devam-" + typ_no + "-" + q.month + "." + format, std::move(bytes).value()};
 }
 
 }  // namespace
@@ -182,249 +371,126 @@ HttpResponse Report(App& app, RequestContext& ctx) {
 void AddTypRoutes(App& app, Router& router) {
   const std::string perm(permissions::kTyp);
   const std::string tag = "TYP";
-  router.Add({"POST",
-              "/api/v1/typ/programs",
-              Access::kStaff,
-              "",
-              {"UnitUser"},
-              true,
-              [&app](RequestContext& ctx) {
-                auto body = JsonBody::Parse(ctx.req.body);
-                if (!body.ok()) return Fail(ctx, body.error());
-                CreateTypProgram c;
-                c.actor_province = ctx.session->province;
-                c.host_employer_id = body->Str("hostEmployerId");
-                c.province = body->Str("province");
-                c.start_date = body->Str("startDate");
-                c.end_date = body->Str("endDate");
-                c.description = body->Text("description");
-                c.participant_quota = body->Int("participantQuota").value_or(0);
-                if (auto st = body->TypeErrors(); !st.ok()) return Fail(ctx, st.error());
-                return Answer(ctx, HandleCreateTypProgram(app.services(), ctx.env, std::move(c)));
-              },
-              {"CreateTypProgram: a unit user opens a program of its own province (403 "
-               "other_province) hosted by "
-               "an existing employer; the answer's id is the TYP number (TYP-<year>-<province>-<5 "
-               "digits>)",
-               tag,
-               {},
-               kCreateProgramSchema,
-               kCreatedSchema,
-               201}});
-  router.Add({"GET",
-              "/api/v1/typ/programs",
-              Access::kEmployerOrStaff,
-              perm,
-              kViewers,
-              false,
-              [&app](RequestContext& ctx) { return ListPrograms(app, ctx); },
-              {"TYP listing and search (TYP-1): the host employer's programs, a unit user's "
-               "province, or all "
-               "(head office); status is derived from the period and today; ordered by TYP number",
-               tag,
-               {"typNo", "province", "status", "startFrom", "startTo", "page", "pageSize"},
-               "",
-               kProgramListSchema}});
-  router.Add({"GET",
-              "/api/v1/typ/programs/{typNo}",
-              Access::kEmployerOrStaff,
-              perm,
-              kViewers,
-              false,
-              [&app](RequestContext& ctx) {
-                auto program = VisibleProgram(app, ctx);
-                if (!program) return Problem("typ_program_not_found", ctx.lang);
-                return VersionedJsonResponse(*program);
-              },
-              {"One TYP program; ETag is its version", tag, {}, "", kProgramSchema}});
-  router.Add(
-      {"POST",
-       "/api/v1/typ/programs/{typNo}/participants",
-       Access::kStaff,
-       "",
-       {"UnitUser"},
-       true,
-       [&app](RequestContext& ctx) {
-         auto body = JsonBody::Parse(ctx.req.body);
-         if (!body.ok()) return Fail(ctx, body.error());
-         AssignTypParticipant c;
-         c.actor_province = ctx.session->province;
-         c.tckn = body->Str("tckn");
-         c.first_name = body->Str("firstName");
-         c.last_name = body->Str("lastName");
-         c.start_date = body->Str("startDate");
-         c.end_date = body->Str("endDate");
-         if (auto st = body->TypeErrors(); !st.ok()) return Fail(ctx, st.error());
-         return Answer(ctx, HandleAssignTypParticipant(app.services(), ctx.env,
-                                                       ctx.req.params["typNo"], std::move(c)));
-       },
-       {"AssignTypParticipant: a registered individual (names checked with KPS) within the "
-        "program's "
-        "period and quota, not twice for overlapping periods; the id numbers participants 1, 2, …",
-        tag,
-        {},
-        kAssignSchema,
-        kCreatedSchema,
-        201}});
-  router.Add({"GET",
-              "/api/v1/typ/programs/{typNo}/participants",
-              Access::kEmployerOrStaff,
-              perm,
-              kViewers,
-              false,
-              [&app](RequestContext& ctx) {
-                auto page = ParsePage(ctx.req);
-                if (!page.ok()) return Fail(ctx, page.error());
-                auto program = VisibleProgram(app, ctx);
-                if (!program) return Problem("typ_program_not_found", ctx.lang);
-                const auto all = TypParticipants(TypView(app), ctx.req.params["typNo"]);
-                const Page p{page->first, page->second};
-                boost::json::array items;
-                for (std::size_t i = FirstRow(p); i < all.size() && i < FirstRow(p) + p.page_size;
-                     ++i) {
-                  items.push_back(all[i]);
-                }
-                auto out = PageEnvelope(std::move(items), all.size(), p);
-                out["typNo"] = ctx.req.params["typNo"];
-                return JsonResponse(200, out);
-              },
-              {"Participants of a program (TYP-2)",
-               tag,
-               {"page", "pageSize"},
-               "",
-               kParticipantListSchema}});
-  router.Add({"PUT",
-              "/api/v1/typ/programs/{typNo}/participants/{participantId}/attendance/{date}",
-              Access::kEmployer,
-              perm,
-              {},
-              false,
-              [&app](RequestContext& ctx) {
-                auto body = JsonBody::Parse(ctx.req.body);
-                if (!body.ok()) return Fail(ctx, body.error());
-                RecordAbsence c;
-                c.employer_id = ctx.session->employer_id;
-                c.typ_no = ctx.req.params["typNo"];
-                c.participant_id = ctx.req.params["participantId"];
-                c.date = ctx.req.params["date"];
-                c.attendance_type = body->Str("attendanceType");
-                if (auto st = body->TypeErrors(); !st.ok()) return Fail(ctx, st.error());
-                return Answer(ctx, HandleRecordAbsence(app.services(), ctx.env, std::move(c)));
-              },
-              {"RecordAbsence (TYP-3), host employer: one entry per participant and day (409 "
-               "absence_already_recorded), within the participant's period (409 "
-               "outside_participation_period), "
-               "not in the future (422), a known attendance type (422)",
-               tag,
-               {},
-               kRecordSchema,
-               kRecordedSchema,
-               201}});
-  router.Add({"DELETE",
-              "/api/v1/typ/programs/{typNo}/participants/{participantId}/attendance/{date}",
-              Access::kEmployer,
-              perm,
-              {},
-              false,
-              [&app](RequestContext& ctx) {
-                DeleteAbsence c{ctx.session->employer_id, ctx.req.params["typNo"],
-                                ctx.req.params["participantId"], ctx.req.params["date"]};
-                return Answer(ctx, HandleDeleteAbsence(app.services(), ctx.env, c));
-              },
-              {"DeleteAbsence (TYP-4), host employer: correction is delete + add (X-34); 404 "
-               "absence_not_found "
-               "when the day has no entry",
-               tag,
-               {},
-               "",
-               kDeletedSchema}});
-  router.Add(
-      {"GET",
-       "/api/v1/typ/programs/{typNo}/participants/{participantId}/attendance",
-       Access::kEmployerOrStaff,
-       perm,
-       kViewers,
-       false,
-       [&app](RequestContext& ctx) {
-         auto program = VisibleProgram(app, ctx);
-         if (!program) return Problem("typ_program_not_found", ctx.lang);
-         const auto& pid = ctx.req.params["participantId"];
-         if (!FindTypParticipant(TypView(app), ctx.req.params["typNo"], pid)) {
-           return Problem("typ_participant_not_found", ctx.lang);
-         }
-         const auto month = MonthParam(ctx);
-         if (!month) return BadParam(ctx, "month");
-         boost::json::array days;
-         for (const auto& a : TypAbsences(TypView(app), ctx.req.params["typNo"], *month, pid)) {
-           days.push_back(
-               boost::json::object{{"date", a.date}, {"attendanceType", a.attendance_type}});
-         }
-         return JsonResponse(200,
-                             boost::json::object{{"month", *month}, {"days", std::move(days)}});
-       },
-       {"Monthly attendance calendar of a participant (TYP-2): the recorded days and their types",
-        tag,
-        {"month"},
-        "",
-        kCalendarSchema}});
-  router.Add({"GET",
-              "/api/v1/typ/programs/{typNo}/attendance-report",
-              Access::kEmployerOrStaff,
-              perm,
-              kViewers,
-              false,
-              [&app](RequestContext& ctx) { return Report(app, ctx); },
-              {"Monthly attendance report of a program: who was absent which days, by type. JSON "
-               "by default; PDF "
-               "with format=pdf or Accept: application/pdf; XLSX with format=xlsx or the XLSX "
-               "media type. A month "
-               "without absences answers 404 no_records and creates no report",
-               tag,
-               {"month", "format"},
-               "",
-               kReportSchema}});
-  router.Add(
-      {"GET",
-       "/api/v1/typ/flagged-participants",
-       Access::kStaff,
-       "",
-       kViewers,
-       false,
-       [&app](RequestContext& ctx) {
-         auto page = ParsePage(ctx.req);
-         if (!page.ok()) return Fail(ctx, page.error());
-         const std::string month = ctx.req.Query("month").value_or("");
-         if (!month.empty() && !IsYearMonth(month)) return BadParam(ctx, "month");
-         return JsonResponse(200, ListFlaggedTypParticipants(TypView(app), ScopeOf(*ctx.session),
-                                                             month, {page->first, page->second}));
-       },
-       {"Participants whose unexcused absences in a month reached typUnexcusedAbsenceThreshold "
-        "(TypParticipantFlagged): a unit user's province, or all for head office; newest month "
-        "first",
-        tag,
-        {"month", "page", "pageSize"},
-        "",
-        kFlaggedSchema}});
-  router.Add({"GET",
-              "/api/v1/typ/attendance-types",
-              Access::kEmployerOrStaff,
-              perm,
-              kViewers,
-              false,
-              [&app](RequestContext&) {
-                boost::json::array items;
-                for (const auto& t : app.services().ref.attendance_types()) {
-                  items.push_back(boost::json::object{
-                      {"code", t.code}, {"nameTr", t.name_tr}, {"nameEn", t.name_en}});
-                }
-                return JsonResponse(200, WholeListEnvelope(std::move(items)));
-              },
-              {"Attendance types (devam türü): reference data, data/typ_attendance_types.csv or "
-               "typAttendanceTypesFile; all in one page",
-               tag,
-               {},
-               "",
-               kTypesSchema}});
+  router.Add(Endpoint{
+      .method = "POST", .path = "/api/v1/typ/programs", .access = Access::kStaff,
+      .staff_roles = {StaffRole::kUnitUser}, .idempotent = true,
+      .summary = "CreateTypProgram: a unit user opens a program of its own province (403 other_province) hosted by "
+                 "an existing employer; the answer's id is the TYP number (TYP-<year>-<province>-<5 digits>)",
+      .tag = tag, .status = 201, .example = kProgramExample,
+      .handle = [&app](RequestContext& c, const NewProgram& b) -> Result<ProgramCreated> {
+        return AnswerFrom<ProgramCreated>(
+            HandleCreateTypProgram(app.services(), c.env, b.ToCommand(*c.session)));
+      }});
+  router.Add(Endpoint{
+      .method = "GET", .path = "/api/v1/typ/programs", .access = Access::kEmployerOrStaff, .permission = perm,
+      .staff_roles = kViewers,
+      .summary = "TYP listing and search (TYP-1): the host employer's programs, a unit user's province, or all "
+                 "(head office); status is derived from the period and today; ordered by TYP number",
+      .tag = tag,
+      .handle = [&app](RequestContext& c, const ProgramQuery& q) -> Result<wire::PageOf<Program>> {
+        auto criteria = CriteriaOf(q);
+        if (!criteria.ok()) return criteria.error();
+        return AnswerFrom<wire::PageOf<Program>>(ListTypPrograms(
+            TypView(app), ScopeOf(*c.session), *criteria, app.services().Today(), q.requested()));
+      }});
+  router.Add(Endpoint{
+      .method = "GET", .path = "/api/v1/typ/programs/{typNo}", .access = Access::kEmployerOrStaff,
+      .permission = perm, .staff_roles = kViewers, .summary = "One TYP program; ETag is its version", .tag = tag,
+      .handle = [&app](RequestContext& c) -> Result<Program> {
+        return AnswerFrom<Program>(VisibleProgram(app, c), "typ_program_not_found");
+      }});
+  router.Add(Endpoint{
+      .method = "POST", .path = "/api/v1/typ/programs/{typNo}/participants", .access = Access::kStaff,
+      .staff_roles = {StaffRole::kUnitUser}, .idempotent = true,
+      .summary = "AssignTypParticipant: a registered individual (names checked with KPS) within the program's "
+                 "period and quota, not twice for overlapping periods; the id numbers participants 1, 2, …",
+      .tag = tag, .status = 201,
+      .handle = [&app](RequestContext& c, const NewParticipant& b) -> Result<ParticipantAssigned> {
+        return AnswerFrom<ParticipantAssigned>(HandleAssignTypParticipant(
+            app.services(), c.env, c.req.params["typNo"], b.ToCommand(*c.session)));
+      }});
+  router.Add(Endpoint{
+      .method = "GET", .path = "/api/v1/typ/programs/{typNo}/participants", .access = Access::kEmployerOrStaff,
+      .permission = perm, .staff_roles = kViewers, .summary = "Participants of a program (TYP-2)", .tag = tag,
+      .handle = [&app](RequestContext& c, const ParticipantQuery& q) -> Result<ParticipantPage> {
+        if (!VisibleProgram(app, c)) return Error::Of("typ_program_not_found");
+        return AnswerFrom<ParticipantPage>(ParticipantsPage(app, c.req.params["typNo"], q.requested()));
+      }});
+  router.Add(Endpoint{
+      .method = "PUT", .path = "/api/v1/typ/programs/{typNo}/participants/{participantId}/attendance/{date}",
+      .access = Access::kEmployer, .permission = perm,
+      .summary = "RecordAbsence (TYP-3), host employer: one entry per participant and day (409 "
+                 "absence_already_recorded), within the participant's period (409 outside_participation_period), "
+                 "not in the future (422), a known attendance type (422)",
+      .tag = tag, .status = 201,
+      .handle = [&app](RequestContext& c, const AbsenceEntry& b) -> Result<AbsenceRecorded> {
+        RecordAbsence cmd;
+        cmd.employer_id = c.session->employer_id;
+        cmd.typ_no = c.req.params["typNo"];
+        cmd.participant_id = c.req.params["participantId"];
+        cmd.date = c.req.params["date"];
+        cmd.attendance_type = b.attendance_type;
+        return AnswerFrom<AbsenceRecorded>(HandleRecordAbsence(app.services(), c.env, std::move(cmd)));
+      }});
+  router.Add(Endpoint{
+      .method = "DELETE", .path = "/api/v1/typ/programs/{typNo}/participants/{participantId}/attendance/{date}",
+      .access = Access::kEmployer, .permission = perm,
+      .summary = "DeleteAbsence (TYP-4), host employer: correction is delete + add (X-34); 404 absence_not_found "
+                 "when the day has no entry",
+      .tag = tag,
+      .handle = [&app](RequestContext& c) -> Result<AbsenceDeleted> {
+        const DeleteAbsence cmd{c.session->employer_id, c.req.params["typNo"], c.req.params["participantId"],
+                                c.req.params["date"]};
+        return AnswerFrom<AbsenceDeleted>(HandleDeleteAbsence(app.services(), c.env, cmd));
+      }});
+  router.Add(Endpoint{
+      .method = "GET", .path = "/api/v1/typ/programs/{typNo}/participants/{participantId}/attendance",
+      .access = Access::kEmployerOrStaff, .permission = perm, .staff_roles = kViewers,
+      .summary = "Monthly attendance calendar of a participant (TYP-2): the recorded days and their types",
+      .tag = tag,
+      .handle = [&app](RequestContext& c, const MonthQuery& q) -> Result<Calendar> {
+        return CalendarOf(app, c, q);
+      }});
+  // A file answer; its default form is JSON, whose schema /openapi.json keeps documenting.
+  Route report = ToRoute(
+      Endpoint{
+          .method = "GET", .path = "/api/v1/typ/programs/{typNo}/attendance-report",
+          .access = Access::kEmployerOrStaff, .permission = perm, .staff_roles = kViewers,
+          .summary = "Monthly attendance report of a program: who was absent which days, by type. JSON by default; "
+                     "PDF with format=pdf or Accept: application/pdf; XLSX with format=xlsx or the XLSX media type. "
+                     "A month without absences answers 404 no_records and creates no report",
+          .tag = tag,
+          .handle = [&app](RequestContext& c, const ReportQuery& q) -> Result<FileAnswer> {
+            return Report(app, c, q);
+          }},
+      wire::ChoiceSource{});
+  report.doc.response_schema = wire::SchemaOf<ReportJson>();
+  report.doc.response_type = "application/json";
+  router.Add(std::move(report));
+  router.Add(Endpoint{
+      .method = "GET", .path = "/api/v1/typ/flagged-participants", .access = Access::kStaff,
+      .staff_roles = kViewers,
+      .summary = "Participants whose unexcused absences in a month reached typUnexcusedAbsenceThreshold "
+                 "(TypParticipantFlagged): a unit user's province, or all for head office; newest month first",
+      .tag = tag,
+      .handle = [&app](RequestContext& c, const FlaggedQuery& q) -> Result<wire::PageOf<Flagged>> {
+        if (!q.month.empty() && !IsYearMonth(q.month)) return BadParam("month");
+        return AnswerFrom<wire::PageOf<Flagged>>(
+            ListFlaggedTypParticipants(TypView(app), ScopeOf(*c.session), q.month, q.requested()));
+      }});
+  router.Add(Endpoint{
+      .method = "GET", .path = "/api/v1/typ/attendance-types", .access = Access::kEmployerOrStaff,
+      .permission = perm, .staff_roles = kViewers,
+      .summary = "Attendance types (devam türü): reference data, data/typ_attendance_types.csv or "
+                 "typAttendanceTypesFile; all in one page",
+      .tag = tag,
+      .handle = [&app](RequestContext&) -> Result<wire::PageOf<AttendanceType>> {
+        boost::json::array items;
+        for (const auto& t : app.services().ref.attendance_types()) {
+          items.push_back(boost::json::object{{"code", t.code}, {"nameTr", t.name_tr}, {"nameEn", t.name_en}});
+        }
+        return AnswerFrom<wire::PageOf<AttendanceType>>(WholeListEnvelope(std::move(items)));
+      }});
 }
 
 }  // namespace istihdam::http

@@ -7,8 +7,11 @@
 
 #include "aggregates/permissions.h"
 #include "commands/workforce_schedules.h"
+#include "http/app.h"
+#include "http/endpoint.h"
 #include "http/json_io.h"
 #include "http/labor_market_io.h"
+#include "infra/reference_data.h"
 #include "infra/text.h"
 #include "infra/xlsx_reader.h"
 #include "projections/workforce_schedules.h"
@@ -17,94 +20,281 @@ namespace istihdam::http {
 
 namespace {
 
-constexpr const char* kSex = R"({"type":"object","properties":{"male":{"type":"integer","minimum":0,"maximum":10000000},"female":{"type":"integer","minimum":0,"maximum":10000000}}})";
-const std::string kGroup = std::string(R"({"type":"object","properties":{"general":)") + kSex + R"(,"disabled":)" + kSex +
-                           R"(,"exConvict":)" + kSex + R"(,"terrorAffected":)" + kSex + R"(,"partTime":)" + kSex +
-                           R"(,"antiTerrorLaw":)" + kSex + "}}";
-constexpr const char* kMovement = R"({"type":"object","properties":{"type":{"type":"string","enum":["hired","left"]},
-"tckn":{"type":"string"},"firstName":{"type":"string"},"lastName":{"type":"string"},"sex":{"type":"string","enum":["male","female"]},
-"date":{"type":"string","format":"date"},"occupation":{"type":"string"},
-"category":{"type":"string","enum":["general","disabled","exConvict","terrorAffected","antiTerrorLaw"]},
-"contractType":{"type":"string","enum":["indefinite","fixedTerm","partTime"]},"undergroundUnderwater":{"type":"boolean"},
-"leavingReason":{"type":"string"}}})";
-constexpr const char* kOccupationCount = R"({"type":"object","properties":{"occupation":{"type":"string"},"count":{"type":"integer","minimum":0,"maximum":10000000}}})";
-const std::string kDraftProps =
-    R"("previousMonthEnd":)" + kGroup + R"(,"hired":)" + kGroup + R"(,"left":)" + kGroup + R"(,"undergroundUnderwater":)" +
-    kSex + R"(,"partTimeMonthlyHours":{"type":"integer","minimum":0,"maximum":7440000000},"personnelMovements":{"type":"array","items":)" + kMovement +
-    R"(},"occupationDistribution":{"type":"array","items":)" + kOccupationCount +
-    R"(},"exemptionInfo":{"type":"array","items":{"type":"object","properties":{"exemptionType":{"type":"string"},
-"count":{"type":"integer","minimum":0,"maximum":10000000},"documentRef":{"type":"string"},"validFrom":{"type":"string"},"validTo":{"type":"string"}}}},
-"employmentPreferences":{"type":"object","properties":{"jointCourseRequest":{"type":"boolean"},"inCompanyTrainingRequest":{"type":"boolean"},
-"expectedWorkforceChangeNextMonth":{"type":"string","enum":["increase","decrease","noChange"]},"expectedChangeCount":{"type":"integer","minimum":0,"maximum":10000000},
-"apprenticeNeededNextMonth":{"type":"boolean"},"compulsoryEmploymentPreference":{"type":"string"}}},
-"hardToFillOccupations":{"type":"array","items":)" + kOccupationCount + "}";
-const std::string kPutSchema =
-    R"({"type":"object","description":"The whole wizard draft. previousMonthEnd is taken only on the first schedule; later it must be absent or equal the carried value (409 previous_month_end_fixed). monthEnd, editable and other read-only fields are ignored.","properties":{)" +
-    kDraftProps + "}}";
-const std::string kDetailSchema = R"({"type":"object","properties":{"month":{"type":"string"},"isFirst":{"type":"boolean"},
-"hqWorkplaceId":{"type":"string"},"employerId":{"type":"string"},"monthEnd":)" + kGroup +
-                                  R"(,"editable":{"type":"boolean"},"availableActions":{"type":"array","items":{"type":"string"}},
-"version":{"type":"integer"},)" + kDraftProps + "}}";
-constexpr const char* kListSchema = R"({"type":"object","properties":{"items":{"type":"array","items":{"type":"object","properties":{
-"month":{"type":"string"},"isFirst":{"type":"boolean"},"previousMonthEnd":{"type":"integer"},"hired":{"type":"integer"},
-"left":{"type":"integer"},"monthEnd":{"type":"integer"},"isLatest":{"type":"boolean"},"editable":{"type":"boolean"},
-"availableActions":{"type":"array","items":{"type":"string"}}}}},
-"page":{"type":"integer"},"pageSize":{"type":"integer"},"total":{"type":"integer"},"totalPages":{"type":"integer"}}})";
-constexpr const char* kSaveReply = R"({"type":"object","properties":{"id":{"type":"string"},"month":{"type":"string"},
-"version":{"type":"integer"},"created":{"type":"boolean"},"position":{"type":"integer"}}})";
-const std::string kTemplateSchema = R"({"type":"object","properties":{"month":{"type":"string"},"isFirst":{"type":"boolean"},
-"previousMonthEndEditable":{"type":"boolean"},"version":{"type":"integer"},)" + kDraftProps + "}}";
+using wire::F;
 
-events::SexCount ParseSex(JsonBody& b, const std::string& path) {
-  return {b.Int(path + ".male").value_or(0), b.Int(path + ".female").value_or(0)};
-}
+constexpr const char* kMovementTypes[] = {"hired", "left"};
+constexpr const char* kSexes[] = {"male", "female"};
+constexpr const char* kCategories[] = {"general", "disabled", "exConvict", "terrorAffected", "antiTerrorLaw"};
+constexpr const char* kContractTypes[] = {"indefinite", "fixedTerm", "partTime"};
+constexpr const char* kWorkforceChanges[] = {"increase", "decrease", "noChange"};
+constexpr std::int64_t kMaxCount = 10'000'000;
 
-events::CategoryCounts ParseGroup(JsonBody& b, const std::string& g) {
-  events::CategoryCounts c;
-  c.general = ParseSex(b, g + ".general");
-  c.disabled = ParseSex(b, g + ".disabled");
-  c.ex_convict = ParseSex(b, g + ".exConvict");
-  c.terror_affected = ParseSex(b, g + ".terrorAffected");
-  c.part_time = ParseSex(b, g + ".partTime");
-  c.anti_terror_law = ParseSex(b, g + ".antiTerrorLaw");
-  return c;
-}
-
-events::PersonnelMovement ParseMovement(JsonBody& r) {
-  return {r.Str("type"), r.Str("tckn"), r.Str("firstName"), r.Str("lastName"), r.Str("sex"), r.Str("date"),
-          r.Str("occupation"), r.Str("category"), r.Str("contractType"), r.Bool("undergroundUnderwater"),
-          r.Text("leavingReason")};
-}
-
-std::vector<events::OccupationCount> ParseOccupations(JsonBody& b, const std::string& path) {
-  std::vector<events::OccupationCount> out;
-  for (auto& o : b.Objects(path)) out.push_back({o.Str("occupation"), o.Int("count").value_or(0)});
+template <class Event, class Wire>
+std::vector<Event> ToEvents(const std::vector<Wire>& items) {
+  std::vector<Event> out;
+  for (const auto& x : items) out.push_back(x.ToEvent());
   return out;
 }
 
-ScheduleDraft ParseDraft(JsonBody& b) {
-  ScheduleDraft d;
-  if (b.Find("previousMonthEnd")) d.previous_month_end = ParseGroup(b, "previousMonthEnd");
-  d.hired = ParseGroup(b, "hired");
-  d.left = ParseGroup(b, "left");
-  d.underground_underwater = ParseSex(b, "undergroundUnderwater");
-  d.part_time_monthly_hours = b.Int("partTimeMonthlyHours").value_or(0);
-  for (auto& r : b.Objects("personnelMovements")) d.personnel_movements.push_back(ParseMovement(r));
-  d.occupation_distribution = ParseOccupations(b, "occupationDistribution");
-  for (auto& e : b.Objects("exemptionInfo")) {
-    d.exemption_info.push_back({e.Str("exemptionType"), e.Int("count").value_or(0), e.Str("documentRef"),
-                                e.Str("validFrom"), e.Str("validTo")});
+// Head count of one row of the "İşyeri Gelişimi" grid, split by sex.
+struct SexCounts {
+  std::int64_t male = 0, female = 0;
+  template <class A>
+  void serialize(A& ar) {
+    ar(F("male", male).range(0, kMaxCount), F("female", female).range(0, kMaxCount));
   }
-  auto& p = d.employment_preferences;
-  p.joint_course_request = b.Bool("employmentPreferences.jointCourseRequest");
-  p.in_company_training_request = b.Bool("employmentPreferences.inCompanyTrainingRequest");
-  const std::string change = b.Str("employmentPreferences.expectedWorkforceChangeNextMonth");
-  if (!change.empty()) p.expected_workforce_change_next_month = change;
-  p.expected_change_count = b.Int("employmentPreferences.expectedChangeCount").value_or(0);
-  p.apprentice_needed_next_month = b.Bool("employmentPreferences.apprenticeNeededNextMonth");
-  p.compulsory_employment_preference = b.Str("employmentPreferences.compulsoryEmploymentPreference");
-  d.hard_to_fill_occupations = ParseOccupations(b, "hardToFillOccupations");
-  return d;
+  events::SexCount ToEvent() const { return {male, female}; }
+};
+
+// One column group of the grid (previous month end, hired, left, month end).
+struct CategoryGroup {
+  SexCounts general, disabled, ex_convict, terror_affected, part_time, anti_terror_law;
+  template <class A>
+  void serialize(A& ar) {
+    ar(F("general", general), F("disabled", disabled), F("exConvict", ex_convict),
+       F("terrorAffected", terror_affected), F("partTime", part_time), F("antiTerrorLaw", anti_terror_law));
+  }
+  events::CategoryCounts ToEvent() const {
+    events::CategoryCounts c;
+    c.general = general.ToEvent();
+    c.disabled = disabled.ToEvent();
+    c.ex_convict = ex_convict.ToEvent();
+    c.terror_affected = terror_affected.ToEvent();
+    c.part_time = part_time.ToEvent();
+    c.anti_terror_law = anti_terror_law.ToEvent();
+    return c;
+  }
+};
+
+// "Çizelge Detayları": one hire or leaver (also a row of the bulk form).
+struct Movement {
+  std::string type, tckn, first_name, last_name, sex, date, occupation, category, contract_type;
+  bool underground_underwater = false;
+  std::string leaving_reason;
+  template <class A>
+  void serialize(A& ar) {
+    ar(F("type", type).oneOf(kMovementTypes), F("tckn", tckn), F("firstName", first_name),
+       F("lastName", last_name), F("sex", sex).oneOf(kSexes), F("date", date).formatted("date"),
+       F("occupation", occupation), F("category", category).oneOf(kCategories),
+       F("contractType", contract_type).oneOf(kContractTypes), F("undergroundUnderwater", underground_underwater),
+       F("leavingReason", leaving_reason).text());
+  }
+  events::PersonnelMovement ToEvent() const {
+    return {type, tckn, first_name, last_name, sex, date, occupation, category, contract_type,
+            underground_underwater, leaving_reason};
+  }
+};
+
+struct OccupationCount {
+  std::string occupation;
+  std::int64_t count = 0;
+  template <class A>
+  void serialize(A& ar) {
+    ar(F("occupation", occupation), F("count", count).range(0, kMaxCount));
+  }
+  events::OccupationCount ToEvent() const { return {occupation, count}; }
+};
+
+// "Muafiyet Bilgileri".
+struct Exemption {
+  std::string exemption_type;
+  std::int64_t count = 0;
+  std::string document_ref, valid_from, valid_to;
+  template <class A>
+  void serialize(A& ar) {
+    ar(F("exemptionType", exemption_type), F("count", count).range(0, kMaxCount), F("documentRef", document_ref),
+       F("validFrom", valid_from), F("validTo", valid_to));
+  }
+  events::Exemption ToEvent() const { return {exemption_type, count, document_ref, valid_from, valid_to}; }
+};
+
+// "İstihdam Bilgileri".
+struct Preferences {
+  bool joint_course_request = false, in_company_training_request = false;
+  std::string expected_workforce_change_next_month;
+  std::int64_t expected_change_count = 0;
+  bool apprentice_needed_next_month = false;
+  std::string compulsory_employment_preference;
+  template <class A>
+  void serialize(A& ar) {
+    ar(F("jointCourseRequest", joint_course_request), F("inCompanyTrainingRequest", in_company_training_request),
+       F("expectedWorkforceChangeNextMonth", expected_workforce_change_next_month)
+           .oneOf(kWorkforceChanges)
+           .describe("noChange when absent"),
+       F("expectedChangeCount", expected_change_count).range(0, kMaxCount),
+       F("apprenticeNeededNextMonth", apprentice_needed_next_month),
+       F("compulsoryEmploymentPreference", compulsory_employment_preference));
+  }
+  events::EmploymentPreferences ToEvent() const {
+    events::EmploymentPreferences p;
+    p.joint_course_request = joint_course_request;
+    p.in_company_training_request = in_company_training_request;
+    if (!expected_workforce_change_next_month.empty()) {
+      p.expected_workforce_change_next_month = expected_workforce_change_next_month;
+    }
+    p.expected_change_count = expected_change_count;
+    p.apprentice_needed_next_month = apprentice_needed_next_month;
+    p.compulsory_employment_preference = compulsory_employment_preference;
+    return p;
+  }
+};
+
+// The wizard's lists, after the grid.
+struct ScheduleLists {
+  std::vector<Movement> personnel_movements;
+  std::vector<OccupationCount> occupation_distribution;
+  std::vector<Exemption> exemption_info;
+  Preferences employment_preferences;
+  std::vector<OccupationCount> hard_to_fill_occupations;
+  template <class A>
+  void serialize(A& ar) {
+    ar(F("personnelMovements", personnel_movements), F("occupationDistribution", occupation_distribution),
+       F("exemptionInfo", exemption_info), F("employmentPreferences", employment_preferences),
+       F("hardToFillOccupations", hard_to_fill_occupations));
+  }
+  void Into(ScheduleDraft& d) const {
+    d.personnel_movements = ToEvents<events::PersonnelMovement>(personnel_movements);
+    d.occupation_distribution = ToEvents<events::OccupationCount>(occupation_distribution);
+    d.exemption_info = ToEvents<events::Exemption>(exemption_info);
+    d.employment_preferences = employment_preferences.ToEvent();
+    d.hard_to_fill_occupations = ToEvents<events::OccupationCount>(hard_to_fill_occupations);
+  }
+};
+
+// The whole wizard draft (PUT). The document GET returned is accepted as it is: monthEnd,
+// editable and the other read-only fields are ignored.
+struct ScheduleDraftBody {
+  std::optional<CategoryGroup> previous_month_end;
+  CategoryGroup hired, left;
+  SexCounts underground_underwater;
+  std::int64_t part_time_monthly_hours = 0;
+  ScheduleLists lists;
+  template <class A>
+  void serialize(A& ar) {
+    ar(F("previousMonthEnd", previous_month_end)
+           .describe("taken only on the first schedule; later it must be absent or equal the carried value "
+                     "(409 previous_month_end_fixed)"),
+       F("hired", hired), F("left", left), F("undergroundUnderwater", underground_underwater),
+       F("partTimeMonthlyHours", part_time_monthly_hours).range(0, 7'440'000'000));
+    lists.serialize(ar);
+  }
+  ScheduleDraft ToDraft() const {
+    ScheduleDraft d;
+    if (previous_month_end) d.previous_month_end = previous_month_end->ToEvent();
+    d.hired = hired.ToEvent();
+    d.left = left.ToEvent();
+    d.underground_underwater = underground_underwater.ToEvent();
+    d.part_time_monthly_hours = part_time_monthly_hours;
+    lists.Into(d);
+    return d;
+  }
+};
+
+// One schedule as stored, with the computed month end; `version` is the ledger's.
+struct ScheduleView {
+  std::string hq_workplace_id, employer_id, month;
+  bool is_first = false;
+  CategoryGroup previous_month_end, hired, left, month_end;
+  SexCounts underground_underwater;
+  std::int64_t part_time_monthly_hours = 0;
+  ScheduleLists lists;
+  bool editable = false;
+  std::vector<std::string> available_actions;
+  std::uint64_t version = 0;
+  template <class A>
+  void serialize(A& ar) {
+    ar(F("hqWorkplaceId", hq_workplace_id), F("employerId", employer_id), F("month", month),
+       F("isFirst", is_first), F("previousMonthEnd", previous_month_end), F("hired", hired), F("left", left),
+       F("monthEnd", month_end), F("undergroundUnderwater", underground_underwater),
+       F("partTimeMonthlyHours", part_time_monthly_hours));
+    lists.serialize(ar);
+    ar(F("editable", editable).describe("only the latest schedule is"), F("availableActions", available_actions),
+       F("version", version));
+  }
+};
+
+// The draft a new schedule starts from. Its version is the ledger's, but it is not an ETag
+// (the member is not named `version`: the template has none).
+struct ScheduleTemplateView {
+  std::string month;
+  bool is_first = false, previous_month_end_editable = false;
+  std::uint64_t ledger_version = 0;
+  CategoryGroup previous_month_end, hired, left;
+  SexCounts underground_underwater;
+  std::int64_t part_time_monthly_hours = 0;
+  ScheduleLists lists;
+  template <class A>
+  void serialize(A& ar) {
+    ar(F("month", month), F("isFirst", is_first), F("previousMonthEndEditable", previous_month_end_editable),
+       F("version", ledger_version), F("previousMonthEnd", previous_month_end), F("hired", hired), F("left", left),
+       F("undergroundUnderwater", underground_underwater), F("partTimeMonthlyHours", part_time_monthly_hours));
+    lists.serialize(ar);
+  }
+};
+
+// A row of the list: the grid's totals.
+struct ScheduleRow {
+  std::string month;
+  bool is_first = false;
+  std::int64_t previous_month_end = 0, hired = 0, left = 0, month_end = 0;
+  bool is_latest = false, editable = false;
+  std::vector<std::string> available_actions;
+  template <class A>
+  void serialize(A& ar) {
+    ar(F("month", month), F("isFirst", is_first), F("previousMonthEnd", previous_month_end), F("hired", hired),
+       F("left", left), F("monthEnd", month_end), F("isLatest", is_latest), F("editable", editable),
+       F("availableActions", available_actions));
+  }
+};
+
+// What SubmitWorkforceSchedule / AmendWorkforceSchedule answer (201 when created).
+struct ScheduleSaved {
+  std::string id, month;
+  std::uint64_t version = 0;
+  bool created = false;
+  std::uint64_t position = 0;
+  template <class A>
+  void serialize(A& ar) {
+    ar(F("id", id), F("month", month), F("version", version), F("created", created),
+       F("position", position).required());
+  }
+};
+
+// The bulk form as JSON.
+struct PersonnelRows {
+  std::vector<Movement> rows;
+  template <class A>
+  void serialize(A& ar) {
+    ar(F("rows", rows));
+  }
+};
+
+struct YearQuery : wire::Paging {
+  std::string year;
+  template <class A>
+  void serialize(A& ar) {
+    ar(F("year", year).describe("YYYY: only the months of that year"));
+    Paging::serialize(ar);
+  }
+};
+
+ScheduleTemplateView TemplateOf(Services& s, const std::string& hq_id) {
+  const auto ledger = s.schedules.Load(WorkforceScheduleStream(hq_id));
+  const auto t = NewScheduleTemplate(ledger.state, s.Today());
+  events::ScheduleContent c;
+  c.development.previous_month_end = t.previous_month_end;
+  c.occupation_distribution = t.occupation_distribution;
+  boost::json::object o = events::ToJson(c.development);
+  auto rest = events::ToJson(c);
+  for (const char* k : {"personnelMovements", "occupationDistribution", "exemptionInfo", "employmentPreferences",
+                        "hardToFillOccupations"}) {
+    o[k] = rest[k];
+  }
+  auto view = AnswerFrom<ScheduleTemplateView>(o);
+  view.month = t.year_month;
+  view.is_first = view.previous_month_end_editable = t.is_first;
+  view.ledger_version = ledger.version;
+  return view;
 }
 
 // The bulk form as CSV (WS-12): a header line naming the columns (the JSON names of a
@@ -185,114 +375,116 @@ Result<std::vector<events::PersonnelMovement>> ParsePersonnelXlsx(std::string_vi
   return ParsePersonnelRows(*rows);
 }
 
+
+// The bulk form's rows by Content-Type: CSV, XLSX or JSON {"rows": [...]}.
+Result<ReplacePersonnelRows> ReadPersonnelForm(const HttpRequest& req) {
+  ReplacePersonnelRows c;
+  const std::string type = req.Header("Content-Type");
+  if (type.rfind("text/csv", 0) == 0 || type.rfind(kXlsxType, 0) == 0) {
+    auto rows = type.rfind("text/csv", 0) == 0 ? ParsePersonnelCsv(req.body) : ParsePersonnelXlsx(req.body);
+    if (!rows.ok()) return rows.error();
+    c.rows = std::move(rows).value();
+    c.first_row_number = 2;
+  } else if (type.empty() || type.rfind("application/json", 0) == 0) {
+    auto body = wire::ReadBody<PersonnelRows>(req.body);
+    if (!body.ok()) return body.error();
+    c.rows = ToEvents<events::PersonnelMovement>(body->rows);
+  } else {
+    return Error::Of("unsupported_media_type", "send text/csv, application/json or an XLSX workbook");
+  }
+  return c;
+}
+
+// PUT .../personnel: the bulk form (not only JSON, so a plain Route).
+Result<ScheduleSaved> SavePersonnelForm(App& app, RequestContext& ctx) {
+  auto pinned = PinnedVersion(ctx);
+  if (!pinned.ok()) return pinned.error();
+  const std::string month = ctx.req.params["month"];
+  if (auto m = CheckMonth(month); !m.ok()) return m.error();
+  auto c = ReadPersonnelForm(ctx.req);
+  if (!c.ok()) return c.error();
+  c->employer_id = ctx.session->employer_id;
+  c->year_month = month;
+  return AnswerFrom<ScheduleSaved>(
+      HandleReplacePersonnelRows(app.services(), ctx.env, ctx.req.params["id"], *pinned, std::move(*c)));
+}
+
 }  // namespace
 
 void AddWorkforceRoutes(App& app, Router& router) {
   const std::string perm(permissions::kWorkforceSchedule);
-  router.Add({"GET", "/api/v1/workplaces/{id}/workforce-schedules", Access::kEmployer, perm, {}, false,
-              [&app](RequestContext& ctx) {
-                if (auto no = RequireHeadquarters(ctx, ctx.req.params["id"])) return *no;
-                auto page = ParsePage(ctx.req);
-                if (!page.ok()) return Fail(ctx, page.error());
-                const std::string year = ctx.req.Query("year").value_or("");
-                if (!IsYearFilter(year)) return Fail(ctx, Error{"invalid_parameter", {{"year", "invalid_format"}}, {}});
-                return JsonResponse(200, ListWorkforceSchedules(app.projections().View("workforce_schedules"),
-                                                                ctx.req.params["id"], year, {page->first, page->second}));
-              },
-              {"The headquarters' monthly schedules, newest first; only the latest is editable (WS-1)", "workforce schedules",
-               {"year", "page", "pageSize"}, "", kListSchema}});
-  router.Add({"GET", "/api/v1/workplaces/{id}/workforce-schedule-template", Access::kEmployer, perm, {}, false,
-              [&app](RequestContext& ctx) {
-                const std::string hq_id = ctx.req.params["id"];
-                if (auto no = RequireHeadquarters(ctx, hq_id)) return *no;
-                auto& s = app.services();
-                const auto ledger = s.schedules.Load(WorkforceScheduleStream(hq_id));
-                const auto t = NewScheduleTemplate(ledger.state, s.Today());
-                events::ScheduleContent c;
-                c.development.previous_month_end = t.previous_month_end;
-                c.occupation_distribution = t.occupation_distribution;
-                boost::json::object o{{"month", t.year_month}, {"isFirst", t.is_first},
-                                      {"previousMonthEndEditable", t.is_first}, {"version", ledger.version}};
-                for (auto& [k, v] : events::ToJson(c.development)) o[k] = v;
-                o.erase("monthEnd");
-                auto rest = events::ToJson(c);
-                for (const char* k : {"personnelMovements", "occupationDistribution", "exemptionInfo",
-                                      "employmentPreferences", "hardToFillOccupations"}) {
-                  o[k] = rest[k];
-                }
-                return JsonResponse(200, o);
-              },
-              {"The draft a new schedule starts from: the next month, the carried month end and occupation distribution (WS-1)",
-               "workforce schedules", {}, "", kTemplateSchema}});
-  router.Add({"GET", "/api/v1/workplaces/{id}/workforce-schedules/{month}", Access::kEmployer, perm, {}, false,
-              [&app](RequestContext& ctx) {
-                if (auto no = RequireHeadquarters(ctx, ctx.req.params["id"])) return *no;
-                auto doc = GetWorkforceSchedule(app.projections().View("workforce_schedules"), ctx.req.params["id"],
-                                                ctx.req.params["month"]);
-                if (!doc) return Problem("schedule_not_found", ctx.lang);
-                return VersionedJsonResponse(*doc);
-              },
-              {"One schedule with the computed monthEnd and editable (= latest); ETag is the ledger version",
-               "workforce schedules", {}, "", kDetailSchema}});
-  router.Add({"PUT", "/api/v1/workplaces/{id}/workforce-schedules/{month}", Access::kEmployer, perm, {}, false,
-              [&app](RequestContext& ctx) {
-                const auto if_match = ParseIfMatch(ctx.req.Header("If-Match"));
-                if (!if_match) return Problem("version_mismatch", ctx.lang, "If-Match is not a version");
-                const std::string month = ctx.req.params["month"];
-                if (!IsYearMonth(month)) return Fail(ctx, Error{"invalid_parameter", {{"month", "invalid_format"}}, {}});
-                auto body = JsonBody::Parse(ctx.req.body);
-                if (!body.ok()) return Fail(ctx, body.error());
-                SaveWorkforceSchedule c;
-                c.employer_id = ctx.session->employer_id;
-                c.year_month = month;
-                c.draft = ParseDraft(*body);
-                if (auto st = body->TypeErrors(); !st.ok()) return Fail(ctx, st.error());
-                return Answer(ctx, HandleSaveWorkforceSchedule(app.services(), ctx.env, ctx.req.params["id"], *if_match, c));
-              },
-              {"SubmitWorkforceSchedule for the month after the latest (201), or AmendWorkforceSchedule for the latest (200). "
-               "409 schedule_not_sequential, schedule_not_latest, previous_month_end_fixed, schedule_period_in_future, "
-               "not_headquarters; 422 lists every failing field (negative month end: monthEnd.<row>.<sex> negative_headcount)",
-               "workforce schedules", {}, kPutSchema, kSaveReply}});
-  router.Add({"PUT", "/api/v1/workplaces/{id}/workforce-schedules/{month}/personnel", Access::kEmployer, perm, {}, false,
-              [&app](RequestContext& ctx) {
-                const auto if_match = ParseIfMatch(ctx.req.Header("If-Match"));
-                if (!if_match) return Problem("version_mismatch", ctx.lang, "If-Match is not a version");
-                const std::string month = ctx.req.params["month"];
-                if (!IsYearMonth(month)) return Fail(ctx, Error{"invalid_parameter", {{"month", "invalid_format"}}, {}});
-                ReplacePersonnelRows c;
-                c.employer_id = ctx.session->employer_id;
-                c.year_month = month;
-                const std::string type = ctx.req.Header("Content-Type");
-                if (type.rfind("text/csv", 0) == 0) {
-                  auto rows = ParsePersonnelCsv(ctx.req.body);
-                  if (!rows.ok()) return Fail(ctx, rows.error());
-                  c.rows = std::move(rows).value();
-                  c.first_row_number = 2;
-                } else if (type.rfind(kXlsxType, 0) == 0) {
-                  auto rows = ParsePersonnelXlsx(ctx.req.body);
-                  if (!rows.ok()) return Fail(ctx, rows.error());
-                  c.rows = std::move(rows).value();
-                  c.first_row_number = 2;
-                } else if (type.empty() || type.rfind("application/json", 0) == 0) {
-                  auto body = JsonBody::Parse(ctx.req.body);
-                  if (!body.ok()) return Fail(ctx, body.error());
-                  for (auto& r : body->Objects("rows")) c.rows.push_back(ParseMovement(r));
-                  if (auto st = body->TypeErrors(); !st.ok()) return Fail(ctx, st.error());
-                } else {
-                  return Problem("unsupported_media_type", ctx.lang, "send text/csv, application/json or an XLSX workbook");
-                }
-                return Answer(ctx, HandleReplacePersonnelRows(app.services(), ctx.env, ctx.req.params["id"], *if_match,
-                                                              std::move(c)));
-              },
-              {"Bulk personnel notification form (WS-12): text/csv (header line with the column names of a personnel "
-               "movement; errors name rows[<line>].<column>), XLSX (application/vnd.openxmlformats-officedocument."
-               "spreadsheetml.sheet: the first worksheet laid out like the CSV, row 1 the header, errors name "
-               "rows[<row>].<column>; an unreadable workbook is 400 malformed_request) or JSON {\"rows\": [...]}. For the latest month it replaces "
-               "the person rows; for the next month it submits a new schedule counted from the rows. Nothing is saved "
-               "when any row fails.",
-               "workforce schedules", {},
-               std::string(R"({"type":"object","properties":{"rows":{"type":"array","items":)") + kMovement + "}}}",
-               kSaveReply}});
+  const auto view = [&app] { return app.projections().View("workforce_schedules"); };
+  router.Add(Endpoint{
+      .method = "GET", .path = "/api/v1/workplaces/{id}/workforce-schedules", .access = Access::kEmployer,
+      .permission = perm,
+      .summary = "The headquarters' monthly schedules, newest first; only the latest is editable (WS-1)",
+      .tag = "workforce schedules",
+      .handle = [view](RequestContext& c, const YearQuery& q) -> Result<wire::PageOf<ScheduleRow>> {
+        if (auto hq = RequireHeadquarters(c, c.req.params["id"]); !hq.ok()) return hq.error();
+        if (auto y = CheckYearFilter(q.year); !y.ok()) return y.error();
+        return AnswerFrom<wire::PageOf<ScheduleRow>>(
+            ListWorkforceSchedules(view(), c.req.params["id"], q.year, q.requested()));
+      }});
+  router.Add(Endpoint{
+      .method = "GET", .path = "/api/v1/workplaces/{id}/workforce-schedule-template", .access = Access::kEmployer,
+      .permission = perm,
+      .summary = "The draft a new schedule starts from: the next month, the carried month end and occupation "
+                 "distribution (WS-1)",
+      .tag = "workforce schedules",
+      .handle = [&app](RequestContext& c) -> Result<ScheduleTemplateView> {
+        if (auto hq = RequireHeadquarters(c, c.req.params["id"]); !hq.ok()) return hq.error();
+        return TemplateOf(app.services(), c.req.params["id"]);
+      }});
+  router.Add(Endpoint{
+      .method = "GET", .path = "/api/v1/workplaces/{id}/workforce-schedules/{month}", .access = Access::kEmployer,
+      .permission = perm,
+      .summary = "One schedule with the computed monthEnd and editable (= latest); ETag is the ledger version",
+      .tag = "workforce schedules",
+      .handle = [view](RequestContext& c) -> Result<ScheduleView> {
+        if (auto hq = RequireHeadquarters(c, c.req.params["id"]); !hq.ok()) return hq.error();
+        return AnswerFrom<ScheduleView>(GetWorkforceSchedule(view(), c.req.params["id"], c.req.params["month"]),
+                                        "schedule_not_found");
+      }});
+  router.Add(Endpoint{
+      .method = "PUT", .path = "/api/v1/workplaces/{id}/workforce-schedules/{month}", .access = Access::kEmployer,
+      .permission = perm,
+      .summary = "SubmitWorkforceSchedule for the month after the latest (201), or AmendWorkforceSchedule for the "
+                 "latest (200). 409 schedule_not_sequential, schedule_not_latest, previous_month_end_fixed, "
+                 "schedule_period_in_future, not_headquarters; 422 lists every failing field (negative month end: "
+                 "monthEnd.<row>.<sex> negative_headcount)",
+      .tag = "workforce schedules",
+      .handle = [&app](RequestContext& c, const ScheduleDraftBody& b) -> Result<ScheduleSaved> {
+        auto pinned = PinnedVersion(c);
+        if (!pinned.ok()) return pinned.error();
+        const std::string month = c.req.params["month"];
+        if (auto m = CheckMonth(month); !m.ok()) return m.error();
+        SaveWorkforceSchedule cmd;
+        cmd.employer_id = c.session->employer_id;
+        cmd.year_month = month;
+        cmd.draft = b.ToDraft();
+        return AnswerFrom<ScheduleSaved>(
+            HandleSaveWorkforceSchedule(app.services(), c.env, c.req.params["id"], *pinned, std::move(cmd)));
+      }});
+  router.Add(Route{
+      .method = "PUT",
+      .pattern = "/api/v1/workplaces/{id}/workforce-schedules/{month}/personnel",
+      .access = Access::kEmployer,
+      .permission = perm,
+      .handler = [&app](RequestContext& ctx) -> HttpResponse {
+        auto saved = SavePersonnelForm(app, ctx);
+        if (!saved.ok()) return Fail(ctx, saved.error());
+        return JsonResponse(saved->created ? 201 : 200, wire::ToJson(*saved));
+      },
+      .doc = {.summary =
+                  "Bulk personnel notification form (WS-12): text/csv (header line with the column names of a "
+                  "personnel movement; errors name rows[<line>].<column>), XLSX (application/vnd.openxmlformats-"
+                  "officedocument.spreadsheetml.sheet: the first worksheet laid out like the CSV, row 1 the header, "
+                  "errors name rows[<row>].<column>; an unreadable workbook is 400 malformed_request) or JSON "
+                  "{\"rows\": [...]}. For the latest month it replaces the person rows; for the next month it "
+                  "submits a new schedule counted from the rows. Nothing is saved when any row fails.",
+              .tag = "workforce schedules",
+              .request_schema = wire::SchemaOf<PersonnelRows>(),
+              .response_schema = wire::SchemaOf<ScheduleSaved>()}});
 }
 
 }  // namespace istihdam::http

@@ -1,98 +1,165 @@
 // Workplaces — "İşveren Bilgileri" (EMP-1..EMP-4).
-#include <boost/json.hpp>
-
 #include "aggregates/permissions.h"
 #include "commands/workplaces.h"
 #include "http/app.h"
-#include "http/json_io.h"
+#include "http/endpoint.h"
 #include "projections/workplaces.h"
 
 namespace istihdam::http {
 
 namespace {
 
-constexpr const char* kInfoProps = R"("district":{"type":"string"},"address":{"type":"string"},"postalCode":{"type":"string"},
-"phone":{"type":"string"},"email":{"type":"string"},"activity":{"type":"string"},
-"contacts":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string","enum":["phone","mobile","fax","email","web"]},"value":{"type":"string"}}}},
-"relatedPersons":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string"},"title":{"type":"string"},"phone":{"type":"string"},"email":{"type":"string"}}}},
-"otherInfo":{"type":"string"})";
+using wire::F;
 
-const std::string kDetailSchema = std::string(R"({"type":"object","properties":{"id":{"type":"string"},"employerId":{"type":"string"},
-"iskurNo":{"type":"string"},"title":{"type":"string"},"sgkNo":{"type":"string"},"taxNo":{"type":"string"},"province":{"type":"string"},
-"headquarters":{"type":"boolean"},"headquartersId":{"type":"string"},"version":{"type":"integer"},)") + kInfoProps + "}}";
-const std::string kCreateSchema = std::string(R"({"type":"object","required":["title","sgkNo","province","district","address"],"properties":{
-"title":{"type":"string"},"sgkNo":{"type":"string"},"taxNo":{"type":"string"},"province":{"type":"string"},)") + kInfoProps + "}}";
-const std::string kUpdateSchema = std::string(R"({"type":"object","description":"The document GET returned, with changes; id, title, sgkNo, taxNo, province, headquarters and version are ignored","properties":{)") + kInfoProps + "}}";
-constexpr const char* kListSchema = R"({"type":"object","properties":{"items":{"type":"array","items":{"type":"object","properties":{
-"id":{"type":"string"},"title":{"type":"string"},"sgkNo":{"type":"string"},"taxNo":{"type":"string"},"province":{"type":"string"},
-"district":{"type":"string"},"headquarters":{"type":"boolean"},"headquartersId":{"type":"string"}}}},
-"page":{"type":"integer"},"pageSize":{"type":"integer"},"total":{"type":"integer"},"totalPages":{"type":"integer"}}})";
-constexpr const char* kCommandSchema = R"({"type":"object","properties":{"id":{"type":"string"},"version":{"type":"integer"},"position":{"type":"integer"}}})";
+constexpr const char* kContactTypes[] = {"phone", "mobile", "fax", "email", "web"};
 
-events::WorkplaceInfo ParseInfo(JsonBody& b) {
-  events::WorkplaceInfo info;
-  info.district = b.Str("district");
-  info.address = b.Text("address");
-  info.postal_code = b.Str("postalCode");
-  info.phone = b.Str("phone");
-  info.email = b.Str("email");
-  info.activity = b.Text("activity");
-  for (auto& c : b.Objects("contacts")) info.contacts.push_back({c.Str("type"), c.Str("value")});
-  for (auto& p : b.Objects("relatedPersons")) {
-    info.related_persons.push_back({p.Str("name"), p.Str("title"), p.Str("phone"), p.Str("email")});
+struct Contact {
+  std::string type, value;
+  template <class A>
+  void serialize(A& ar) {
+    ar(F("type", type).oneOf(kContactTypes), F("value", value));
   }
-  info.other_info = b.Text("otherInfo");
-  return info;
-}
+};
+
+struct RelatedPerson {
+  std::string name, title, phone, email;
+  template <class A>
+  void serialize(A& ar) {
+    ar(F("name", name), F("title", title), F("phone", phone), F("email", email));
+  }
+};
+
+// The sections of the update wizard (EMP-2); registration requires district and address.
+struct Info {
+  std::string district, address, postal_code, phone, email, activity, other_info;
+  std::vector<Contact> contacts;
+  std::vector<RelatedPerson> related_persons;
+
+  template <class A>
+  void Fields(A& ar, bool registering) {
+    auto district_field = F("district", district);
+    auto address_field = F("address", address).text();
+    if (registering) {
+      district_field.is_required = address_field.is_required = true;  // the command checks them
+      district_field.checked_by_command = address_field.checked_by_command = true;
+    }
+    ar(std::move(district_field), std::move(address_field), F("postalCode", postal_code), F("phone", phone),
+       F("email", email), F("activity", activity).text(), F("contacts", contacts),
+       F("relatedPersons", related_persons), F("otherInfo", other_info).text());
+  }
+  events::WorkplaceInfo ToEvent() const {
+    events::WorkplaceInfo info{district, address, postal_code, phone, email, activity, {}, {}, other_info};
+    for (const auto& c : contacts) info.contacts.push_back({c.type, c.value});
+    for (const auto& p : related_persons) info.related_persons.push_back({p.name, p.title, p.phone, p.email});
+    return info;
+  }
+};
+
+struct NewWorkplace {
+  std::string title, sgk_no, tax_no, province;
+  Info info;
+  template <class A>
+  void serialize(A& ar) {
+    ar(F("title", title).requiredByCommand(), F("sgkNo", sgk_no).requiredByCommand(), F("taxNo", tax_no),
+       F("province", province).requiredByCommand().from(wire::lists::kProvinces));
+    info.Fields(ar, true);
+  }
+};
+
+// The document GET returned, with changes; its identity fields and version are ignored.
+struct WorkplaceChanges {
+  Info info;
+  template <class A>
+  void serialize(A& ar) {
+    info.Fields(ar, false);
+  }
+};
+
+struct WorkplaceRow {
+  std::string id, title, sgk_no, tax_no, province, district, headquarters_id;
+  bool headquarters = false;
+  template <class A>
+  void serialize(A& ar) {
+    ar(F("id", id), F("title", title), F("sgkNo", sgk_no), F("taxNo", tax_no), F("province", province),
+       F("district", district), F("headquarters", headquarters), F("headquartersId", headquarters_id));
+  }
+};
+
+struct WorkplaceView {
+  WorkplaceRow row;
+  std::string employer_id, iskur_no;
+  std::uint64_t version = 0;
+  Info info;
+  template <class A>
+  void serialize(A& ar) {
+    row.serialize(ar);
+    ar(F("employerId", employer_id), F("iskurNo", iskur_no), F("version", version));
+    info.Fields(ar, false);
+  }
+};
+
+struct WorkplaceRegistered {
+  std::string id, headquarters_id;
+  bool headquarters = false;
+  std::uint64_t version = 0, position = 0;
+  template <class A>
+  void serialize(A& ar) {
+    ar(F("id", id), F("headquarters", headquarters), F("headquartersId", headquarters_id), F("version", version),
+       F("position", position));
+  }
+};
+
+struct WorkplaceQuery : wire::Paging {
+  std::string title, sgk_no, tax_no;
+  template <class A>
+  void serialize(A& ar) {
+    ar(F("title", title).describe("part of the title, any case"), F("sgkNo", sgk_no), F("taxNo", tax_no));
+    Paging::serialize(ar);
+  }
+};
+
+constexpr const char* kExample = R"({"title":"Anadolu Tekstil A.Ş. Bursa","sgkNo":"26111010123456701601000001",
+"province":"16","district":"Osmangazi","address":"Organize Sanayi Bölgesi 3. Cad. 12","phone":"0224 555 10 20"})";
 
 }  // namespace
 
 void AddWorkplaceRoutes(App& app, Router& router) {
   const std::string perm(permissions::kEmployerInfo);
-  router.Add({"GET", "/api/v1/workplaces", Access::kEmployer, perm, {}, false,
-              [&app](RequestContext& ctx) {
-                auto page = ParsePage(ctx.req);
-                if (!page.ok()) return Fail(ctx, page.error());
-                WorkplaceFilter f{ctx.req.Query("title").value_or(""), ctx.req.Query("sgkNo").value_or(""),
-                                  ctx.req.Query("taxNo").value_or("")};
-                return JsonResponse(200, ListWorkplaces(app.projections().View("workplaces"),
-                                                        ctx.session->employer_id, f,
-                                                        {page->first, page->second}));
-              },
-              {"The employer's headquarters and branch workplaces (EMP-1)", "workplaces",
-               {"title", "sgkNo", "taxNo", "page", "pageSize"}, "", kListSchema}});
-  router.Add({"POST", "/api/v1/workplaces", Access::kEmployer, perm, {}, true,
-              [&app](RequestContext& ctx) {
-                auto body = JsonBody::Parse(ctx.req.body);
-                if (!body.ok()) return Fail(ctx, body.error());
-                RegisterWorkplace c{body->Str("title"), body->Str("sgkNo"), body->Str("taxNo"),
-                                    body->Str("province"), ParseInfo(*body), ""};
-                if (auto st = body->TypeErrors(); !st.ok()) return Fail(ctx, st.error());
-                return Answer(ctx, HandleRegisterWorkplace(app.services(), ctx.env, ctx.session->employer_id, std::move(c)));
-              },
-              {"Register a workplace; the first in a province is its headquarters, later ones its branches (EMP-3, EMP-4)",
-               "workplaces", {}, kCreateSchema,
-               R"({"type":"object","properties":{"id":{"type":"string"},"headquarters":{"type":"boolean"},"headquartersId":{"type":"string"},"version":{"type":"integer"},"position":{"type":"integer"}}})", 201}});
-  router.Add({"GET", "/api/v1/workplaces/{id}", Access::kEmployer, perm, {}, false,
-              [&app](RequestContext& ctx) {
-                auto doc = GetWorkplace(app.projections().View("workplaces"), ctx.session->employer_id,
-                                        ctx.req.params["id"]);
-                if (!doc) return Problem("workplace_not_found", ctx.lang);
-                return VersionedJsonResponse(*doc);
-              },
-              {"A workplace with every section of the update wizard; ETag is its version", "workplaces", {}, "", kDetailSchema}});
-  router.Add({"PUT", "/api/v1/workplaces/{id}", Access::kEmployer, perm, {}, false,
-              [&app](RequestContext& ctx) {
-                const auto if_match = ParseIfMatch(ctx.req.Header("If-Match"));
-                if (!if_match) return Problem("version_mismatch", ctx.lang, "If-Match is not a version");
-                auto body = JsonBody::Parse(ctx.req.body);
-                if (!body.ok()) return Fail(ctx, body.error());
-                UpdateWorkplaceInfo c{ctx.session->employer_id, ParseInfo(*body)};
-                if (auto st = body->TypeErrors(); !st.ok()) return Fail(ctx, st.error());
-                return Answer(ctx, HandleUpdateWorkplace(app.services(), ctx.env, ctx.req.params["id"], *if_match, c));
-              },
-              {"Save the whole update wizard draft (EMP-2); If-Match: \"<version>\" makes a stale draft a 412",
-               "workplaces", {}, kUpdateSchema, kCommandSchema}});
+  const auto view = [&app]() -> ReadView { return app.projections().View("workplaces"); };
+  router.Add(Endpoint{
+      .method = "GET", .path = "/api/v1/workplaces", .access = Access::kEmployer, .permission = perm,
+      .summary = "The employer's headquarters and branch workplaces (EMP-1)", .tag = "workplaces",
+      .handle = [view](RequestContext& c, const WorkplaceQuery& q) -> Result<wire::PageOf<WorkplaceRow>> {
+        return AnswerFrom<wire::PageOf<WorkplaceRow>>(ListWorkplaces(
+            view(), c.session->employer_id, {q.title, q.sgk_no, q.tax_no}, q.requested()));
+      }});
+  router.Add(Endpoint{
+      .method = "POST", .path = "/api/v1/workplaces", .access = Access::kEmployer, .permission = perm,
+      .idempotent = true,
+      .summary = "Register a workplace; the first in a province is its headquarters, later ones its branches (EMP-3, EMP-4)",
+      .tag = "workplaces", .status = 201, .example = kExample,
+      .handle = [&app](RequestContext& c, const NewWorkplace& b) -> Result<WorkplaceRegistered> {
+        RegisterWorkplace cmd{b.title, b.sgk_no, b.tax_no, b.province, b.info.ToEvent(), ""};
+        return AnswerFrom<WorkplaceRegistered>(
+            HandleRegisterWorkplace(app.services(), c.env, c.session->employer_id, std::move(cmd)));
+      }});
+  router.Add(Endpoint{
+      .method = "GET", .path = "/api/v1/workplaces/{id}", .access = Access::kEmployer, .permission = perm,
+      .summary = "A workplace with every section of the update wizard; ETag is its version", .tag = "workplaces",
+      .handle = [view](RequestContext& c) -> Result<WorkplaceView> {
+        return AnswerFrom<WorkplaceView>(GetWorkplace(view(), c.session->employer_id, c.req.params["id"]),
+                                         "workplace_not_found");
+      }});
+  router.Add(Endpoint{
+      .method = "PUT", .path = "/api/v1/workplaces/{id}", .access = Access::kEmployer, .permission = perm,
+      .summary = "Save the whole update wizard draft (EMP-2); If-Match: \"<version>\" makes a stale draft a 412",
+      .tag = "workplaces",
+      .handle = [&app](RequestContext& c, const WorkplaceChanges& b) -> Result<wire::Changed> {
+        auto pinned = PinnedVersion(c);
+        if (!pinned.ok()) return pinned.error();
+        return AnswerFrom<wire::Changed>(HandleUpdateWorkplace(
+            app.services(), c.env, c.req.params["id"], *pinned, {c.session->employer_id, b.info.ToEvent()}));
+      }});
 }
 
 }  // namespace istihdam::http

@@ -8,6 +8,8 @@
 
 namespace istihdam {
 
+std::string SourcePath(const std::string& relative) { return std::string(ISTIHDAM_SOURCE_DIR) + "/" + relative; }
+
 std::vector<QuotaRuleSet> DefaultQuotaRules() {
   return {QuotaRuleSet{"2008-05-26", 50, 195, {{"disabled", 300}},
                        {{"disabled", 400}, {"exConvictOrTerrorVictim", 200}}}};

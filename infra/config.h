@@ -39,11 +39,16 @@ struct CollectiveDismissalThresholds {
   std::int64_t large_min_dismissed = 30;
 };
 
+// `relative` inside the checkout this binary was built from (only config.cpp knows where that
+// is, so the other objects do not depend on the folder and ccache shares them between clones).
+std::string SourcePath(const std::string& relative);
+
 struct Config {
   std::string data_dir = "var/data";
-  std::string reference_dir = ISTIHDAM_SOURCE_DIR "/data";
+  // Defaults inside the checkout the binary was built from (SourcePath).
+  std::string reference_dir = SourcePath("data");
   // Swagger UI's files for /docs (npm's swagger-ui-dist, installed by tools/install-deps.sh).
-  std::string docs_dir = ISTIHDAM_SOURCE_DIR "/tools/api-tools/node_modules/swagger-ui-dist";
+  std::string docs_dir = SourcePath("tools/api-tools/node_modules/swagger-ui-dist");
   std::string bind_address = "127.0.0.1";
   std::uint16_t port = 8080;
   std::string port_file;  // when set, the bound port is written there (for --port 0)

@@ -31,7 +31,7 @@ class ExecuteTest : public ::testing::Test {
       d.append = OneStream("counter-1", version == 0 ? ExpectedVersion::NoStream() : ExpectedVersion::Exactly(version),
                            {RawEvent("mine")});
       if (!conflict_code.code.empty()) d.conflict_codes.emplace("counter-1", conflict_code);
-      d.reply = [](const AppendResult& r) { return Reply{200, {{"version", r.stream_versions.front()}}}; };
+      d.reply = [](const AppendResult& r) { return Outcome{{{"version", r.stream_versions.front()}}}; };
       return d;
     };
   }
@@ -89,7 +89,7 @@ TEST_F(ExecuteTest, AnEventWithTextThatIsNotUtf8IsRefusedBeforeTheLog) {
   auto decide = [&]() -> Result<Decision> {
     Decision d;
     AddEvent(d.append, "workplace-3000000001", ExpectedVersion::NoStream(), bad);
-    d.reply = [](const AppendResult&) { return Reply{201, {}}; };
+    d.reply = [](const AppendResult&) { return Outcome{}; };
     return d;
   };
   const auto before = ts_.store().LastPosition();
