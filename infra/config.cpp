@@ -8,6 +8,8 @@
 
 namespace istihdam {
 
+std::string SourceDir() { return ISTIHDAM_SOURCE_DIR; }
+
 std::vector<QuotaRuleSet> DefaultQuotaRules() {
   return {QuotaRuleSet{"2008-05-26", 50, 195, {{"disabled", 300}},
                        {{"disabled", 400}, {"exConvictOrTerrorVictim", 200}}}};

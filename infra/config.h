@@ -39,11 +39,15 @@ struct CollectiveDismissalThresholds {
   std::int64_t large_min_dismissed = 30;
 };
 
+// The checkout the binary was built from (only infra/config.cpp knows it, so that every other
+// object file is the same in every clone and ccache shares it).
+std::string SourceDir();
+
 struct Config {
   std::string data_dir = "var/data";
-  std::string reference_dir = ISTIHDAM_SOURCE_DIR "/data";
+  std::string reference_dir = SourceDir() + "/data";
   // Swagger UI's files for /docs (npm's swagger-ui-dist, installed by tools/install-deps.sh).
-  std::string docs_dir = ISTIHDAM_SOURCE_DIR "/tools/api-tools/node_modules/swagger-ui-dist";
+  std::string docs_dir = SourceDir() + "/tools/api-tools/node_modules/swagger-ui-dist";
   std::string bind_address = "127.0.0.1";
   std::uint16_t port = 8080;
   std::string port_file;  // when set, the bound port is written there (for --port 0)
