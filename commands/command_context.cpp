@@ -153,7 +153,7 @@ Result<Reply> Execute(Services& s, const CommandEnv& env, const std::string& com
       return res.error();
     }
     for (const auto& [stream, code] : d->conflict_codes) {
-      if (res.error().detail.starts_with(stream + " ")) {
+      if (res.error().subject == stream) {
         count("refused");
         return code;
       }

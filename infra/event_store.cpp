@@ -175,7 +175,8 @@ void EventStore::CommitGroup(std::vector<Writer*>& group) {
     // Check every stream first, so that a refused request adds nothing to the batch.
     std::unordered_map<std::string, std::uint64_t> local;
     std::vector<std::uint64_t> bases;
-    std::optional<std::string> conflict;
+    const StreamAppend* conflict = nullptr;
+    std::uint64_t conflict_version = 0;
     for (const auto& sa : r.streams) {
       auto it = local.find(sa.stream);
       const std::uint64_t cur = it != local.end() ? it->second : head(sa.stream);
@@ -184,14 +185,18 @@ void EventStore::CommitGroup(std::vector<Writer*>& group) {
                       (exp == ExpectedVersion::kNoStream && cur == 0) ||
                       (exp >= 0 && static_cast<std::uint64_t>(exp) == cur);
       if (!ok) {
-        conflict = sa.stream + " is at version " + std::to_string(cur);
+        conflict = &sa;
+        conflict_version = cur;
         break;
       }
       bases.push_back(cur);
       local[sa.stream] = cur + sa.events.size();
     }
     if (conflict) {
-      w->result = Error::Of("version_conflict", *conflict);
+      Error e = Error::Of("version_conflict",
+                          conflict->stream + " is at version " + std::to_string(conflict_version));
+      e.subject = conflict->stream;
+      w->result = std::move(e);
       continue;
     }
     AppendResult res;

@@ -80,7 +80,8 @@ class EventStore final : public StreamReader {
       : EventStore(db, clock, metrics, Options()) {}
 
   // Atomically appends to every stream of `req`, each checked against its expected version.
-  // Errors: "version_conflict" (detail names the stream; nothing written),
+  // Errors: "version_conflict" (`subject` is the stream, detail says its version; nothing
+  // written),
   // "store_failed" (sticky), "empty_append".
   Result<AppendResult> Append(AppendRequest req);
 
