@@ -31,7 +31,7 @@ bool CheckPassword(Services& s, const std::string& id, const std::string& passwo
   static const std::string dummy = crypto::HashPassword("dummy-password", s.password_cost);
   std::string bytes;
   std::optional<Credentials> c;
-  if (!id.empty() && s.db->Get(s.db->Family(cf::kCredentials), id, &bytes)) c = DecodeCredentials(bytes);
+  if (!id.empty() && s.tables.credentials.Get(id, &bytes)) c = DecodeCredentials(bytes);
   const bool ok = crypto::VerifyPassword(password, c ? c->password_hash : dummy);
   return ok && c.has_value();
 }
@@ -46,8 +46,8 @@ Decision StartSession(Services& s, const std::string& stream, Session session, b
            events::UserLoggedIn{session.user_id, session.employer_id, SessionId(token),
                                 FormatRfc3339(session.expires_at), SessionHash(token),
                                 session.actor_type, session.province});
-  d.extra.push_back(ExtraWrite{cf::kSessions, SessionKey(token),
-                               [session](const AppendResult&) { return EncodeSession(session); }});
+  d.extra.push_back(s.tables.sessions.Write(SessionKey(token),
+                                            [session](const AppendResult&) { return EncodeSession(session); }));
   body["token"] = token;
   body["expiresAt"] = FormatRfc3339(session.expires_at);
   if (!session.employer_id.empty()) body["employerId"] = session.employer_id;
@@ -83,9 +83,7 @@ Result<Reply> HandleLogin(Services& s, const CommandEnv& env, const LoginRequest
     if (IsLockedOut(s.phantom_failures.Of(key), now, s.lockout)) return Error::Of("too_many_attempts");
     s.phantom_failures.Record(key, now);
     // A synced write, as the LoginFailed event of a real account costs one: same timing.
-    rocksdb::WriteOptions wo;
-    wo.sync = true;
-    s.db->db()->Put(wo, s.db->db()->DefaultColumnFamily(), "meta/last-unknown-login", EncodeU64(now)).PermitUncheckedError();
+    (void)s.tables.meta.PutDurably("last-unknown-login", EncodeU64(now));
     return invalid;
   }
 
@@ -139,7 +137,7 @@ Result<Reply> HandleLogout(Services& s, const CommandEnv& env, const Session& se
   return Execute(s, env, "Logout", [&]() -> Result<Decision> {
     Decision d;
     AddEvent(d.append, stream, ExpectedVersion::Any(), events::UserLoggedOut{session.user_id, SessionId(token), SessionHash(token)});
-    d.extra.push_back(ExtraWrite{cf::kSessions, SessionKey(token), nullptr, true});
+    d.extra.push_back(s.tables.sessions.Remove(SessionKey(token)));
     d.reply = [](const AppendResult&) { return Reply{200, boost::json::object{{"loggedOut", true}}}; };
     return d;
   });

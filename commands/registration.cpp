@@ -9,7 +9,7 @@ ExtraWrite CredentialsWrite(Services& s, const std::string& user_id, const std::
                             const std::string& secret_answer) {
   Credentials c{crypto::HashPassword(password, s.password_cost),
                 secret_answer.empty() ? "" : crypto::HashPassword(NormalizeSecretAnswer(secret_answer), s.password_cost)};
-  return ExtraWrite{cf::kCredentials, user_id, [c](const AppendResult&) { return EncodeCredentials(c); }};
+  return s.tables.credentials.Write(user_id, [c](const AppendResult&) { return EncodeCredentials(c); });
 }
 
 Status CheckIdentity(Services& s, const PersonQuery& q, const std::string& field) {

@@ -4,6 +4,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <cstdlib>
 #include <cstring>
 
 #include "infra/metrics.h"
@@ -326,6 +327,15 @@ std::optional<RecordedEvent> EventStore::ReadAt(std::uint64_t position) {
   auto rec = DecodeRecord(value);
   if (!rec.ok()) throw std::runtime_error("corrupt event record: " + rec.error().detail);
   return std::move(rec).value();
+}
+
+std::uint64_t EventStore::HighestNumberedStream(const std::string& prefix) {
+  std::unique_ptr<rocksdb::Iterator> iter(db_->db()->NewIterator(rocksdb::ReadOptions(), streams_cf_));
+  // Keys are "<stream>\0<version>"; ':' follows '9', so this lands on the last numbered stream.
+  iter->SeekForPrev(prefix + ":");
+  CheckIterator(*iter, "the stream index under " + prefix);
+  if (!iter->Valid() || !iter->key().starts_with(prefix)) return 0;
+  return std::strtoull(iter->key().ToString().c_str() + prefix.size(), nullptr, 10);
 }
 
 std::uint64_t EventStore::WaitForCommit(std::uint64_t after,
