@@ -3,7 +3,8 @@
 #include <boost/json.hpp>
 
 #include "commands/credentials.h"
-#include "commands/login.h"
+#include "commands/identity_helpers.h"
+#include "commands/session.h"
 
 namespace istihdam {
 

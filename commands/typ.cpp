@@ -1,7 +1,6 @@
 #include "commands/typ.h"
 
-#include "commands/login.h"
-#include "commands/registration.h"
+#include "commands/identity_helpers.h"
 
 namespace istihdam {
 
