@@ -330,7 +330,8 @@ std::optional<RecordedEvent> EventStore::ReadAt(std::uint64_t position) {
 }
 
 std::uint64_t EventStore::HighestNumberedStream(const std::string& prefix) {
-  std::unique_ptr<rocksdb::Iterator> iter(db_->db()->NewIterator(rocksdb::ReadOptions(), streams_cf_));
+  std::unique_ptr<rocksdb::Iterator> iter(
+      db_->db()->NewIterator(rocksdb::ReadOptions(), streams_cf_));
   // Keys are "<stream>\0<version>"; ':' follows '9', so this lands on the last numbered stream.
   iter->SeekForPrev(prefix + ":");
   CheckIterator(*iter, "the stream index under " + prefix);

@@ -19,7 +19,8 @@ Status SideTable::PutDurably(const std::string& key, const std::string& value) {
   return Status::Ok();
 }
 
-ExtraWrite SideTable::Write(const std::string& key, std::function<std::string(const AppendResult&)> value) const {
+ExtraWrite SideTable::Write(const std::string& key,
+                            std::function<std::string(const AppendResult&)> value) const {
   return ExtraWrite{family_, prefix_ + key, std::move(value)};
 }
 

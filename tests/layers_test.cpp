@@ -38,7 +38,9 @@ std::vector<std::string> Offenses(const std::string& file, const std::string& te
     const std::string target = m[2].str();
     const std::string where = file + ":" + std::to_string(n) + ": includes " + target;
     if (m[1].str() == "<") {
-      if (target.starts_with("boost/beast") && from != "http") out.push_back(where + " (only http/ sees Beast)");
+      if (target.starts_with("boost/beast") && from != "http") {
+        out.push_back(where + " (only http/ sees Beast)");
+      }
       continue;
     }
     const std::string to = LayerOf(target);
@@ -50,12 +52,17 @@ std::vector<std::string> Offenses(const std::string& file, const std::string& te
 }
 
 TEST(LayersTest, TheCheckSeesUpwardIncludes) {
-  EXPECT_EQ(Offenses("infra/a.cpp", "#include \"infra/b.h\"\n#include \"events/c.h\"\n").size(), 1u);
-  EXPECT_EQ(Offenses("projections/a.cpp", "#include \"commands/session.h\"\n").size(), 1u);
-  EXPECT_EQ(Offenses("commands/a.cpp", "#include <boost/beast/http.hpp>\n  #  include \"http/app.h\"\n").size(), 2u);
-  EXPECT_EQ(Offenses("aggregates/a.h", "#include \"events/x.h\"\n#include \"infra/y.h\"\n#include <vector>\n").size(), 0u);
-  EXPECT_EQ(Offenses("http/a.cpp", "#include <boost/beast/core.hpp>\n#include \"commands/x.h\"\n").size(), 0u);
-  EXPECT_EQ(Offenses("infra/a.cpp", "// #include \"http/app.h\" in a comment\n").size(), 0u);
+  EXPECT_EQ(Offenses("infra/a.cpp", R"(#include "infra/b.h"
+#include "events/c.h")").size(), 1u);
+  EXPECT_EQ(Offenses("projections/a.cpp", R"(#include "commands/session.h")").size(), 1u);
+  EXPECT_EQ(Offenses("commands/a.cpp", R"(#include <boost/beast/http.hpp>
+  #  include "http/app.h")").size(), 2u);
+  EXPECT_EQ(Offenses("aggregates/a.h", R"(#include "events/x.h"
+#include "infra/y.h"
+#include <vector>)").size(), 0u);
+  EXPECT_EQ(Offenses("http/a.cpp", R"(#include <boost/beast/core.hpp>
+#include "commands/x.h")").size(), 0u);
+  EXPECT_EQ(Offenses("infra/a.cpp", R"(// #include "http/app.h" in a comment)").size(), 0u);
 }
 
 TEST(LayersTest, NoLayerIncludesOneAboveIt) {
@@ -68,8 +75,9 @@ TEST(LayersTest, NoLayerIncludesOneAboveIt) {
   ASSERT_GT(files, 100);  // the walk found the sources
   std::string list;
   for (const auto& o : offenses) list += "\n  " + o;
-  EXPECT_TRUE(offenses.empty()) << offenses.size() << " include(s) point up the layers (infra < events < "
-                                << "aggregates < projections < commands < http; Beast only in http/):" << list;
+  EXPECT_TRUE(offenses.empty())
+      << offenses.size() << " include(s) point up the layers (infra < events < aggregates < "
+      << "projections < commands < http; Beast only in http/):" << list;
 }
 
 }  // namespace

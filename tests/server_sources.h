@@ -17,7 +17,8 @@ inline std::string ReadFile(const std::filesystem::path& p) {
 }
 
 // Calls fn(path relative to the source root, text) for every C++ file of the server.
-inline void ForEachServerSource(const std::function<void(const std::string&, const std::string&)>& fn) {
+inline void ForEachServerSource(
+    const std::function<void(const std::string&, const std::string&)>& fn) {
   const std::filesystem::path root(ISTIHDAM_SOURCE_DIR);
   for (const char* dir : {"aggregates", "commands", "events", "http", "infra", "projections"}) {
     for (const auto& entry : std::filesystem::recursive_directory_iterator(root / dir)) {
