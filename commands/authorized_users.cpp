@@ -1,7 +1,6 @@
 #include "commands/authorized_users.h"
 
-#include "commands/login.h"
-#include "commands/registration.h"
+#include "commands/identity_helpers.h"
 
 namespace istihdam {
 

@@ -11,7 +11,7 @@ std::string NextDeclarationNo(Services& s, const std::string& today) {
   const std::string year = today.substr(0, 4);
   char buf[16];
   std::snprintf(buf, sizeof buf, "%06llu",
-                static_cast<unsigned long long>(HighestNumberedStream(s.store, BenefitDeclarationStream(year)) + 1));
+                static_cast<unsigned long long>(s.store->HighestNumberedStream(BenefitDeclarationStream(year)) + 1));
   return year + buf;
 }
 

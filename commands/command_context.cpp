@@ -17,6 +17,7 @@ Services::Services(Config cfg, const Clock* clk, Database* database, EventStore*
     : config(std::move(cfg)),
       clock(clk),
       db(database),
+      tables(database),
       store(event_store),
       reader(stream_reader),
       metrics(m),
@@ -30,17 +31,13 @@ Services::Services(Config cfg, const Clock* clk, Database* database, EventStore*
       identity(MakeIdentityProvider(config.identity_registry_file)),
       lockout{config.lockout_max_failures, Micros(config.lockout_window_minutes) * 60'000'000},
       per_tckn_limiter(config.auth_rate_per_tckn_per_minute) {
-  find_session = [db = database](const std::string& key, std::string* value) {
-    return db->Get(db->Family(cf::kSessions), key, value);
+  find_session = [sessions = tables.sessions](const std::string& key, std::string* value) {
+    return sessions.Get(key, value);
   };
-  const std::string key = "meta/installation-secret";
-  auto* def = db->db()->DefaultColumnFamily();
-  if (!db->Get(def, key, &installation_secret)) {
+  if (!tables.meta.Get("installation-secret", &installation_secret)) {
     installation_secret = crypto::RandomToken(32);
-    rocksdb::WriteOptions wo;
-    wo.sync = true;
-    auto st = db->db()->Put(wo, def, key, installation_secret);
-    if (!st.ok()) throw std::runtime_error("cannot store installation secret: " + st.ToString());
+    auto st = tables.meta.PutDurably("installation-secret", installation_secret);
+    if (!st.ok()) throw std::runtime_error("cannot store installation secret: " + st.error().detail);
   }
 }
 
@@ -62,17 +59,6 @@ std::string Services::Today() const {
   return FormatDate(clock->Now() + Micros(config.utc_offset_minutes) * 60'000'000);
 }
 
-std::uint64_t HighestNumberedStream(EventStore* store, const std::string& prefix) {
-  auto* streams = store->database()->Family(cf::kStreams);
-  std::unique_ptr<rocksdb::Iterator> iter(
-      store->database()->db()->NewIterator(rocksdb::ReadOptions(), streams));
-  // Keys are "<stream>\0<version>"; ':' follows '9', so this lands on the last numbered stream.
-  iter->SeekForPrev(prefix + ":");
-  CheckIterator(*iter, "the stream index under " + prefix);
-  if (!iter->Valid() || !iter->key().starts_with(prefix)) return 0;
-  return std::strtoull(iter->key().ToString().c_str() + prefix.size(), nullptr, 10);
-}
-
 std::unique_lock<std::mutex> SequenceLocks::Hold(const std::string& key) {
   return std::unique_lock(mu_[std::hash<std::string>{}(key) % mu_.size()]);
 }
@@ -81,7 +67,7 @@ std::string IdAllocator::Next(const std::string& prefix, std::uint64_t first) {
   std::lock_guard lock(mu_);
   auto it = next_.find(prefix);
   if (it == next_.end()) {
-    it = next_.emplace(prefix, std::max(first, HighestNumberedStream(store_, prefix) + 1)).first;
+    it = next_.emplace(prefix, std::max(first, store_->HighestNumberedStream(prefix) + 1)).first;
   }
   return std::to_string(it->second++);
 }
@@ -148,7 +134,7 @@ Result<Outcome> Execute(Services& s, const CommandEnv& env, const std::string& c
       return res.error();
     }
     for (const auto& [stream, code] : d->conflict_codes) {
-      if (res.error().detail.starts_with(stream + " ")) {
+      if (res.error().subject == stream) {
         count("refused");
         return code;
       }

@@ -70,11 +70,6 @@ class Repository {
   std::unordered_map<std::string, Loaded> cache_;
 };
 
-// The number of the highest stream named `prefix` + digits ("employer-2000000007" -> 2000000007),
-// 0 when there is none. Streams sharing a longer prefix ("staff-tckn-…" after "staff-9…") are
-// not mistaken for numbered ones.
-std::uint64_t HighestNumberedStream(EventStore* store, const std::string& prefix);
-
 // One mutex per key, for commands that take the next number of a gap-free sequence (TYP
 // numbers, declaration numbers): holding the key's lock around Execute makes the read of the
 // highest number and the append one step on this (single) write node, so concurrent commands

@@ -1,6 +1,6 @@
 #include "commands/individuals.h"
 
-#include "commands/registration.h"
+#include "commands/identity_helpers.h"
 
 namespace istihdam {
 

@@ -3,38 +3,9 @@
 #include <boost/json.hpp>
 
 #include "aggregates/authorized_users.h"
-#include "commands/credentials.h"
+#include "commands/identity_helpers.h"
 
 namespace istihdam {
-
-std::string ReservedOwner(Services& s, const std::string& stream) {
-  const auto evs = s.store->ReadStream(stream, 1, 1);
-  if (evs.empty()) return "";
-  auto e = events::Decode<events::ReservationEvent>(evs.front());
-  return e ? std::get<events::IdentifierReserved>(*e).owner_id : "";
-}
-
-void RecordFailure(Services& s, const CommandEnv& env, const std::string& stream, const std::string& id,
-                   const std::string& reason) {
-  (void)Execute(s, env, "Login", [&]() -> Result<Decision> {
-    Decision d;
-    AddEvent(d.append, stream, ExpectedVersion::Any(), events::LoginFailed{id, reason, s.clock->Now()});
-    d.reply = [](const AppendResult&) { return Outcome{}; };
-    return d;
-  });
-}
-
-std::string PhantomKey(const std::string& tckn) { return "tckn:" + tckn; }
-
-bool CheckPassword(Services& s, const std::string& id, const std::string& password) {
-  // A fixed dummy hash keeps the work the same when the user does not exist.
-  static const std::string dummy = crypto::HashPassword("dummy-password", s.password_cost);
-  std::string bytes;
-  std::optional<Credentials> c;
-  if (!id.empty() && s.db->Get(s.db->Family(cf::kCredentials), id, &bytes)) c = DecodeCredentials(bytes);
-  const bool ok = crypto::VerifyPassword(password, c ? c->password_hash : dummy);
-  return ok && c.has_value();
-}
 
 namespace {
 
@@ -46,8 +17,8 @@ Decision StartSession(Services& s, const std::string& stream, Session session, b
            events::UserLoggedIn{session.user_id, session.employer_id, SessionId(token),
                                 FormatRfc3339(session.expires_at), SessionHash(token),
                                 session.actor_type, session.province});
-  d.extra.push_back(ExtraWrite{cf::kSessions, SessionKey(token),
-                               [session](const AppendResult&) { return EncodeSession(session); }});
+  d.extra.push_back(s.tables.sessions.Write(SessionKey(token),
+                                            [session](const AppendResult&) { return EncodeSession(session); }));
   body["token"] = token;
   body["expiresAt"] = FormatRfc3339(session.expires_at);
   if (!session.employer_id.empty()) body["employerId"] = session.employer_id;
@@ -83,9 +54,7 @@ Result<Outcome> HandleLogin(Services& s, const CommandEnv& env, const LoginReque
     if (IsLockedOut(s.phantom_failures.Of(key), now, s.lockout)) return Error::Of("too_many_attempts");
     s.phantom_failures.Record(key, now);
     // A synced write, as the LoginFailed event of a real account costs one: same timing.
-    rocksdb::WriteOptions wo;
-    wo.sync = true;
-    s.db->db()->Put(wo, s.db->db()->DefaultColumnFamily(), "meta/last-unknown-login", EncodeU64(now)).PermitUncheckedError();
+    (void)s.tables.meta.PutDurably("last-unknown-login", EncodeU64(now));
     return invalid;
   }
 
@@ -139,7 +108,7 @@ Result<Outcome> HandleLogout(Services& s, const CommandEnv& env, const Session& 
   return Execute(s, env, "Logout", [&]() -> Result<Decision> {
     Decision d;
     AddEvent(d.append, stream, ExpectedVersion::Any(), events::UserLoggedOut{session.user_id, SessionId(token), SessionHash(token)});
-    d.extra.push_back(ExtraWrite{cf::kSessions, SessionKey(token), nullptr, true});
+    d.extra.push_back(s.tables.sessions.Remove(SessionKey(token)));
     d.reply = [](const AppendResult&) { return Outcome{boost::json::object{{"loggedOut", true}}}; };
     return d;
   });

@@ -22,17 +22,4 @@ Result<Outcome> HandleLogin(Services& s, const CommandEnv& env, const LoginReque
 Result<Outcome> HandleLogout(Services& s, const CommandEnv& env, const Session& session,
                            const std::string& token);
 
-// Records a failed password or secret answer of an account (audit and lockout).
-void RecordFailure(Services& s, const CommandEnv& env, const std::string& stream, const std::string& id,
-                   const std::string& reason);
-// Failed attempts against a TCKN without an account are kept under this key, for login and
-// password reset alike, so that they lock exactly like a real account's.
-std::string PhantomKey(const std::string& tckn);
-
-// The owner id recorded in a reservation stream, or "".
-std::string ReservedOwner(Services& s, const std::string& reservation_stream);
-// Argon2id check of `password` against the stored credentials of `id`; does the same work
-// when `id` is empty or has none.
-bool CheckPassword(Services& s, const std::string& id, const std::string& password);
-
 }  // namespace istihdam

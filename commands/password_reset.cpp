@@ -3,7 +3,8 @@
 #include <boost/json.hpp>
 
 #include "commands/credentials.h"
-#include "commands/login.h"
+#include "commands/identity_helpers.h"
+#include "commands/session.h"
 
 namespace istihdam {
 
@@ -23,7 +24,7 @@ std::string EncodeRow(const ResetRow& r) {
 
 std::optional<ResetRow> FindRow(Services& s, const std::string& token) {
   std::string bytes;
-  if (token.empty() || token.size() > 200 || !s.db->Get(s.db->Family(cf::kResets), SessionKey(token), &bytes)) {
+  if (token.empty() || token.size() > 200 || !s.tables.password_resets.Get(SessionKey(token), &bytes)) {
     return std::nullopt;
   }
   auto o = boost::json::parse(bytes).as_object();
@@ -32,10 +33,9 @@ std::optional<ResetRow> FindRow(Services& s, const std::string& token) {
 }
 
 void PutRowDurably(Services& s, const std::string& token, const ResetRow& row) {
-  rocksdb::WriteOptions wo;
-  wo.sync = true;  // the same cost as the synced append a real reset makes
-  auto st = s.db->db()->Put(wo, s.db->Family(cf::kResets), SessionKey(token), EncodeRow(row));
-  if (!st.ok()) throw std::runtime_error("password reset row: " + st.ToString());
+  // Synced: the same cost as the synced append a real reset makes.
+  auto st = s.tables.password_resets.PutDurably(SessionKey(token), EncodeRow(row));
+  if (!st.ok()) throw std::runtime_error("password reset row: " + st.error().detail);
 }
 
 std::string ResetId(const std::string& token) { return crypto::ToHex(crypto::Sha256(token)); }
@@ -79,9 +79,8 @@ Result<Outcome> HandleStartPasswordReset(Services& s, const CommandEnv& env, con
     Decision d;
     AddEvent(d.append, "user-" + user_id, ExpectedVersion::Any(),
              events::PasswordResetStarted{user_id, ResetId(token), expires});
-    d.extra.push_back(ExtraWrite{cf::kResets, SessionKey(token), [row = ResetRow{user_id, expires, ""}](const AppendResult&) {
-                                   return EncodeRow(row);
-                                 }});
+    d.extra.push_back(s.tables.password_resets.Write(
+        SessionKey(token), [row = ResetRow{user_id, expires, ""}](const AppendResult&) { return EncodeRow(row); }));
     d.reply = [body](const AppendResult&) { return Outcome{body}; };
     return d;
   });
@@ -97,7 +96,7 @@ Result<Outcome> HandleAnswerSecretQuestion(Services& s, const CommandEnv& env, c
   const Error wrong{"secret_answer_wrong", {{"answer", "secret_answer_wrong"}}, {}};
   std::string bytes;
   std::optional<Credentials> c;
-  if (!row.user_id.empty() && s.db->Get(s.db->Family(cf::kCredentials), row.user_id, &bytes)) c = DecodeCredentials(bytes);
+  if (!row.user_id.empty() && s.tables.credentials.Get(row.user_id, &bytes)) c = DecodeCredentials(bytes);
   static const std::string dummy = crypto::HashPassword("dummy-answer", s.password_cost);
   const bool matches = crypto::VerifyPassword(NormalizeSecretAnswer(answer), c ? c->secret_answer_hash : dummy) && c;
   const Micros now = s.clock->Now();
@@ -154,12 +153,12 @@ Result<Outcome> HandleSetNewPassword(Services& s, const CommandEnv& env, const s
     if (!e.ok()) return e.error();
     std::string bytes;
     Credentials c;
-    if (s.db->Get(s.db->Family(cf::kCredentials), user_id, &bytes)) c = DecodeCredentials(bytes).value_or(c);
+    if (s.tables.credentials.Get(user_id, &bytes)) c = DecodeCredentials(bytes).value_or(c);
     c.password_hash = crypto::HashPassword(password, s.password_cost);
     Decision d;
     AddEvent(d.append, stream, ExpectedVersion::Exactly(user.version), *e);
-    d.extra.push_back(ExtraWrite{cf::kCredentials, user_id, [c](const AppendResult&) { return EncodeCredentials(c); }});
-    d.extra.push_back(ExtraWrite{cf::kResets, SessionKey(token), nullptr, true});  // single use
+    d.extra.push_back(s.tables.credentials.Write(user_id, [c](const AppendResult&) { return EncodeCredentials(c); }));
+    d.extra.push_back(s.tables.password_resets.Remove(SessionKey(token)));  // single use
     d.reply = [](const AppendResult&) { return Outcome{{{"passwordChanged", true}}}; };
     return d;
   });

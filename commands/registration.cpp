@@ -1,23 +1,8 @@
 #include "commands/registration.h"
 
-#include "commands/credentials.h"
-#include "commands/login.h"
+#include "commands/identity_helpers.h"
 
 namespace istihdam {
-
-ExtraWrite CredentialsWrite(Services& s, const std::string& user_id, const std::string& password,
-                            const std::string& secret_answer) {
-  Credentials c{crypto::HashPassword(password, s.password_cost),
-                secret_answer.empty() ? "" : crypto::HashPassword(NormalizeSecretAnswer(secret_answer), s.password_cost)};
-  return ExtraWrite{cf::kCredentials, user_id, [c](const AppendResult&) { return EncodeCredentials(c); }};
-}
-
-Status CheckIdentity(Services& s, const PersonQuery& q, const std::string& field) {
-  auto person = s.identity->Lookup(q);
-  if (person.ok()) return Status::Ok();
-  if (person.error().code == "kps_mismatch") return Error{"kps_mismatch", {{field, "kps_mismatch"}}, {}};
-  return person.error();
-}
 
 Result<Outcome> HandleRegisterEmployer(Services& s, const CommandEnv& env, RegisterEmployer cmd) {
   const RegistrationPolicy policy{s.config.terms_version, s.config.min_password_length};

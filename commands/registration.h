@@ -12,12 +12,4 @@ namespace istihdam {
 // already_registered (TCKN taken and the password does not match), tax_no_taken, sgk_no_taken.
 Result<Outcome> HandleRegisterEmployer(Services& s, const CommandEnv& env, RegisterEmployer cmd);
 
-// Stores the Argon2id hashes of a password and a secret answer for `user_id`, in the same
-// batch as the events (never in an event).
-// KPS check of a person (R-AUTH-3, ROLE-R2, X-29). Error "kps_mismatch" naming `field`.
-Status CheckIdentity(Services& s, const PersonQuery& q, const std::string& field);
-
-ExtraWrite CredentialsWrite(Services& s, const std::string& user_id, const std::string& password,
-                            const std::string& secret_answer);
-
 }  // namespace istihdam

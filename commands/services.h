@@ -19,6 +19,7 @@
 #include "infra/crypto.h"
 #include "infra/identity_provider.h"
 #include "infra/rate_limiter.h"
+#include "infra/side_table.h"
 
 namespace istihdam {
 
@@ -43,6 +44,7 @@ struct Services {
   Config config;
   const Clock* clock;
   Database* db;
+  SideTables tables;  // credentials, sessions, password resets, meta rows
   EventStore* store;      // commands only: empty on a read replica
   StreamReader* reader;   // aggregate loading on both roles
   Metrics* metrics;  // nullable

@@ -1,7 +1,7 @@
 #include "commands/staff.h"
 
 #include "aggregates/validation.h"
-#include "commands/registration.h"
+#include "commands/identity_helpers.h"
 
 namespace istihdam {
 

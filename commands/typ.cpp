@@ -1,7 +1,6 @@
 #include "commands/typ.h"
 
-#include "commands/login.h"
-#include "commands/registration.h"
+#include "commands/identity_helpers.h"
 
 namespace istihdam {
 
@@ -26,7 +25,7 @@ Result<Outcome> HandleCreateTypProgram(Services& s, const CommandEnv& env, Creat
                       s.employers.Load("employer-" + cmd.host_employer_id).state.exists;
     const std::string year = s.Today().substr(0, 4);
     const std::string prefix = TypProgramStream("TYP-" + year + "-" + cmd.province + "-");
-    cmd.typ_no = FormatTypNo(year, cmd.province, HighestNumberedStream(s.store, prefix) + 1);
+    cmd.typ_no = FormatTypNo(year, cmd.province, s.store->HighestNumberedStream(prefix) + 1);
     auto ev = DecideCreateTypProgram(cmd);
     if (!ev.ok()) return ev.error();
     Decision d;

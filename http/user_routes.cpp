@@ -3,8 +3,7 @@
 
 #include "aggregates/permissions.h"
 #include "commands/authorized_users.h"
-#include "commands/login.h"
-#include "commands/registration.h"
+#include "commands/identity_helpers.h"
 #include "http/app.h"
 #include "http/endpoint.h"
 #include "projections/paging.h"

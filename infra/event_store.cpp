@@ -4,6 +4,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <cstdlib>
 #include <cstring>
 
 #include "infra/metrics.h"
@@ -175,7 +176,8 @@ void EventStore::CommitGroup(std::vector<Writer*>& group) {
     // Check every stream first, so that a refused request adds nothing to the batch.
     std::unordered_map<std::string, std::uint64_t> local;
     std::vector<std::uint64_t> bases;
-    std::optional<std::string> conflict;
+    const StreamAppend* conflict = nullptr;
+    std::uint64_t conflict_version = 0;
     for (const auto& sa : r.streams) {
       auto it = local.find(sa.stream);
       const std::uint64_t cur = it != local.end() ? it->second : head(sa.stream);
@@ -184,14 +186,18 @@ void EventStore::CommitGroup(std::vector<Writer*>& group) {
                       (exp == ExpectedVersion::kNoStream && cur == 0) ||
                       (exp >= 0 && static_cast<std::uint64_t>(exp) == cur);
       if (!ok) {
-        conflict = sa.stream + " is at version " + std::to_string(cur);
+        conflict = &sa;
+        conflict_version = cur;
         break;
       }
       bases.push_back(cur);
       local[sa.stream] = cur + sa.events.size();
     }
     if (conflict) {
-      w->result = Error::Of("version_conflict", *conflict);
+      Error e = Error::Of("version_conflict",
+                          conflict->stream + " is at version " + std::to_string(conflict_version));
+      e.subject = conflict->stream;
+      w->result = std::move(e);
       continue;
     }
     AppendResult res;
@@ -321,6 +327,16 @@ std::optional<RecordedEvent> EventStore::ReadAt(std::uint64_t position) {
   auto rec = DecodeRecord(value);
   if (!rec.ok()) throw std::runtime_error("corrupt event record: " + rec.error().detail);
   return std::move(rec).value();
+}
+
+std::uint64_t EventStore::HighestNumberedStream(const std::string& prefix) {
+  std::unique_ptr<rocksdb::Iterator> iter(
+      db_->db()->NewIterator(rocksdb::ReadOptions(), streams_cf_));
+  // Keys are "<stream>\0<version>"; ':' follows '9', so this lands on the last numbered stream.
+  iter->SeekForPrev(prefix + ":");
+  CheckIterator(*iter, "the stream index under " + prefix);
+  if (!iter->Valid() || !iter->key().starts_with(prefix)) return 0;
+  return std::strtoull(iter->key().ToString().c_str() + prefix.size(), nullptr, 10);
 }
 
 std::uint64_t EventStore::WaitForCommit(std::uint64_t after,

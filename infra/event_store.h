@@ -80,7 +80,8 @@ class EventStore final : public StreamReader {
       : EventStore(db, clock, metrics, Options()) {}
 
   // Atomically appends to every stream of `req`, each checked against its expected version.
-  // Errors: "version_conflict" (detail names the stream; nothing written),
+  // Errors: "version_conflict" (`subject` is the stream, detail says its version; nothing
+  // written),
   // "store_failed" (sticky), "empty_append".
   Result<AppendResult> Append(AppendRequest req);
 
@@ -100,6 +101,10 @@ class EventStore final : public StreamReader {
   std::vector<RecordedEvent> ReadStream(const std::string& stream, std::uint64_t from_version,
                                         std::size_t limit = SIZE_MAX) override;
   std::optional<RecordedEvent> ReadAt(std::uint64_t position);
+  // The number of the highest stream named `prefix` + digits ("employer-2000000007" ->
+  // 2000000007), 0 when there is none. Streams sharing a longer prefix ("staff-tckn-…" after
+  // "staff-9…") are not mistaken for numbered ones.
+  std::uint64_t HighestNumberedStream(const std::string& prefix);
 
   // Blocks until LastPosition() > after or the deadline passes; returns LastPosition().
   std::uint64_t WaitForCommit(std::uint64_t after, std::chrono::steady_clock::time_point deadline);

@@ -18,11 +18,14 @@ struct FieldError {
 };
 
 // A refused or failed operation. `code` is stable snake_case and is what clients branch on
-// (see docs/errors.md); `detail` is optional English context for logs and problem details.
+// (see docs/errors.md); `detail` is optional English context for logs and problem details;
+// `subject` is the stream or key the error is about, when the caller needs it as data (the
+// stream of a "version_conflict"), "" otherwise.
 struct Error {
   std::string code;
   std::vector<FieldError> fields;
   std::string detail;
+  std::string subject = {};
 
   static Error Of(std::string code, std::string detail = {}) {
     return Error{std::move(code), {}, std::move(detail)};

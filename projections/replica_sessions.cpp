@@ -2,8 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
-#include "commands/session.h"
 #include "events/identity.h"
+#include "projections/session_record.h"
 
 namespace istihdam {
 

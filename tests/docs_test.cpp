@@ -17,6 +17,7 @@
 #include "events/event_registry.h"
 #include "http/app.h"
 #include "http/problem.h"
+#include "tests/server_sources.h"
 
 namespace istihdam {
 namespace {
@@ -37,24 +38,7 @@ TEST(DocsTest, EveryProblemCodeIsDocumented) {
   }
 }
 
-std::string ReadFile(const std::filesystem::path& p) {
-  std::ifstream in(p);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-// Calls fn(path relative to the source root, text) for every C++ file of the server.
-void ForEachServerSource(const std::function<void(const std::string&, const std::string&)>& fn) {
-  const std::filesystem::path root(ISTIHDAM_SOURCE_DIR);
-  for (const char* dir : {"aggregates", "commands", "events", "http", "infra", "projections"}) {
-    for (const auto& entry : std::filesystem::recursive_directory_iterator(root / dir)) {
-      const auto ext = entry.path().extension();
-      if (ext != ".cpp" && ext != ".h") continue;
-      fn(std::filesystem::relative(entry.path(), root).string(), ReadFile(entry.path()));
-    }
-  }
-}
+using testing::ForEachServerSource;
 
 // Every code literal matched by one of `patterns` (capture group 1) in the server's sources,
 // with the file it was seen in.

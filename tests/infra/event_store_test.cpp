@@ -147,6 +147,19 @@ TEST(EventStoreTest, ExpectedVersionNoStream) {
   EXPECT_THAT(Payloads(t.store().ReadAll(1, 10)), ElementsAre("1"));
 }
 
+// The conflicting stream comes as data (`subject`), so callers need not parse the detail.
+TEST(EventStoreTest, VersionConflictNamesItsStream) {
+  TestStore t;
+  ASSERT_TRUE(t.store().Append(OneStream("tckn-1 2", ExpectedVersion::NoStream(), {RawEvent("1")})).ok());
+  AppendRequest req;
+  req.streams.push_back({"tckn-1", ExpectedVersion::NoStream(), {RawEvent("a")}});
+  req.streams.push_back({"tckn-1 2", ExpectedVersion::NoStream(), {RawEvent("b")}});
+  auto refused = t.store().Append(std::move(req));
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, "version_conflict");
+  EXPECT_EQ(refused.error().subject, "tckn-1 2");
+}
+
 TEST(EventStoreTest, ExpectedVersionExactly) {
   TestStore t;
   // Exactly(0) also means "no stream".

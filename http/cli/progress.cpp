@@ -1,4 +1,4 @@
-#include "infra/cli/progress.h"
+#include "http/cli/progress.h"
 
 #include <unistd.h>
 

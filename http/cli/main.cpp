@@ -7,7 +7,7 @@
 
 #include "commands/staff.h"
 #include "http/app.h"
-#include "infra/cli/progress.h"
+#include "http/cli/progress.h"
 #include "infra/text.h"
 
 using namespace istihdam;
