@@ -38,13 +38,13 @@ Result<std::optional<FirmMembership>> ChooseFirm(const std::vector<FirmMembershi
   for (const auto& f : firms) {
     if (f.employer_id == requested) return std::optional<FirmMembership>(f);
   }
-  return Error::Of("firm_not_permitted");
+  return Error::Of(errc::kFirmNotPermitted);
 }
 
 Result<std::vector<events::EmployerEvent>> DecideCreateAuthorizedUser(const EmployerState& s,
                                                                       const CreateAuthorizedUser& c) {
-  if (!s.exists) return Error::Of("employer_not_found");
-  if (s.users.count(c.user_id)) return Error{"already_authorized", {{"tckn", "already_registered"}}, {}};
+  if (!s.exists) return Error::Of(errc::kEmployerNotFound);
+  if (s.users.count(c.user_id)) return Error{errc::kAlreadyAuthorized, {{"tckn", "already_registered"}}, {}};
   return std::vector<events::EmployerEvent>{
       events::AuthorizedUserCreated{s.employer_id, c.user_id, c.tckn, c.first_name, c.last_name}};
 }
@@ -52,9 +52,9 @@ Result<std::vector<events::EmployerEvent>> DecideCreateAuthorizedUser(const Empl
 Result<std::vector<events::EmployerEvent>> DecideUpdateAuthorizedUser(const EmployerState& s,
                                                                       const UpdateAuthorizedUser& c) {
   auto it = s.users.find(c.user_id);
-  if (!s.exists || it == s.users.end()) return Error::Of("user_not_found");
+  if (!s.exists || it == s.users.end()) return Error::Of(errc::kUserNotFound);
   const AuthorizedUser& u = it->second;
-  if (u.primary_admin) return Error::Of("primary_admin_immutable");
+  if (u.primary_admin) return Error::Of(errc::kPrimaryAdminImmutable);
   Validator v;
   std::set<std::string> wanted;
   for (std::size_t i = 0; i < c.permissions.size(); ++i) {

@@ -122,8 +122,8 @@ Result<events::CollectiveDismissalNotified> DecideNotifyCollectiveDismissal(cons
 
 Result<std::vector<events::CollectiveDismissalEvent>> DecideUpdateCollectiveDismissal(
     const CollectiveDismissalState& s, const SaveCollectiveDismissal& c) {
-  if (!s.exists || s.employer_id != c.employer_id) return Error::Of("collective_dismissal_not_found");
-  if (!IsEditable(s, c.today)) return Error::Of("edit_window_expired");  // CD-R6
+  if (!s.exists || s.employer_id != c.employer_id) return Error::Of(errc::kCollectiveDismissalNotFound);
+  if (!IsEditable(s, c.today)) return Error::Of(errc::kEditWindowExpired);  // CD-R6
   auto content = Content(c);
   if (!content.ok()) return content.error();
   if (*content == s.content) return std::vector<events::CollectiveDismissalEvent>{};

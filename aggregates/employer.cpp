@@ -115,7 +115,7 @@ void ValidateRepresentative(Validator& v, const Representative& r, const Registr
 Result<RegistrationDecision> DecideRegistration(const RegisterEmployer& c, const ReferenceData& ref,
                                                 const RegistrationPolicy& policy) {
   // R-AUTH-1: declining the terms stores nothing, whatever else the form holds.
-  if (!c.terms_accepted) return Error::Of("terms_not_accepted");
+  if (!c.terms_accepted) return Error::Of(errc::kTermsNotAccepted);
   Validator v;
   if (!c.terms_version.empty() && c.terms_version != policy.terms_version) {
     v.Fail("termsVersion", "outdated");
@@ -163,7 +163,7 @@ Result<RegistrationDecision> DecideRegistration(const RegisterEmployer& c, const
 Result<WorkplaceDecision> DecideRegisterWorkplace(const EmployerState& s,
                                                   const RegisterWorkplace& c,
                                                   const ReferenceData& ref) {
-  if (!s.exists) return Error::Of("employer_not_found");
+  if (!s.exists) return Error::Of(errc::kEmployerNotFound);
   Validator v;
   if (v.Required("title", c.title)) v.MaxLength("title", c.title, 250);
   if (v.Required("sgkNo", c.sgk_no)) v.SgkNo("sgkNo", c.sgk_no);

@@ -33,9 +33,9 @@ namespace {
 // The participant of a program the employer hosts.
 Result<TypParticipant> HostedParticipant(const TypProgramState& p, const std::string& employer_id,
                                          const std::string& participant_id) {
-  if (!p.exists || p.host_employer_id != employer_id) return Error::Of("typ_program_not_found");
+  if (!p.exists || p.host_employer_id != employer_id) return Error::Of(errc::kTypProgramNotFound);
   const auto* participant = p.Find(participant_id);
-  if (!participant) return Error::Of("typ_participant_not_found");
+  if (!participant) return Error::Of(errc::kTypParticipantNotFound);
   return *participant;
 }
 
@@ -63,9 +63,9 @@ Result<std::vector<events::TypAttendanceEvent>> DecideRecordAbsence(const TypPro
   }
   if (!v.ok()) return v.ToError();
   if (c.date < participant->start_date || c.date > participant->end_date) {
-    return Error::Of("outside_participation_period");
+    return Error::Of(errc::kOutsideParticipationPeriod);
   }
-  if (s.days.count(c.date)) return Error::Of("absence_already_recorded");
+  if (s.days.count(c.date)) return Error::Of(errc::kAbsenceAlreadyRecorded);
   std::vector<events::TypAttendanceEvent> out{
       events::TypAbsenceRecorded{c.typ_no, c.participant_id, c.date, c.attendance_type}};
   const std::int64_t unexcused =
@@ -83,9 +83,9 @@ Result<events::TypAbsenceDeleted> DecideDeleteAbsence(const TypProgramState& pro
                                                       const DeleteAbsence& c) {
   auto participant = HostedParticipant(program, c.employer_id, c.participant_id);
   if (!participant.ok()) return participant.error();
-  if (!ValidDate(c.date)) return Error{"validation_failed", {{"date", "invalid_format"}}, {}};
+  if (!ValidDate(c.date)) return Error{errc::kValidationFailed, {{"date", "invalid_format"}}, {}};
   auto it = s.days.find(c.date);
-  if (it == s.days.end()) return Error::Of("absence_not_found");
+  if (it == s.days.end()) return Error::Of(errc::kAbsenceNotFound);
   return events::TypAbsenceDeleted{c.typ_no, c.participant_id, c.date, it->second};
 }
 

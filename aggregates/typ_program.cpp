@@ -74,14 +74,14 @@ Result<events::TypProgramCreated> DecideCreateTypProgram(const CreateTypProgram&
   if (c.participant_quota < 1) v.Fail("participantQuota", "too_small");
   else v.AtMost("participantQuota", c.participant_quota, kMaxParticipantQuota);
   if (!v.ok()) return v.ToError();
-  if (c.province != c.actor_province) return Error::Of("other_province");
+  if (c.province != c.actor_province) return Error::Of(errc::kOtherProvince);
   return events::TypProgramCreated{c.typ_no,   c.host_employer_id, c.province,         c.start_date,
                                    c.end_date, c.description,      c.participant_quota};
 }
 
 Result<events::TypParticipantAssigned> DecideAssignTypParticipant(const TypProgramState& s,
                                                                   const AssignTypParticipant& c) {
-  if (!s.exists || s.province != c.actor_province) return Error::Of("typ_program_not_found");
+  if (!s.exists || s.province != c.actor_province) return Error::Of(errc::kTypProgramNotFound);
   Validator v;
   v.Tckn("tckn", c.tckn);
   v.Required("firstName", c.first_name);
@@ -89,16 +89,16 @@ Result<events::TypParticipantAssigned> DecideAssignTypParticipant(const TypProgr
   Period(v, c.start_date, c.end_date);
   if (!v.ok()) return v.ToError();
   if (c.user_id.empty())
-    return Error{"participant_not_registered", {{"tckn", "not_registered"}}, {}};
+    return Error{errc::kParticipantNotRegistered, {{"tckn", "not_registered"}}, {}};
   if (c.start_date < s.start_date || c.end_date > s.end_date)
-    return Error::Of("outside_program_period");
+    return Error::Of(errc::kOutsideProgramPeriod);
   for (const auto& p : s.participants) {
     if (p.tckn == c.tckn && c.start_date <= p.end_date && p.start_date <= c.end_date) {
-      return Error::Of("participant_period_overlaps");
+      return Error::Of(errc::kParticipantPeriodOverlaps);
     }
   }
   if (static_cast<std::int64_t>(s.participants.size()) >= s.participant_quota) {
-    return Error::Of("participant_quota_exceeded");
+    return Error::Of(errc::kParticipantQuotaExceeded);
   }
   return events::TypParticipantAssigned{s.typ_no,     std::to_string(s.participants.size() + 1),
                                         c.user_id,    c.tckn,

@@ -106,7 +106,7 @@ namespace {
 Result<const PasswordReset*> OpenReset(const UserAccountState& s, const std::string& id, Micros now) {
   auto it = s.resets.find(id);
   if (it == s.resets.end() || it->second.completed || it->second.expires_at <= now) {
-    return Error::Of("reset_invalid");
+    return Error::Of(errc::kResetInvalid);
   }
   return &it->second;
 }
@@ -117,7 +117,7 @@ Result<events::UserAccountEvent> DecideAnswer(const UserAccountState& s, const s
                                               bool answer_matches, Micros now, const LockoutPolicy& p) {
   auto r = OpenReset(s, reset_id, now);
   if (!r.ok()) return r.error();
-  if (IsLockedOut(s.failures, now, p)) return Error::Of("too_many_attempts");
+  if (IsLockedOut(s.failures, now, p)) return Error::Of(errc::kTooManyAttempts);
   if (!answer_matches) return events::UserAccountEvent(events::SecretAnswerRejected{s.user_id, reset_id, now});
   return events::UserAccountEvent(events::SecretAnswerVerified{s.user_id, reset_id});
 }
@@ -129,7 +129,7 @@ Result<events::UserContactInfoCompleted> DecideCompleteContact(const UserAccount
                                                                const std::string& preferred, Micros now) {
   auto r = OpenReset(s, reset_id, now);
   if (!r.ok()) return r.error();
-  if (!(*r)->answer_verified) return Error::Of("answer_not_verified");
+  if (!(*r)->answer_verified) return Error::Of(errc::kAnswerNotVerified);
   Validator v;
   v.Email("email", email);
   v.Phone("mobile", mobile);
@@ -147,8 +147,8 @@ Result<events::PasswordChanged> DecideSetPassword(const UserAccountState& s, con
                                                   std::size_t min_password_length, Micros now) {
   auto r = OpenReset(s, reset_id, now);
   if (!r.ok()) return r.error();
-  if (!(*r)->answer_verified) return Error::Of("answer_not_verified");
-  if (!ContactInfoComplete(s)) return Error::Of("contact_info_required");
+  if (!(*r)->answer_verified) return Error::Of(errc::kAnswerNotVerified);
+  if (!ContactInfoComplete(s)) return Error::Of(errc::kContactInfoRequired);
   Validator v;
   if (v.Required("newPassword", password)) {
     if (password.size() < min_password_length) v.Fail("newPassword", "too_short");

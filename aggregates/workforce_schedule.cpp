@@ -264,19 +264,19 @@ Result<Slot> Locate(const WorkforceScheduleLedger& ledger, const std::string& ye
   const auto* latest = ledger.Latest();
   if (!latest) {
     // WS-R2 [I]: the first period is chosen by the employer, at the latest the previous month.
-    if (year_month >= this_month) return Error::Of("schedule_period_in_future");
+    if (year_month >= this_month) return Error::Of(errc::kSchedulePeriodInFuture);
     return Slot::kNew;
   }
   if (year_month == latest->year_month) return Slot::kLatest;
-  if (ledger.Find(year_month)) return Error::Of("schedule_not_latest");  // WS-R4
-  if (year_month != NextMonth(latest->year_month)) return Error::Of("schedule_not_sequential");  // WS-R1
-  if (year_month > this_month) return Error::Of("schedule_period_in_future");  // WS-R3
+  if (ledger.Find(year_month)) return Error::Of(errc::kScheduleNotLatest);  // WS-R4
+  if (year_month != NextMonth(latest->year_month)) return Error::Of(errc::kScheduleNotSequential);  // WS-R1
+  if (year_month > this_month) return Error::Of(errc::kSchedulePeriodInFuture);  // WS-R3
   return Slot::kNew;
 }
 
 Status CheckHeadquarters(const WorkplaceState& hq, const std::string& employer_id) {
-  if (!hq.exists || hq.employer_id != employer_id) return Error::Of("workplace_not_found");
-  if (hq.role != "headquarters") return Error::Of("not_headquarters");
+  if (!hq.exists || hq.employer_id != employer_id) return Error::Of(errc::kWorkplaceNotFound);
+  if (hq.role != "headquarters") return Error::Of(errc::kNotHeadquarters);
   return Status::Ok();
 }
 
@@ -302,7 +302,7 @@ Result<std::vector<events::WorkforceScheduleEvent>> DecideSaveWorkforceSchedule(
   } else {
     dev.previous_month_end = before->content.development.month_end;
     if (c.draft.previous_month_end && *c.draft.previous_month_end != dev.previous_month_end) {
-      return Error::Of("previous_month_end_fixed");
+      return Error::Of(errc::kPreviousMonthEndFixed);
     }
   }
   {

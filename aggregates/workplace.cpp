@@ -40,7 +40,7 @@ std::vector<std::string> ChangedSections(const events::WorkplaceInfo& a,
 Result<std::vector<events::WorkplaceEvent>> DecideUpdateWorkplace(const WorkplaceState& s,
                                                                   const UpdateWorkplaceInfo& c,
                                                                   const ReferenceData& ref) {
-  if (!s.exists || s.employer_id != c.employer_id) return Error::Of("workplace_not_found");
+  if (!s.exists || s.employer_id != c.employer_id) return Error::Of(errc::kWorkplaceNotFound);
   Validator v;
   ValidateWorkplaceInfo(v, "", s.province, c.info, ref);
   if (!v.ok()) return v.ToError();

@@ -12,7 +12,7 @@ Result<Outcome> HandleCreateAuthorizedUser(Services& s, const CommandEnv& env, c
     if (auto id = CheckIdentity(s, {cmd.tckn, cmd.first_name, cmd.last_name, 0}, "tckn"); !id.ok()) {
       return id.error();
     }
-    if (cmd.user_id.empty()) return Error{"not_registered_individual", {{"tckn", "not_registered"}}, {}};
+    if (cmd.user_id.empty()) return Error{errc::kNotRegisteredIndividual, {{"tckn", "not_registered"}}, {}};
     const auto employer = s.employers.Load(employer_stream);
     auto evs = DecideCreateAuthorizedUser(employer.state, cmd);
     if (!evs.ok()) return evs.error();
@@ -36,7 +36,7 @@ Result<Outcome> HandleUpdateAuthorizedUser(Services& s, const CommandEnv& env, c
     const auto employer = s.employers.Load(stream);
     auto evs = DecideUpdateAuthorizedUser(employer.state, cmd);
     if (!evs.ok()) return evs.error();
-    if (if_match && *if_match != employer.version) return Error::Of("version_mismatch");
+    if (if_match && *if_match != employer.version) return Error::Of(errc::kVersionMismatch);
     Decision d;
     if (!evs->empty()) AddStream(d.append, stream, ExpectedVersion::Exactly(employer.version), *evs);
     d.reply = [id = cmd.user_id, v = employer.version](const AppendResult& r) {

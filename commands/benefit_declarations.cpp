@@ -26,7 +26,7 @@ Result<std::set<std::size_t>> CheckIdentities(Services& s, const std::vector<eve
     if (!IsValidTckn(w.tckn) || w.first_name.empty() || w.last_name.empty()) continue;
     auto person = s.identity->Lookup({w.tckn, w.first_name, w.last_name, 0});
     if (person.ok()) continue;
-    if (person.error().code != "kps_mismatch") return person.error();
+    if (person.error().code != errc::kKpsMismatch) return person.error();
     mismatches.insert(i);
   }
   return mismatches;

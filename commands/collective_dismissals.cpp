@@ -68,7 +68,7 @@ Result<Outcome> HandleUpdateCollectiveDismissal(Services& s, const CommandEnv& e
     LookUp(s, cmd);
     auto evs = DecideUpdateCollectiveDismissal(cd.state, cmd);
     if (!evs.ok()) return evs.error();
-    if (if_match && *if_match != cd.version) return Error::Of("version_mismatch");
+    if (if_match && *if_match != cd.version) return Error::Of(errc::kVersionMismatch);
     Decision out;
     events::DismissalContent content = cd.state.content;
     if (!evs->empty()) {

@@ -128,7 +128,7 @@ Result<Outcome> Execute(Services& s, const CommandEnv& env, const std::string& c
       count("accepted");
       return r;
     }
-    if (res.error().code != "version_conflict") {
+    if (res.error().code != errc::kVersionConflict) {
       count("failed");
       spdlog::error("{}: append failed: {}", command, res.error().detail);
       return res.error();
@@ -141,11 +141,11 @@ Result<Outcome> Execute(Services& s, const CommandEnv& env, const std::string& c
     }
     if (env.pinned_version) {
       count("conflict");
-      return Error::Of("version_mismatch");
+      return Error::Of(errc::kVersionMismatch);
     }
     if (attempt >= 9) {
       count("conflict");
-      return Error::Of("concurrency_conflict", res.error().detail);
+      return Error::Of(errc::kConcurrencyConflict, res.error().detail);
     }
     // Contenders that lost together would otherwise retry in lockstep and meet again.
     thread_local std::minstd_rand jitter{std::random_device{}()};

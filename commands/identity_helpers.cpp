@@ -43,7 +43,7 @@ ExtraWrite CredentialsWrite(Services& s, const std::string& user_id, const std::
 Status CheckIdentity(Services& s, const PersonQuery& q, const std::string& field) {
   auto person = s.identity->Lookup(q);
   if (person.ok()) return Status::Ok();
-  if (person.error().code == "kps_mismatch") return Error{"kps_mismatch", {{field, "kps_mismatch"}}, {}};
+  if (person.error().code == errc::kKpsMismatch) return Error{errc::kKpsMismatch, {{field, "kps_mismatch"}}, {}};
   return person.error();
 }
 

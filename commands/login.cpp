@@ -40,8 +40,8 @@ std::string StaffActorType(const std::string& role) {
 }  // namespace
 
 Result<Outcome> HandleLogin(Services& s, const CommandEnv& env, const LoginRequest& req) {
-  if (!s.per_tckn_limiter.Allow("login:" + req.tckn)) return Error::Of("rate_limited");
-  const Error invalid = Error::Of("invalid_credentials");
+  if (!s.per_tckn_limiter.Allow("login:" + req.tckn)) return Error::Of(errc::kRateLimited);
+  const Error invalid = Error::Of(errc::kInvalidCredentials);
   const std::string user_id = ReservedOwner(s, ReservationStream(s, "tckn", req.tckn));
   const std::string staff_id =
       user_id.empty() ? ReservedOwner(s, ReservationStream(s, "staff-tckn", req.tckn)) : "";
@@ -51,7 +51,7 @@ Result<Outcome> HandleLogin(Services& s, const CommandEnv& env, const LoginReque
   const auto now = s.clock->Now();
   if (id.empty()) {
     const std::string key = PhantomKey(req.tckn);
-    if (IsLockedOut(s.phantom_failures.Of(key), now, s.lockout)) return Error::Of("too_many_attempts");
+    if (IsLockedOut(s.phantom_failures.Of(key), now, s.lockout)) return Error::Of(errc::kTooManyAttempts);
     s.phantom_failures.Record(key, now);
     // A synced write, as the LoginFailed event of a real account costs one: same timing.
     (void)s.tables.meta.PutDurably("last-unknown-login", EncodeU64(now));
@@ -60,7 +60,7 @@ Result<Outcome> HandleLogin(Services& s, const CommandEnv& env, const LoginReque
 
   if (!staff_id.empty()) {
     const auto staff = s.staff.Load(stream).state;
-    if (IsLockedOut(staff.failures, now, s.lockout)) return Error::Of("too_many_attempts");
+    if (IsLockedOut(staff.failures, now, s.lockout)) return Error::Of(errc::kTooManyAttempts);
     if (!password_ok) {
       RecordFailure(s, env, stream, id, "wrongPassword");
       return invalid;
@@ -74,7 +74,7 @@ Result<Outcome> HandleLogin(Services& s, const CommandEnv& env, const LoginReque
   }
 
   const auto user = s.users.Load(stream).state;
-  if (IsLockedOut(user.failures, now, s.lockout)) return Error::Of("too_many_attempts");
+  if (IsLockedOut(user.failures, now, s.lockout)) return Error::Of(errc::kTooManyAttempts);
   if (!password_ok) {
     RecordFailure(s, env, stream, id, "wrongPassword");
     return invalid;

@@ -51,7 +51,7 @@ std::string PhantomQuestion(Services& s, const std::string& tckn) {
 
 Result<std::pair<ResetRow, Loaded<UserAccountState>>> Open(Services& s, const std::string& token) {
   auto row = FindRow(s, token);
-  if (!row || row->expires_at <= s.clock->Now()) return Error::Of("reset_invalid");
+  if (!row || row->expires_at <= s.clock->Now()) return Error::Of(errc::kResetInvalid);
   Loaded<UserAccountState> user;
   if (!row->user_id.empty()) {
     auto l = s.users.Load("user-" + row->user_id);
@@ -63,7 +63,7 @@ Result<std::pair<ResetRow, Loaded<UserAccountState>>> Open(Services& s, const st
 }  // namespace
 
 Result<Outcome> HandleStartPasswordReset(Services& s, const CommandEnv& env, const std::string& tckn) {
-  if (!s.per_tckn_limiter.Allow("reset:" + tckn)) return Error::Of("rate_limited");
+  if (!s.per_tckn_limiter.Allow("reset:" + tckn)) return Error::Of(errc::kRateLimited);
   const std::string token = crypto::RandomToken(32);
   const Micros expires = s.clock->Now() + Micros(s.config.reset_ttl_minutes) * 60'000'000;
   const std::string user_id = tckn.empty() ? "" : ReservedOwner(s, ReservationStream(s, "tckn", tckn));
@@ -102,7 +102,7 @@ Result<Outcome> HandleAnswerSecretQuestion(Services& s, const CommandEnv& env, c
   const Micros now = s.clock->Now();
 
   if (row.user_id.empty()) {  // phantom: counts and locks like a real account, never matches
-    if (IsLockedOut(s.phantom_failures.Of(row.phantom_key), now, s.lockout)) return Error::Of("too_many_attempts");
+    if (IsLockedOut(s.phantom_failures.Of(row.phantom_key), now, s.lockout)) return Error::Of(errc::kTooManyAttempts);
     s.phantom_failures.Record(row.phantom_key, now);
     PutRowDurably(s, token, row);  // the same synced write a real rejection costs
     return wrong;
@@ -128,7 +128,7 @@ Result<Outcome> HandleCompleteContactInfo(Services& s, const CommandEnv& env, co
   auto opened = Open(s, token);
   if (!opened.ok()) return opened.error();
   auto& [row, user] = *opened;
-  if (row.user_id.empty()) return Error::Of("answer_not_verified");
+  if (row.user_id.empty()) return Error::Of(errc::kAnswerNotVerified);
   return Execute(s, env, "CompleteContactInfo", [&]() -> Result<Decision> {
     auto e = DecideCompleteContact(user.state, ResetId(token), email, mobile, preferred, s.clock->Now());
     if (!e.ok()) return e.error();
@@ -144,7 +144,7 @@ Result<Outcome> HandleSetNewPassword(Services& s, const CommandEnv& env, const s
   auto opened = Open(s, token);
   if (!opened.ok()) return opened.error();
   const std::string user_id = opened->first.user_id;
-  if (user_id.empty()) return Error::Of("answer_not_verified");
+  if (user_id.empty()) return Error::Of(errc::kAnswerNotVerified);
   const std::string stream = "user-" + user_id;
   return Execute(s, env, "SetNewPassword", [&]() -> Result<Decision> {
     const auto user = s.users.Load(stream);

@@ -21,7 +21,7 @@ Result<Outcome> HandleRegisterEmployer(Services& s, const CommandEnv& env, Regis
     const std::string user_stream = "user-" + existing;
     const bool password_ok = CheckPassword(s, existing, rep.password);
     if (IsLockedOut(s.users.Load(user_stream).state.failures, s.clock->Now(), s.lockout)) {
-      return Error::Of("too_many_attempts");
+      return Error::Of(errc::kTooManyAttempts);
     }
     if (!password_ok) {  // a password guess like any other: audited and counted
       RecordFailure(s, env, user_stream, existing, "wrongPassword");

@@ -24,7 +24,7 @@ Result<Outcome> HandleCreateStaffUser(Services& s, const CommandEnv& env, const 
              events::StaffUserCreated{id, c.tckn, c.role, c.role == "unit" ? c.province : ""});
     AddEvent(d.append, reservation, ExpectedVersion::NoStream(),
              events::IdentifierReserved{"staffTckn", id});
-    d.conflict_codes.emplace(reservation, Error{"already_registered", {{"tckn", "already_registered"}}, {}});
+    d.conflict_codes.emplace(reservation, Error{errc::kAlreadyRegistered, {{"tckn", "already_registered"}}, {}});
     d.extra.push_back(CredentialsWrite(s, id, c.password, ""));
     d.reply = [id](const AppendResult& r) {
       Outcome rep;

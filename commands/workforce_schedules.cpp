@@ -16,7 +16,7 @@ Result<Outcome> Run(Services& s, const CommandEnv& env, const char* name, const 
     const auto ledger = s.schedules.Load(stream);
     auto evs = decide(ledger.state, hq.state, ledger.version);
     if (!evs.ok()) return evs.error();
-    if (if_match && *if_match != ledger.version) return Error::Of("version_mismatch");
+    if (if_match && *if_match != ledger.version) return Error::Of(errc::kVersionMismatch);
     Decision out;
     bool created = false;
     if (!evs->empty()) {

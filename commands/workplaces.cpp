@@ -43,7 +43,7 @@ Result<Outcome> HandleUpdateWorkplace(Services& s, const CommandEnv& env,
     const auto wp = s.workplaces.Load(stream);
     auto evs = DecideUpdateWorkplace(wp.state, cmd, s.ref);
     if (!evs.ok()) return evs.error();
-    if (if_match && *if_match != wp.version) return Error::Of("version_mismatch");
+    if (if_match && *if_match != wp.version) return Error::Of(errc::kVersionMismatch);
     Decision out;
     if (!evs->empty()) {
       AddStream(out.append, stream, ExpectedVersion::Exactly(if_match.value_or(wp.version)), *evs);

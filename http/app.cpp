@@ -66,7 +66,7 @@ std::unique_ptr<App> App::Open(const Config& config, const Clock* clock) {
         [a](std::string_view json) -> Result<RecordedEvent> {
           boost::system::error_code ec;
           auto v = boost::json::parse(json, ec);
-          if (ec || !v.is_object()) return Error::Of("malformed_event", "not a JSON object");
+          if (ec || !v.is_object()) return Error::Of(errc::kMalformedEvent, "not a JSON object");
           return a->registry_.FromJson(v.as_object());
         },
         kafka);

@@ -208,7 +208,7 @@ void AddBenefitDeclarationRoutes(App& app, Router& router) {
                  "only itself), by title",
       .tag = tag,
       .handle = [&app, view](RequestContext& c, const FirmQuery& q) -> Result<wire::PageOf<Firm>> {
-        if (q.unit_id.empty()) return Error{"declaration_selection_required", {{"unitId", "required"}}, {}};
+        if (q.unit_id.empty()) return Error{errc::kDeclarationSelectionRequired, {{"unitId", "required"}}, {}};
         if (!FindBenefitUnit(app.services().ref, q.unit_id)) return Error::Validation({{"unitId", "unknown_value"}});
         return AnswerFrom<wire::PageOf<Firm>>(
             ListDeclarationFirms(view(), ViewerOf(*c.session), q.unit_id, q.requested()));

@@ -64,7 +64,7 @@ std::optional<std::string> ReadFile(const std::filesystem::path& path) {
 }
 
 HttpResponse NotInstalled(const RequestContext& ctx) {
-  return Problem("docs_not_installed", ctx.lang,
+  return Problem(errc::kDocsNotInstalled, ctx.lang,
                  "Swagger UI's files are not in the docs directory (config docsDir, --docs-dir)");
 }
 
@@ -97,7 +97,7 @@ void AddDocsRoutes(App& app, Router& router) {
                        r.headers.emplace_back("Cache-Control", "public, max-age=3600");
                        return r;
                      }
-                     return Problem("not_found", ctx.lang);
+                     return Problem(errc::kNotFound, ctx.lang);
                    },
                    .doc = {.summary = "A file of the interactive API docs (only Swagger UI's own files)",
                            .tag = "service", .operation_id = "getDocsAsset",

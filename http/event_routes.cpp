@@ -75,7 +75,7 @@ void AddEventRoutes(App& app, Router& router) {
                           const auto& stream = ctx.req.params["streamId"];
                           const auto evs = app.streams().ReadStream(stream, q.from, q.limit);
                           if (evs.empty() && app.streams().StreamVersion(stream) == 0) {
-                            return Problem("stream_not_found", ctx.lang);
+                            return Problem(errc::kStreamNotFound, ctx.lang);
                           }
                           return Events(ctx, app, evs, evs.empty() ? q.from : evs.back().version + 1);
                         }));

@@ -15,13 +15,13 @@ namespace istihdam::http {
 // workplace_not_found (unknown or another employer's) or 409 not_headquarters.
 inline Status RequireHeadquarters(const RequestContext& ctx, const std::string& workplace_id) {
   const auto wp = GetWorkplace(ctx.app.projections().View("workplaces"), ctx.session->employer_id, workplace_id);
-  if (!wp) return Error::Of("workplace_not_found");
-  if (!wp->at("headquarters").as_bool()) return Error::Of("not_headquarters");
+  if (!wp) return Error::Of(errc::kWorkplaceNotFound);
+  if (!wp->at("headquarters").as_bool()) return Error::Of(errc::kNotHeadquarters);
   return Status::Ok();
 }
 
 // 400 invalid_parameter naming `name` as invalid_format.
-inline Error InvalidParameter(const char* name) { return Error{"invalid_parameter", {{name, "invalid_format"}}, {}}; }
+inline Error InvalidParameter(const char* name) { return Error{errc::kInvalidParameter, {{name, "invalid_format"}}, {}}; }
 
 // A 4-digit year filter ("" allowed).
 inline bool IsYearFilter(const std::string& y) {

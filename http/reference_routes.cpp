@@ -51,7 +51,7 @@ void AddReferenceRoutes(App& app, Router& router) {
       .summary = "The districts of a province, all in one page", .tag = "reference",
       .handle = [&ref](RequestContext& c) -> Result<DistrictList> {
         const auto& code = c.req.params["code"];
-        if (!ref.FindProvince(code)) return Error::Of("not_found", "unknown province " + code);
+        if (!ref.FindProvince(code)) return Error::Of(errc::kNotFound, "unknown province " + code);
         std::vector<DistrictDoc> items;
         for (const auto& d : ref.Districts(code)) items.push_back({d});
         return DistrictList{code, wire::WholeList(std::move(items))};

@@ -148,7 +148,7 @@ std::optional<std::optional<std::uint64_t>> ParseIfMatch(const std::string& h) {
 
 Result<std::optional<std::uint64_t>> PinnedVersion(const RequestContext& ctx) {
   const auto v = ParseIfMatch(ctx.req.Header("If-Match"));
-  if (!v) return Error::Of("version_mismatch", "If-Match is not a version");
+  if (!v) return Error::Of(errc::kVersionMismatch, "If-Match is not a version");
   return *v;
 }
 
@@ -186,11 +186,11 @@ HttpResponse Router::Dispatch(HttpRequest& req) {
     }
   }
   if (!parsed) {
-    resp = Problem("malformed_request", lang, "the request target is not a valid path");
+    resp = Problem(errc::kMalformedRequest, lang, "the request target is not a valid path");
   } else if (!routable) {
-    resp = Problem("not_found", lang);
+    resp = Problem(errc::kNotFound, lang);
   } else if (bad_query) {
-    resp = Problem(Error{"invalid_parameter", {*bad_query}, {}}, lang);
+    resp = Problem(Error{errc::kInvalidParameter, {*bad_query}, {}}, lang);
   } else {
     req.path = std::string(parsed->path());
     if (req.path.size() > 1 && req.path.back() == '/') req.path.pop_back();
@@ -246,7 +246,7 @@ HttpResponse Router::Handle(HttpRequest& req, const Route& route, Lang lang) {
   if (route.rate_limited) {
     int retry = 60;
     if (!per_client_.Allow(route.pattern + "|" + req.remote_address, &retry)) {
-      HttpResponse r = Problem("rate_limited", lang);
+      HttpResponse r = Problem(errc::kRateLimited, lang);
       r.headers.emplace_back("Retry-After", std::to_string(retry));
       return r;
     }
@@ -256,7 +256,7 @@ HttpResponse Router::Handle(HttpRequest& req, const Route& route, Lang lang) {
   const bool read = req.method == "GET" || req.method == "HEAD";
   if (auto mp = req.Query("minPosition"); read && mp) {
     if (mp->empty() || mp->size() > 19 || mp->find_first_not_of("0123456789") != std::string::npos) {
-      return Problem(Error{"invalid_parameter", {{"minPosition", "invalid_format"}}, {}}, lang);
+      return Problem(Error{errc::kInvalidParameter, {{"minPosition", "invalid_format"}}, {}}, lang);
     }
     app_.projections().WaitFor(std::stoull(*mp), std::chrono::steady_clock::now() + std::chrono::seconds(2));
   }
@@ -264,8 +264,8 @@ HttpResponse Router::Handle(HttpRequest& req, const Route& route, Lang lang) {
   const std::string token = BearerToken(req);
   if (!token.empty()) ctx.session = ResolveSession(app_.services(), token);
   if (route.access != Access::kPublic) {
-    if (!ctx.session) return Problem("unauthorized", lang);
-    if (!Admits(route, *ctx.session)) return Problem("forbidden", lang);
+    if (!ctx.session) return Problem(errc::kUnauthorized, lang);
+    if (!Admits(route, *ctx.session)) return Problem(errc::kForbidden, lang);
   }
   // Command metadata.
   auto& meta = ctx.env.meta;
@@ -276,7 +276,7 @@ HttpResponse Router::Handle(HttpRequest& req, const Route& route, Lang lang) {
   }
   const std::string correlation = req.Header("X-Correlation-Id");
   if (!IsAcceptableText(correlation)) {  // it is recorded with every event of the command
-    return Problem(Error{"invalid_text", {{"X-Correlation-Id", "invalid_text"}}, {}}, lang);
+    return Problem(Error{errc::kInvalidText, {{"X-Correlation-Id", "invalid_text"}}, {}}, lang);
   }
   meta.correlation_id = !correlation.empty() && correlation.size() <= 100 ? correlation : crypto::Uuid4();
   meta.causation_id = crypto::Uuid4();
@@ -294,10 +294,10 @@ HttpResponse Router::Handle(HttpRequest& req, const Route& route, Lang lang) {
 HttpResponse Router::RunIdempotent(RequestContext& ctx, const Route& route) {
   const std::string key = ctx.req.Header("Idempotency-Key");
   if (key.size() > 200) {
-    return Problem(Error{"validation_failed", {{"Idempotency-Key", "too_long"}}, {}}, ctx.lang);
+    return Problem(Error{errc::kValidationFailed, {{"Idempotency-Key", "too_long"}}, {}}, ctx.lang);
   }
   if (!IsAcceptableText(key)) {  // it is recorded with every event of the command
-    return Problem(Error{"validation_failed", {{"Idempotency-Key", "invalid_text"}}, {}}, ctx.lang);
+    return Problem(Error{errc::kValidationFailed, {{"Idempotency-Key", "invalid_text"}}, {}}, ctx.lang);
   }
   const std::string scope = ctx.session ? ctx.session->user_id : "anonymous";
   std::string record_key = scope;
@@ -311,7 +311,7 @@ HttpResponse Router::RunIdempotent(RequestContext& ctx, const Route& route) {
   std::string stored;
   if (app_.db().Get(family, record_key, &stored)) {
     auto rec = ParseStoredJson(stored, "idempotency").as_object();
-    if (rec["requestHash"].as_string() != request_hash) return Problem("idempotency_key_reused", ctx.lang);
+    if (rec["requestHash"].as_string() != request_hash) return Problem(errc::kIdempotencyKeyReused, ctx.lang);
     HttpResponse resp = JsonResponse(static_cast<int>(rec["status"].to_number<int>()), rec["body"]);
     resp.headers.emplace_back("Idempotent-Replayed", "true");
     return resp;

@@ -62,8 +62,8 @@ class Session : public std::enable_shared_from_this<Session> {
     }
     const std::string lang(parser_->get()[bhttp::field::accept_language]);
     head_ = false;  // an error answer always carries its body
-    if (ec == bhttp::error::body_limit) return Write(TransportProblem("payload_too_large", lang), 11, false);
-    if (ec) return Write(TransportProblem("malformed_request", lang), 11, false);
+    if (ec == bhttp::error::body_limit) return Write(TransportProblem(errc::kPayloadTooLarge, lang), 11, false);
+    if (ec) return Write(TransportProblem(errc::kMalformedRequest, lang), 11, false);
 
     auto req = std::make_shared<bhttp::request<bhttp::string_body>>(parser_->release());
     head_ = req->method() == bhttp::verb::head;
@@ -101,7 +101,7 @@ class Session : public std::enable_shared_from_this<Session> {
       resp = Problem(e.code(), PickLanguage(r.Header("Accept-Language")));
     } catch (const std::exception& e) {
       spdlog::error("unhandled error for {} {}: {}", r.method, r.path, e.what());
-      resp = TransportProblem("internal_error", r.Header("Accept-Language"));
+      resp = TransportProblem(errc::kInternalError, r.Header("Accept-Language"));
       resp.close = false;
     }
     return resp;

@@ -301,11 +301,11 @@ bool IsDate(const std::string& s) {
   return ParseDate(s, &days);
 }
 
-Error BadParam(const std::string& name) { return Error{"invalid_parameter", {{name, "invalid_format"}}, {}}; }
+Error BadParam(const std::string& name) { return Error{errc::kInvalidParameter, {{name, "invalid_format"}}, {}}; }
 
 Result<TypCriteria> CriteriaOf(const ProgramQuery& q) {
   if (!q.status.empty() && q.status != "planned" && q.status != "active" && q.status != "completed") {
-    return Error{"invalid_parameter", {{"status", "unknown_value"}}, {}};
+    return Error{errc::kInvalidParameter, {{"status", "unknown_value"}}, {}};
   }
   if (!q.start_from.empty() && !IsDate(q.start_from)) return BadParam("startFrom");
   if (!q.start_to.empty() && !IsDate(q.start_to)) return BadParam("startTo");
@@ -325,10 +325,10 @@ boost::json::object ParticipantsPage(App& app, const std::string& typ_no, const 
 }
 
 Result<Calendar> CalendarOf(App& app, RequestContext& ctx, const MonthQuery& q) {
-  if (!VisibleProgram(app, ctx)) return Error::Of("typ_program_not_found");
+  if (!VisibleProgram(app, ctx)) return Error::Of(errc::kTypProgramNotFound);
   const auto& typ_no = ctx.req.params["typNo"];
   const auto& pid = ctx.req.params["participantId"];
-  if (!FindTypParticipant(TypView(app), typ_no, pid)) return Error::Of("typ_participant_not_found");
+  if (!FindTypParticipant(TypView(app), typ_no, pid)) return Error::Of(errc::kTypParticipantNotFound);
   if (!IsYearMonth(q.month)) return BadParam("month");
   Calendar out{q.month, {}};
   for (const auto& a : TypAbsences(TypView(app), typ_no, q.month, pid)) {
@@ -340,7 +340,7 @@ Result<Calendar> CalendarOf(App& app, RequestContext& ctx, const MonthQuery& q) 
 // JSON by default; PDF or XLSX by ?format= or the Accept header.
 Result<FileAnswer> Report(App& app, RequestContext& ctx, const ReportQuery& q) {
   auto program = VisibleProgram(app, ctx);
-  if (!program) return Error::Of("typ_program_not_found");
+  if (!program) return Error::Of(errc::kTypProgramNotFound);
   if (!IsYearMonth(q.month)) return BadParam("month");
   std::string format = q.format;
   if (format.empty()) {
@@ -350,17 +350,17 @@ Result<FileAnswer> Report(App& app, RequestContext& ctx, const ReportQuery& q) {
                                                                  : "json";
   }
   if (format != "json" && format != "pdf" && format != "xlsx") {
-    return Error{"invalid_parameter", {{"format", "unknown_value"}}, {}};
+    return Error{errc::kInvalidParameter, {{"format", "unknown_value"}}, {}};
   }
   auto rep = BuildTypAttendanceReport(TypView(app), app.services().ref, *program, q.month,
                                       app.services().Today());
-  if (rep.empty) return Error::Of("no_records");  // the guide: no report is created
+  if (rep.empty) return Error::Of(errc::kNoRecords);  // the guide: no report is created
   if (format == "json") return FileAnswer{"application/json", "", JsonResponse(200, rep.json).body};
   const std::string typ_no((*program)["typNo"].as_string());
   auto bytes = format == "pdf" ? report::RenderPdf(rep.table) : report::RenderXlsx(rep.table);
   if (!bytes.ok()) {
     spdlog::error("TYP report {} {} as {}: {}", typ_no, q.month, format, bytes.error().detail);
-    return Error::Of("internal_error", bytes.error().detail);
+    return Error::Of(errc::kInternalError, bytes.error().detail);
   }
   return FileAnswer{format == "pdf" ? "application/pdf" : std::string(kXlsxType),
                     "typ-devam-" + typ_no + "-" + q.month + "." + format, std::move(bytes).value()};
@@ -413,7 +413,7 @@ void AddTypRoutes(App& app, Router& router) {
       .method = "GET", .path = "/api/v1/typ/programs/{typNo}/participants", .access = Access::kEmployerOrStaff,
       .permission = perm, .staff_roles = kViewers, .summary = "Participants of a program (TYP-2)", .tag = tag,
       .handle = [&app](RequestContext& c, const ParticipantQuery& q) -> Result<ParticipantPage> {
-        if (!VisibleProgram(app, c)) return Error::Of("typ_program_not_found");
+        if (!VisibleProgram(app, c)) return Error::Of(errc::kTypProgramNotFound);
         return AnswerFrom<ParticipantPage>(ParticipantsPage(app, c.req.params["typNo"], q.requested()));
       }});
   router.Add(Endpoint{

@@ -150,7 +150,7 @@ void AddUserRoutes(App& app, Router& router) {
       .handle = [&app](RequestContext&, const Person& b) -> Result<FoundPerson> {
         auto& s = app.services();
         auto person = s.identity->Lookup(PersonQuery{b.tckn, b.first_name, b.last_name, 0});
-        if (!person.ok()) return Error{"kps_mismatch", {{"tckn", "kps_mismatch"}}, {}};
+        if (!person.ok()) return Error{errc::kKpsMismatch, {{"tckn", "kps_mismatch"}}, {}};
         const bool registered = !ReservedOwner(s, ReservationStream(s, "tckn", b.tckn)).empty();
         return FoundPerson{person->tckn, person->first_name, person->last_name, registered};
       }});
@@ -170,7 +170,7 @@ void AddUserRoutes(App& app, Router& router) {
         auto& s = app.services();
         const auto e = s.employers.Load("employer-" + c.session->employer_id);
         auto it = e.state.users.find(c.req.params["userId"]);
-        if (it == e.state.users.end()) return Error::Of("user_not_found");
+        if (it == e.state.users.end()) return Error::Of(errc::kUserNotFound);
         return UserView{UserRow::Of(s, e.state, it->second), e.version};
       }});
   router.Add(Endpoint{

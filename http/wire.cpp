@@ -9,17 +9,17 @@ namespace istihdam::http::wire {
 Result<boost::json::object> ParseObject(const std::string& body) {
   boost::system::error_code ec;
   boost::json::value v = boost::json::parse(body, ec);
-  if (ec) return Error::Of("malformed_json", ec.message());
-  if (!v.is_object()) return Error::Of("malformed_json", "the body must be a JSON object");
+  if (ec) return Error::Of(errc::kMalformedJson, ec.message());
+  if (!v.is_object()) return Error::Of(errc::kMalformedJson, "the body must be a JSON object");
   return std::move(v.as_object());
 }
 
 Error BodyErrors(std::vector<FieldError> errors) {
-  const auto wrong_type = [](const FieldError& e) { return e.code == "invalid_type"; };
+  const auto wrong_type = [](const FieldError& e) { return e.code == errc::kInvalidType; };
   if (std::any_of(errors.begin(), errors.end(), wrong_type)) {
     // The 400 is about the body's shape: a missing field is reported once the shape is right.
     std::erase_if(errors, [](const FieldError& e) { return e.code == "required"; });
-    return Error{"invalid_type", std::move(errors), {}};
+    return Error{errc::kInvalidType, std::move(errors), {}};
   }
   return Error::Validation(std::move(errors));
 }

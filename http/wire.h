@@ -473,7 +473,7 @@ Result<T> ReadQuery(const std::vector<std::pair<std::string, std::string>>& quer
   T out{};
   QueryReader r(query);
   out.serialize(r);
-  if (!r.errors().empty()) return Error{"invalid_parameter", std::move(r.errors()), {}};
+  if (!r.errors().empty()) return Error{errc::kInvalidParameter, std::move(r.errors()), {}};
   return out;
 }
 

@@ -366,7 +366,7 @@ constexpr std::string_view kXlsxType = "application/vnd.openxmlformats-officedoc
 
 Result<std::vector<events::PersonnelMovement>> ParsePersonnelXlsx(std::string_view bytes) {
   auto rows = ReadXlsxFirstSheet(bytes);
-  if (!rows.ok()) return Error::Of("malformed_request", "xlsx: " + rows.error().detail);
+  if (!rows.ok()) return Error::Of(errc::kMalformedRequest, "xlsx: " + rows.error().detail);
   // The grid is as wide as the widest row; empty cells after the last header name are padding.
   if (!rows->empty()) {
     auto& header = rows->front();
@@ -390,7 +390,7 @@ Result<ReplacePersonnelRows> ReadPersonnelForm(const HttpRequest& req) {
     if (!body.ok()) return body.error();
     c.rows = ToEvents<events::PersonnelMovement>(body->rows);
   } else {
-    return Error::Of("unsupported_media_type", "send text/csv, application/json or an XLSX workbook");
+    return Error::Of(errc::kUnsupportedMediaType, "send text/csv, application/json or an XLSX workbook");
   }
   return c;
 }

@@ -70,12 +70,12 @@ CollectiveDismissalThresholds ParseDismissalThresholds(const boost::json::value&
 
 Status LoadConfigFile(const std::string& path, Config* c) {
   std::ifstream in(path);
-  if (!in) return Error::Of("config_unreadable", path);
+  if (!in) return Error::Of(errc::kConfigUnreadable, path);
   std::stringstream ss;
   ss << in.rdbuf();
   boost::system::error_code ec;
   boost::json::value v = boost::json::parse(ss.str(), ec);
-  if (ec || !v.is_object()) return Error::Of("config_invalid", path + ": not a JSON object");
+  if (ec || !v.is_object()) return Error::Of(errc::kConfigInvalid, path + ": not a JSON object");
   try {
     for (const auto& [key, val] : v.as_object()) {
       const std::string k(key);
@@ -122,11 +122,11 @@ Status LoadConfigFile(const std::string& path, Config* c) {
         c->cors_origins.clear();
         for (const auto& o : val.as_array()) c->cors_origins.emplace_back(o.as_string().c_str());
       } else {
-        return Error::Of("config_invalid", path + ": unknown key " + k);
+        return Error::Of(errc::kConfigInvalid, path + ": unknown key " + k);
       }
     }
   } catch (const std::exception& e) {
-    return Error::Of("config_invalid", path + ": " + e.what());
+    return Error::Of(errc::kConfigInvalid, path + ": " + e.what());
   }
   return Status::Ok();
 }

@@ -72,14 +72,14 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& dir) {
   rocksdb::DB* raw = nullptr;
   st = rocksdb::DB::Open(options, dir, descriptors, &handles, &raw);
   if (IsLockConflict(st)) {
-    return Error::Of("store_locked", "the data directory " + dir +
+    return Error::Of(errc::kStoreLocked, "the data directory " + dir +
                                          " is in use by another istihdam process (a server, or an offline "
                                          "command such as verify, events, rebuild or staff add); stop it first (" +
                                          st.ToString() + ")");
   }
   if (!st.ok()) {
     const bool full = st.IsNoSpace() || st.ToString().find("No space left") != std::string::npos;
-    return Error::Of("store_open_failed", "cannot open the data directory " + dir + ": " +
+    return Error::Of(errc::kStoreOpenFailed, "cannot open the data directory " + dir + ": " +
                                               (full ? "the disk is full; free space and start again (" : "(") +
                                               st.ToString() + ")");
   }

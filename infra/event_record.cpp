@@ -105,7 +105,7 @@ std::string EncodeRecord(const RecordedEvent& e) {
 }
 
 Result<RecordedEvent> DecodeRecord(std::string_view value) {
-  if (value.size() < kTail + 1) return Error::Of("corrupt_record", "record too short");
+  if (value.size() < kTail + 1) return Error::Of(errc::kCorruptRecord, "record too short");
   RecordedEvent e;
   Reader r(value.substr(0, value.size() - kTail));
   unsigned char flag = 0;
@@ -115,8 +115,8 @@ Result<RecordedEvent> DecodeRecord(std::string_view value) {
                   r.Str(&e.meta.actor.user_id) && r.Str(&e.meta.actor.actor_type) &&
                   r.Str(&e.meta.actor.employer_id) && r.Str(&e.meta.correlation_id) &&
                   r.Str(&e.meta.causation_id) && r.Str(&e.meta.idempotency_key) && r.Str(&e.payload);
-  if (!ok) return Error::Of("corrupt_record", "truncated or malformed envelope");
-  if (!r.AtEnd()) return Error::Of("corrupt_record", "trailing bytes");
+  if (!ok) return Error::Of(errc::kCorruptRecord, "truncated or malformed envelope");
+  if (!r.AtEnd()) return Error::Of(errc::kCorruptRecord, "trailing bytes");
   e.recorded_at = static_cast<Micros>(recorded_at);
   std::memcpy(e.prev_hash.data(), value.data() + value.size() - kTail, 32);
   std::memcpy(e.hash.data(), value.data() + value.size() - 32, 32);

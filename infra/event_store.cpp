@@ -49,7 +49,7 @@ EventStore::EventStore(Database* db, const Clock* clock, Metrics* metrics, Optio
     // The log's tail cannot be read, so neither the next position nor the chain's last hash is
     // known: appending would fork the history. Reads of what is readable go on; Verify says why.
     open_error_ = StoreErrorOf(it->status(), "the last event of the log").what();
-    bg_error_ = Error::Of("store_corrupted", open_error_);
+    bg_error_ = Error::Of(errc::kStoreCorrupted, open_error_);
     spdlog::error("event store: appends refused: {}", open_error_);
     if (metrics_) metrics_->SetWritesFailed(true);
   }
@@ -80,10 +80,10 @@ std::uint64_t EventStore::LoadHead(const std::string& stream) {
 std::uint64_t EventStore::StreamVersion(const std::string& stream) { return LoadHead(stream); }
 
 Result<AppendResult> EventStore::Append(AppendRequest req) {
-  if (req.streams.empty()) return Error::Of("empty_append");
+  if (req.streams.empty()) return Error::Of(errc::kEmptyAppend);
   for (const auto& s : req.streams) {
     if (s.events.empty() || s.stream.empty() || s.stream.find('\0') != std::string::npos) {
-      return Error::Of("empty_append", "stream " + s.stream);
+      return Error::Of(errc::kEmptyAppend, "stream " + s.stream);
     }
   }
   const auto started = std::chrono::steady_clock::now();
@@ -133,7 +133,7 @@ Result<AppendResult> EventStore::Append(AppendRequest req) {
     } catch (const std::exception& e) {
       // Nothing was written (positions and heads advance only after a successful write), so
       // the store stays usable; the group's callers are told, never left waiting.
-      for (Writer* x : group) x->result = Error::Of("append_failed", e.what());
+      for (Writer* x : group) x->result = Error::Of(errc::kAppendFailed, e.what());
     }
     lock.lock();
   }
@@ -142,7 +142,7 @@ Result<AppendResult> EventStore::Append(AppendRequest req) {
   // notified under the lock: once `done` is visible they may return and destroy their Writer.
   if (!queue_.empty()) queue_.front()->cv.notify_one();
   for (Writer* x : group) {
-    if (x->result->ok() == false && x->result->error().code == "store_failed" && !bg_error_) {
+    if (x->result->ok() == false && x->result->error().code == errc::kStoreFailed && !bg_error_) {
       bg_error_ = x->result->error();
       spdlog::error("event store: a write failed, every append is refused until restart: {}", bg_error_->detail);
       if (metrics_) metrics_->SetWritesFailed(true);
@@ -194,7 +194,7 @@ void EventStore::CommitGroup(std::vector<Writer*>& group) {
       local[sa.stream] = cur + sa.events.size();
     }
     if (conflict) {
-      Error e = Error::Of("version_conflict",
+      Error e = Error::Of(errc::kVersionConflict,
                           conflict->stream + " is at version " + std::to_string(conflict_version));
       e.subject = conflict->stream;
       w->result = std::move(e);
@@ -236,7 +236,7 @@ void EventStore::CommitGroup(std::vector<Writer*>& group) {
   wo.sync = options_.sync;
   rocksdb::Status st = db_->db()->Write(wo, &batch);
   if (!st.ok()) {
-    const Error failed = Error::Of("store_failed", st.ToString());
+    const Error failed = Error::Of(errc::kStoreFailed, st.ToString());
     for (Writer* w : group) {
       if (w->result->ok()) w->result = failed;
     }

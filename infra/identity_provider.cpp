@@ -36,7 +36,7 @@ class RegistryFileProvider final : public IdentityProvider {
   }
   Result<PersonRecord> Lookup(const PersonQuery& q) const override {
     auto it = people_.find(q.tckn);
-    if (it == people_.end() || !NamesMatch(it->second, q)) return Error::Of("kps_mismatch");
+    if (it == people_.end() || !NamesMatch(it->second, q)) return Error::Of(errc::kKpsMismatch);
     return it->second;
   }
   std::string Describe() const override {
@@ -51,7 +51,7 @@ class RegistryFileProvider final : public IdentityProvider {
 class DevelopmentProvider final : public IdentityProvider {
  public:
   Result<PersonRecord> Lookup(const PersonQuery& q) const override {
-    if (!IsValidTckn(q.tckn) || q.first_name.empty() || q.last_name.empty()) return Error::Of("kps_mismatch");
+    if (!IsValidTckn(q.tckn) || q.first_name.empty() || q.last_name.empty()) return Error::Of(errc::kKpsMismatch);
     return PersonRecord{q.tckn, q.first_name, q.last_name, ""};
   }
   std::string Describe() const override {

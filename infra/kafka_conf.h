@@ -20,7 +20,7 @@ inline Result<rd_kafka_conf_t*> MakeKafkaConf(std::map<std::string, std::string>
   for (const auto& [k, v] : defaults) {
     if (rd_kafka_conf_set(conf, k.c_str(), v.c_str(), err, sizeof err) != RD_KAFKA_CONF_OK) {
       rd_kafka_conf_destroy(conf);
-      return Error::Of("kafka_config", k + ": " + err);
+      return Error::Of(errc::kKafkaConfig, k + ": " + err);
     }
   }
   return conf;

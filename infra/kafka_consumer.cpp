@@ -44,7 +44,7 @@ Status KafkaConsumer::Start() {
   if (!made.ok()) return made.error();
   rd_kafka_conf_t* conf = *made;
   impl_->rk = rd_kafka_new(RD_KAFKA_CONSUMER, conf, err, sizeof err);
-  if (!impl_->rk) return Error::Of("kafka_config", err);
+  if (!impl_->rk) return Error::Of(errc::kKafkaConfig, err);
   rd_kafka_poll_set_consumer(impl_->rk);
   running_ = true;
   thread_ = std::thread([this] { Run(); });

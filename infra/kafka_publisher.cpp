@@ -87,7 +87,7 @@ Result<rd_kafka_t*> KafkaPublisher::CreateProducer() {
     }
   });
   rd_kafka_t* rk = rd_kafka_new(RD_KAFKA_PRODUCER, conf, err, sizeof err);
-  if (!rk) return Error::Of("kafka_config", err);  // rd_kafka_new freed conf
+  if (!rk) return Error::Of(errc::kKafkaConfig, err);  // rd_kafka_new freed conf
   return rk;
 }
 

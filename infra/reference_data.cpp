@@ -36,14 +36,14 @@ namespace {
 
 Result<std::vector<std::vector<std::string>>> ReadCsv(const std::string& path, std::size_t min_cols) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return Error::Of("reference_data_missing", path);
+  if (!in) return Error::Of(errc::kReferenceDataMissing, path);
   std::stringstream ss;
   ss << in.rdbuf();
   auto rows = ParseCsv(ss.str());
-  if (rows.empty()) return Error::Of("reference_data_invalid", path + ": empty");
+  if (rows.empty()) return Error::Of(errc::kReferenceDataInvalid, path + ": empty");
   rows.erase(rows.begin());  // header
   for (auto& r : rows) {
-    if (r.size() < min_cols) return Error::Of("reference_data_invalid", path + ": short row");
+    if (r.size() < min_cols) return Error::Of(errc::kReferenceDataInvalid, path + ": short row");
   }
   return rows;
 }

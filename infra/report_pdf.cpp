@@ -108,7 +108,7 @@ Result<std::string> RenderPdf(const TableReport& r) {
   std::string out;
   Owned<cairo_surface_t> surface(cairo_pdf_surface_create_for_stream(Append, &out, kPageWidth, kPageHeight));
   if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {
-    return Error::Of("report_failed", "cairo: cannot create a PDF surface");
+    return Error::Of(errc::kReportFailed, "cairo: cannot create a PDF surface");
   }
   cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, r.title.c_str());
   cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "istihdam");
@@ -182,12 +182,12 @@ Result<std::string> RenderPdf(const TableReport& r) {
     footer();
     cairo_show_page(cr.get());
     if (cairo_status(cr.get()) != CAIRO_STATUS_SUCCESS) {
-      return Error::Of("report_failed", std::string("cairo: ") + cairo_status_to_string(cairo_status(cr.get())));
+      return Error::Of(errc::kReportFailed, std::string("cairo: ") + cairo_status_to_string(cairo_status(cr.get())));
     }
   }
   cairo_surface_finish(surface.get());
   if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {
-    return Error::Of("report_failed", "cairo: the PDF could not be finished");
+    return Error::Of(errc::kReportFailed, "cairo: the PDF could not be finished");
   }
   return out;
 }

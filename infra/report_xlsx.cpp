@@ -64,9 +64,9 @@ std::string SheetName(const std::string& wanted) {
 
 Result<std::string> RenderXlsx(const TableReport& r) {
   TempFile file;
-  if (file.path().empty()) return Error::Of("report_failed", "cannot create a temporary file");
+  if (file.path().empty()) return Error::Of(errc::kReportFailed, "cannot create a temporary file");
   lxw_workbook* wb = workbook_new(file.path().c_str());
-  if (!wb) return Error::Of("report_failed", "libxlsxwriter: cannot create the workbook");
+  if (!wb) return Error::Of(errc::kReportFailed, "libxlsxwriter: cannot create the workbook");
   lxw_worksheet* ws = workbook_add_worksheet(wb, SheetName(r.sheet_name).c_str());
   lxw_format* bold = workbook_add_format(wb);
   format_set_bold(bold);
@@ -112,11 +112,11 @@ Result<std::string> RenderXlsx(const TableReport& r) {
   if (!r.footer.empty()) worksheet_write_string(ws, row + 1, 0, r.footer.c_str(), nullptr);
 
   const lxw_error err = workbook_close(wb);
-  if (err != LXW_NO_ERROR) return Error::Of("report_failed", std::string("libxlsxwriter: ") + lxw_strerror(err));
+  if (err != LXW_NO_ERROR) return Error::Of(errc::kReportFailed, std::string("libxlsxwriter: ") + lxw_strerror(err));
   std::ifstream in(file.path(), std::ios::binary);
   std::ostringstream bytes;
   bytes << in.rdbuf();
-  if (!in) return Error::Of("report_failed", "cannot read the workbook back");
+  if (!in) return Error::Of(errc::kReportFailed, "cannot read the workbook back");
   return std::move(bytes).str();
 }
 

@@ -7,6 +7,8 @@
 #include <variant>
 #include <vector>
 
+#include "infra/error_codes.h"
+
 namespace istihdam {
 
 // One failing input field: `field` is the JSON path as the client sent it
@@ -31,7 +33,7 @@ struct Error {
     return Error{std::move(code), {}, std::move(detail)};
   }
   static Error Validation(std::vector<FieldError> fields) {
-    return Error{"validation_failed", std::move(fields), {}};
+    return Error{errc::kValidationFailed, std::move(fields), {}};
   }
 };
 

@@ -15,7 +15,7 @@ Status SideTable::PutDurably(const std::string& key, const std::string& value) {
   rocksdb::WriteOptions wo;
   wo.sync = true;
   auto st = db_->db()->Put(wo, db_->Family(family_), prefix_ + key, value);
-  if (!st.ok()) return Error::Of("store_failed", family_ + " row: " + st.ToString());
+  if (!st.ok()) return Error::Of(errc::kStoreFailed, family_ + " row: " + st.ToString());
   return Status::Ok();
 }
 

@@ -13,7 +13,7 @@ namespace istihdam {
 
 namespace {
 
-Error Invalid(std::string detail) { return Error::Of("xlsx_invalid", std::move(detail)); }
+Error Invalid(std::string detail) { return Error::Of(errc::kXlsxInvalid, std::move(detail)); }
 
 // ---- ZIP ------------------------------------------------------------------------------
 

@@ -14,7 +14,7 @@
 //
 // Limits (zip bombs): at most 10,000 entries, 20 MB inflated per workbook, 20 MB of cell
 // text in the grid (a shared string counts once per cell that names it).
-// Errors: Error{"xlsx_invalid", {}, detail}.
+// Errors: Error{errc::kXlsxInvalid, {}, detail}.
 #include <string>
 #include <string_view>
 #include <vector>

@@ -76,7 +76,7 @@ Status CheckDeclarationQuery(const DeclarationQuery& q, const ReferenceData& ref
   if (q.unit_id.empty()) missing.push_back({"unitId", "required"});
   if (q.employer_id.empty()) missing.push_back({"employerId", "required"});
   if (q.declaration_type.empty()) missing.push_back({"declarationType", "required"});
-  if (!missing.empty()) return Error{"declaration_selection_required", std::move(missing), {}};
+  if (!missing.empty()) return Error{errc::kDeclarationSelectionRequired, std::move(missing), {}};
   std::vector<FieldError> bad;
   if (!FindBenefitUnit(ref, q.unit_id)) bad.push_back({"unitId", "unknown_value"});
   if (!IsDeclarationType(q.declaration_type)) bad.push_back({"declarationType", "unknown_value"});

@@ -226,7 +226,7 @@ Status ProjectionEngine::Rebuild(const std::string& name,
   for (const auto& s : slots_) {
     if (s->projector->name() == name) slot = s.get();
   }
-  if (!slot) return Error::Of("unknown_projection", name);
+  if (!slot) return Error::Of(errc::kUnknownProjection, name);
   std::uint64_t gen;
   {
     std::lock_guard tl(slot->tables_mu);
@@ -270,7 +270,7 @@ Status ProjectionEngine::Rebuild(const std::string& name,
   rocksdb::WriteOptions wo;
   wo.sync = true;
   auto st = db_->db()->Put(wo, db_->Family(cf::kCheckpoints), GenerationKey(name), EncodeU64(gen));
-  if (!st.ok()) return Error::Of("store_failed", st.ToString());
+  if (!st.ok()) return Error::Of(errc::kStoreFailed, st.ToString());
   std::shared_ptr<TableSet> old;
   {
     std::lock_guard tl(slot->tables_mu);

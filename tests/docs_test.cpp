@@ -40,6 +40,22 @@ TEST(DocsTest, EveryProblemCodeIsDocumented) {
 
 using testing::ForEachServerSource;
 
+// infra/error_codes.h is the one list of problem codes the code names (errc::k…): each has its
+// status and titles in the catalogue, and the catalogue has no code the list lacks.
+TEST(DocsTest, TheErrorCodeConstantsAndTheCatalogueAgree) {
+  std::ifstream in(std::string(ISTIHDAM_SOURCE_DIR) + "/infra/error_codes.h");
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::regex constant(R"re(inline constexpr const char\* k\w+ = "([a-z_]+)";)re");
+  std::set<std::string> constants;
+  for (std::sregex_iterator it(text.begin(), text.end(), constant), end; it != end; ++it) {
+    constants.insert((*it)[1].str());
+  }
+  std::set<std::string> catalogue;
+  for (const auto& p : http::ProblemCatalogue()) catalogue.insert(p.code);
+  EXPECT_GE(constants.size(), 70u);
+  EXPECT_EQ(constants, catalogue);
+}
+
 // Every code literal matched by one of `patterns` (capture group 1) in the server's sources,
 // with the file it was seen in.
 std::map<std::string, std::string> CodesInSource(const std::vector<std::regex>& patterns) {

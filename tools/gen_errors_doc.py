@@ -7,7 +7,11 @@ import re
 root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 src = open(os.path.join(root, "http/problem.cpp"), encoding="utf-8").read()
 problems, fields = src.split("kFieldMessages", 1)[0], src.split("kFieldMessages", 1)[1]
-rows = re.findall(r'\{"([a-z_]+)", (\d+), "([^"]*)", "([^"]*)"\}', problems)
+# The catalogue names its codes by their constants (infra/error_codes.h).
+consts = dict(re.findall(r'inline constexpr const char\* (k\w+) = "([a-z_]+)";',
+                         open(os.path.join(root, "infra/error_codes.h"), encoding="utf-8").read()))
+rows = [(consts[k], st, tr, en) for k, st, tr, en in
+        re.findall(r'\{errc::(k\w+), (\d+), "([^"]*)", "([^"]*)"\}', problems)]
 frows = re.findall(r'\{"([a-z_]+)", "([^"]*)", "([^"]*)"\},', fields)
 out = ["# Error codes", "", "Every error is `application/problem+json`:", "",
        "```json",
