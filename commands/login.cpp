@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "aggregates/authorized_users.h"
+#include "aggregates/permissions.h"
 #include "commands/identity_helpers.h"
 
 namespace istihdam {
@@ -31,10 +32,9 @@ Decision StartSession(Services& s, const std::string& stream, Session session, b
   return d;
 }
 
+// The actor type of a staff user's recorded role name ("unit" -> "UnitUser").
 std::string StaffActorType(const std::string& role) {
-  if (role == "auditor") return "Auditor";
-  if (role == "unit") return "UnitUser";
-  return "HeadOfficeUser";
+  return std::string(ActorTypeOf(StaffRoleNamed(role).value_or(StaffRole::kHeadOfficeUser)));
 }
 
 }  // namespace

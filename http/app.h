@@ -71,22 +71,6 @@ class App {
 void RegisterContexts(App& app, events::EventRegistry& registry, ProjectionEngine& projections,
                       Router& router);
 
-// Route groups, one per file under http/.
-void AddServiceRoutes(App& app, Router& router);
-void AddReferenceRoutes(App& app, Router& router);
-void AddRegistrationRoutes(App& app, Router& router);
-void AddAuthRoutes(App& app, Router& router);
-void AddWorkplaceRoutes(App& app, Router& router);
-void AddEventRoutes(App& app, Router& router);
-void AddIdentityRoutes(App& app, Router& router);
-void AddUserRoutes(App& app, Router& router);
-void AddWorkforceRoutes(App& app, Router& router);
-void AddQuotaRoutes(App& app, Router& router);
-void AddCollectiveDismissalRoutes(App& app, Router& router);
-void AddTypRoutes(App& app, Router& router);
-void AddBenefitDeclarationRoutes(App& app, Router& router);
-void AddDocsRoutes(App& app, Router& router);
-
 // The OpenAPI 3 document of every route.
 std::string BuildOpenApi(const Router& router);
 // The camelCase operationId of a route: a verb (get, list = GET of a collection, create = POST

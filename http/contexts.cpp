@@ -1,6 +1,6 @@
-// The one place where bounded contexts plug in: their event types (for the JSON views and
-// docs), their projectors and their routes. Adding a context = adding its files and a few
-// lines here.
+// The one place where bounded contexts plug in: their projectors and their routes (their
+// event types are listed in http/event_types.cpp, which the event-decoder fuzz target links
+// without the routes). Adding a context = adding its files and a few lines here.
 #include "events/benefit_declarations.h"
 #include "events/collective_dismissals.h"
 #include "events/employers.h"
@@ -17,6 +17,22 @@
 #include "projections/typ.h"
 
 namespace istihdam::http {
+
+// Route groups, one per file http/<context>_routes.cpp.
+void AddServiceRoutes(App& app, Router& router);
+void AddReferenceRoutes(App& app, Router& router);
+void AddRegistrationRoutes(App& app, Router& router);
+void AddAuthRoutes(App& app, Router& router);
+void AddWorkplaceRoutes(App& app, Router& router);
+void AddEventRoutes(App& app, Router& router);
+void AddIdentityRoutes(App& app, Router& router);
+void AddUserRoutes(App& app, Router& router);
+void AddWorkforceRoutes(App& app, Router& router);
+void AddQuotaRoutes(App& app, Router& router);
+void AddCollectiveDismissalRoutes(App& app, Router& router);
+void AddTypRoutes(App& app, Router& router);
+void AddBenefitDeclarationRoutes(App& app, Router& router);
+void AddDocsRoutes(App& app, Router& router);
 
 void RegisterContexts(App& app, events::EventRegistry& registry, ProjectionEngine& projections,
                       Router& router) {
