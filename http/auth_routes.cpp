@@ -1,47 +1,12 @@
 // POST /api/v1/auth/login — TCKN + password, firm selection (AUTH-4).
 #include "commands/login.h"
 #include "http/app.h"
+#include "http/contract/auth.h"
 #include "http/endpoint.h"
 
 namespace istihdam::http {
 
-namespace {
-
-using wire::F;
-
-struct Credentials {
-  std::string tckn, password, employer_id;
-  template <class A>
-  void serialize(A& ar) {
-    ar(F("tckn", tckn).requiredByCommand(), F("password", password).requiredByCommand(),
-       F("employerId", employer_id).describe("the firm to open, when the user has several"));
-  }
-};
-
-struct Firm {
-  std::string employer_id, title;
-  template <class A>
-  void serialize(A& ar) {
-    ar(F("employerId", employer_id), F("title", title));
-  }
-};
-
-// Without a chosen firm (the user has several) only `firms`; with one, the session too.
-struct LoginAnswer {
-  std::vector<Firm> firms;
-  std::optional<std::string> token, expires_at, employer_id, actor_type;
-  std::optional<bool> admin;
-  std::optional<std::vector<std::string>> permissions;
-  std::optional<std::uint64_t> position;
-  template <class A>
-  void serialize(A& ar) {
-    ar(F("firms", firms).required(), F("token", token), F("expiresAt", expires_at).formatted("date-time"),
-       F("employerId", employer_id), F("admin", admin), F("permissions", permissions),
-       F("actorType", actor_type), F("position", position));
-  }
-};
-
-}  // namespace
+using namespace contract::auth;
 
 void AddAuthRoutes(App& app, Router& router) {
   router.Add(Endpoint{

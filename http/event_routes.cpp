@@ -3,34 +3,14 @@
 #include <boost/json.hpp>
 
 #include "http/app.h"
+#include "http/contract/event_history.h"
 #include "http/endpoint.h"
-#include "http/documents.h"
 
 namespace istihdam::http {
 
+using namespace contract::event_history;
+
 namespace {
-
-using wire::F;
-
-// `from` is a log position (the global log) or a stream version (one stream's history).
-struct EventQuery : wire::Query {
-  std::uint64_t from = 1;
-  std::uint64_t limit = 100;
-  template <class A>
-  void serialize(A& ar) {
-    ar(F("from", from).range(0, INT64_MAX).describe("the first position (or stream version) to read"),
-       F("limit", limit).range(1, 1000));
-  }
-};
-
-struct EventPage {
-  std::vector<EventDoc> items;
-  std::uint64_t next = 0;
-  template <class A>
-  void serialize(A& ar) {
-    ar(F("items", items).required(), F("next", next).required().describe("where the next read starts"));
-  }
-};
 
 // JSON, or NDJSON (one event a line, X-Next-Position) when the client accepts it.
 HttpResponse Events(RequestContext& ctx, App& app, const std::vector<RecordedEvent>& evs, std::uint64_t next) {

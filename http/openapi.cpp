@@ -10,7 +10,7 @@
 #include <stdexcept>
 
 #include "http/app.h"
-#include "http/documents.h"
+#include "http/contract/common.h"
 
 namespace istihdam::http {
 
@@ -235,7 +235,8 @@ std::string BuildOpenApi(const Router& router) {
   doc["paths"] = std::move(paths);
   doc["components"] = {
       {"securitySchemes", {{"bearer", {{"type", "http"}, {"scheme", "bearer"}}}}},
-      {"schemas", {{"Problem", wire::SchemaOf<ProblemDoc>()}, {"Event", wire::SchemaOf<EventDoc>()}}}};
+      {"schemas", {{"Problem", wire::SchemaOf<contract::common::ProblemDoc>()},
+                   {"Event", wire::SchemaOf<contract::common::EventDoc>()}}}};
   return boost::json::serialize(doc);
 }
 

@@ -2,71 +2,14 @@
 #include "aggregates/permissions.h"
 #include "aggregates/workforce_schedule.h"
 #include "http/app.h"
+#include "http/contract/quota.h"
 #include "http/endpoint.h"
 #include "http/labor_market_io.h"
 #include "projections/quota_status.h"
 
 namespace istihdam::http {
 
-namespace {
-
-using wire::F;
-
-constexpr const char* kCategories[] = {"disabled", "exConvict", "terrorVictim", "exConvictOrTerrorVictim"};
-constexpr const char* kSectors[] = {"private", "public"};
-
-struct CategoryQuota {
-  std::string category;
-  std::int64_t required = 0, employed = 0, deficit = 0;
-  template <class A>
-  void serialize(A& ar) {
-    ar(F("category", category).oneOf(kCategories), F("required", required), F("employed", employed),
-       F("deficit", deficit));
-  }
-};
-
-// API.md's document (the field order is the contract's: clients compare it whole).
-struct QuotaStatusView {
-  std::string month, sector;
-  std::int64_t base_headcount = 0;
-  bool subject = false;
-  std::vector<CategoryQuota> categories;
-  template <class A>
-  void serialize(A& ar) {
-    ar(F("month", month), F("sector", sector).oneOf(kSectors), F("baseHeadcount", base_headcount),
-       F("subject", subject), F("categories", categories));
-  }
-};
-
-// A row of the list: the document plus the rule set it was computed with.
-struct QuotaStatusRow {
-  QuotaStatusView status;
-  std::string rules_effective_from;
-  template <class A>
-  void serialize(A& ar) {
-    status.serialize(ar);
-    ar(F("rulesEffectiveFrom", rules_effective_from).describe("the rule set used; \"\" when none was in force"));
-  }
-};
-
-struct MonthQuery : wire::Query {
-  std::string month;
-  template <class A>
-  void serialize(A& ar) {
-    ar(F("month", month).describe("YYYY-MM; without it the latest month"));
-  }
-};
-
-struct YearQuery : wire::Paging {
-  std::string year;
-  template <class A>
-  void serialize(A& ar) {
-    ar(F("year", year).describe("YYYY: only the months of that year"));
-    Paging::serialize(ar);
-  }
-};
-
-}  // namespace
+using namespace contract::quota;
 
 void AddQuotaRoutes(App& app, Router& router) {
   const std::string perm(permissions::kQuotaStatus);

@@ -1,40 +1,11 @@
 // Reference data: provinces and their districts (data/, provenance in data/SOURCES.md).
 #include "http/app.h"
+#include "http/contract/reference.h"
 #include "http/endpoint.h"
 
 namespace istihdam::http {
 
-namespace {
-
-using wire::F;
-
-struct ProvinceDoc {
-  std::string code, name;
-  template <class A>
-  void serialize(A& ar) {
-    ar(F("code", code).describe("plate code 01-81"), F("name", name));
-  }
-};
-
-struct DistrictDoc {
-  std::string name;
-  template <class A>
-  void serialize(A& ar) {
-    ar(F("name", name));
-  }
-};
-
-struct DistrictList {
-  std::string province;
-  wire::PageOf<DistrictDoc> list;
-  template <class A>
-  void serialize(A& ar) {
-    ar(F("province", province));
-    list.serialize(ar);
-  }
-};
-
-}  // namespace
+using namespace contract::reference;
 
 void AddReferenceRoutes(App& app, Router& router) {
   const ReferenceData& ref = app.services().ref;

@@ -7,7 +7,7 @@
 
 #include "http/wire.h"
 
-namespace istihdam::http {
+namespace istihdam::http::contract::common {
 
 struct ActorDoc {
   std::string user_id, actor_type, employer_id;
@@ -57,4 +57,4 @@ struct ProblemDoc {
   }
 };
 
-}  // namespace istihdam::http
+}  // namespace istihdam::http::contract::common
