@@ -40,8 +40,4 @@ inline boost::json::object WholeListEnvelope(boost::json::array items) {
   return out;
 }
 
-// The JSON Schema properties of the envelope's paging fields, to follow "items" in a schema.
-inline constexpr const char* kPagingSchemaProps =
-    R"("page":{"type":"integer"},"pageSize":{"type":"integer"},"total":{"type":"integer"},"totalPages":{"type":"integer"})";
-
 }  // namespace istihdam

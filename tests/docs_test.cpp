@@ -40,16 +40,23 @@ TEST(DocsTest, EveryProblemCodeIsDocumented) {
 
 using testing::ForEachServerSource;
 
+// errc::kName -> "code", from infra/error_codes.h.
+std::map<std::string, std::string> ErrorCodeConstants() {
+  std::ifstream in(std::string(ISTIHDAM_SOURCE_DIR) + "/infra/error_codes.h");
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::regex constant(R"re(inline constexpr const char\* (k\w+) = "([a-z_]+)";)re");
+  std::map<std::string, std::string> out;
+  for (std::sregex_iterator it(text.begin(), text.end(), constant), end; it != end; ++it) {
+    out.emplace((*it)[1].str(), (*it)[2].str());
+  }
+  return out;
+}
+
 // infra/error_codes.h is the one list of problem codes the code names (errc::k…): each has its
 // status and titles in the catalogue, and the catalogue has no code the list lacks.
 TEST(DocsTest, TheErrorCodeConstantsAndTheCatalogueAgree) {
-  std::ifstream in(std::string(ISTIHDAM_SOURCE_DIR) + "/infra/error_codes.h");
-  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  const std::regex constant(R"re(inline constexpr const char\* k\w+ = "([a-z_]+)";)re");
   std::set<std::string> constants;
-  for (std::sregex_iterator it(text.begin(), text.end(), constant), end; it != end; ++it) {
-    constants.insert((*it)[1].str());
-  }
+  for (const auto& [name, code] : ErrorCodeConstants()) constants.insert(code);
   std::set<std::string> catalogue;
   for (const auto& p : http::ProblemCatalogue()) catalogue.insert(p.code);
   EXPECT_GE(constants.size(), 70u);
@@ -70,14 +77,19 @@ std::map<std::string, std::string> CodesInSource(const std::vector<std::regex>& 
   return codes;
 }
 
-// The problem codes the server can send: Error::Of("…"), Error{"…", …}, Problem("…", …),
-// Error::Of(std::string("…")). Internal ones (a failed append, a start-up error) are in the
+// The problem codes the server can send: errc::k… constants (infra/error_codes.h) and any
+// literal left in Error::Of("…"), Error{"…", …}, Problem("…", …). Internal ones (a failed append, a start-up error) are in the
 // catalogue too, as 500s.
 TEST(DocsTest, EveryProblemCodeInTheSourceIsInTheCatalogue) {
   const std::string doc = ReadDoc("errors.md");
-  const auto codes = CodesInSource({std::regex(R"re(Error::Of\(\s*(?:std::string\()?"([a-z_]+)")re"),
+  auto codes = CodesInSource({std::regex(R"re(Error::Of\(\s*(?:std::string\()?"([a-z_]+)")re"),
                                     std::regex(R"re(Error\{\s*"([a-z_]+)")re"),
                                     std::regex(R"re(Problem\(\s*"([a-z_]+)")re")});
+  const auto constants = ErrorCodeConstants();
+  for (const auto& [name, file] : CodesInSource({std::regex(R"re(errc::(k\w+))re")})) {
+    ASSERT_EQ(constants.count(name), 1u) << name;
+    codes.emplace(constants.at(name), file);
+  }
   ASSERT_GT(codes.size(), 40u);  // the patterns still match the code's style
   for (const auto& [code, file] : codes) {
     EXPECT_NE(doc.find("| `" + code + "` | "), std::string::npos)

@@ -1,6 +1,7 @@
 #pragma once
 // Wire types shared by several routes and by /openapi.json's components: the event envelope
-// (events/event_registry.cpp ToJson, docs/events.md) and the problem document (http/problem.cpp).
+// (events/event_registry.cpp ToJson, docs/events.md), the problem document (http/problem.cpp)
+// and the year filter of the monthly lists.
 #include <optional>
 #include <string>
 #include <vector>
@@ -8,6 +9,17 @@
 #include "http/wire.h"
 
 namespace istihdam::http::contract::common {
+
+// ?year=YYYY and paging, of the lists of months (workforce schedules, quota status).
+struct YearQuery : wire::Paging {
+  std::string year;
+  template <class A>
+  void serialize(A& ar) {
+    using wire::F;
+    ar(F("year", year).describe("YYYY: only the months of that year"));
+    Paging::serialize(ar);
+  }
+};
 
 struct ActorDoc {
   std::string user_id, actor_type, employer_id;

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "http/contract/common.h"
 #include "http/wire.h"
 
 namespace istihdam::http::contract::quota {
@@ -55,13 +56,6 @@ struct MonthQuery : wire::Query {
   }
 };
 
-struct YearQuery : wire::Paging {
-  std::string year;
-  template <class A>
-  void serialize(A& ar) {
-    ar(F("year", year).describe("YYYY: only the months of that year"));
-    Paging::serialize(ar);
-  }
-};
+using common::YearQuery;
 
 }  // namespace istihdam::http::contract::quota

@@ -7,6 +7,7 @@
 
 #include "aggregates/workforce_schedule.h"
 #include "events/workforce_schedules.h"
+#include "http/contract/common.h"
 #include "http/wire.h"
 
 namespace istihdam::http::contract::workforce_schedules {
@@ -260,13 +261,6 @@ struct PersonnelRows {
   }
 };
 
-struct YearQuery : wire::Paging {
-  std::string year;
-  template <class A>
-  void serialize(A& ar) {
-    ar(F("year", year).describe("YYYY: only the months of that year"));
-    Paging::serialize(ar);
-  }
-};
+using common::YearQuery;
 
 }  // namespace istihdam::http::contract::workforce_schedules
