@@ -235,8 +235,8 @@ std::string BuildOpenApi(const Router& router) {
   doc["paths"] = std::move(paths);
   doc["components"] = {
       {"securitySchemes", {{"bearer", {{"type", "http"}, {"scheme", "bearer"}}}}},
-      {"schemas", {{"Problem", wire::SchemaOf<contract::common::ProblemDoc>()},
-                   {"Event", wire::SchemaOf<contract::common::EventDoc>()}}}};
+      {"schemas", {{contract::common::ProblemDoc::kComponent, wire::SchemaWriter::DefinitionOf<contract::common::ProblemDoc>({})},
+                   {contract::common::EventDoc::kComponent, wire::SchemaWriter::DefinitionOf<contract::common::EventDoc>({})}}}};
   return boost::json::serialize(doc);
 }
 

@@ -328,6 +328,9 @@ class SchemaWriter {
 
   template <class T>
   static boost::json::object SchemaOf(const ChoiceSource& choices);
+  // The object schema of a struct itself, even one that is a component (kComponent).
+  template <class T>
+  static boost::json::object DefinitionOf(const ChoiceSource& choices);
   // One field's own schema (its type with enum, range, format and description).
   template <class T>
   static boost::json::object FieldSchema(const Field<T>& f, const ChoiceSource& choices);
@@ -368,12 +371,20 @@ boost::json::object SchemaWriter::SchemaOf(const ChoiceSource& choices) {
     return SchemaOf<typename T::value_type>(choices);
   } else if constexpr (Sequence<T>) {
     return {{"type", "array"}, {"items", SchemaOf<typename T::value_type>(choices)}};
+  } else if constexpr (requires { T::kComponent; }) {
+    // A type shared by many operations is one component of /openapi.json (DefinitionOf).
+    return {{"$ref", std::string("#/components/schemas/") + T::kComponent}};
   } else {
-    SchemaWriter w(choices);
-    T t{};
-    t.serialize(w);
-    return w.Object();
+    return DefinitionOf<T>(choices);
   }
+}
+
+template <class T>
+boost::json::object SchemaWriter::DefinitionOf(const ChoiceSource& choices) {
+  SchemaWriter w(choices);
+  T t{};
+  t.serialize(w);
+  return w.Object();
 }
 
 template <class T>

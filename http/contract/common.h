@@ -31,6 +31,7 @@ struct ActorDoc {
 };
 
 struct EventDoc {
+  static constexpr const char* kComponent = "Event";
   std::uint64_t position = 0, version = 0, schema_version = 0;
   std::string stream_id, event_id, type, recorded_at, correlation_id, causation_id, hash, prev_hash;
   std::optional<std::string> idempotency_key;
@@ -58,6 +59,7 @@ struct ProblemFieldDoc {
 };
 
 struct ProblemDoc {
+  static constexpr const char* kComponent = "Problem";
   std::string type, title, code, detail;
   std::int64_t status = 0;
   std::vector<ProblemFieldDoc> errors;
