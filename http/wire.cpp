@@ -2,7 +2,11 @@
 
 #include <boost/json/parse.hpp>
 
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
+#include <mutex>
+#include <set>
 
 namespace istihdam::http::wire {
 
@@ -22,6 +26,17 @@ Error BodyErrors(std::vector<FieldError> errors) {
     return Error{errc::kInvalidType, std::move(errors), {}};
   }
   return Error::Validation(std::move(errors));
+}
+
+void ReportDrift(const char* type, const std::vector<FieldError>& fields) {
+  static std::mutex mu;
+  static std::set<std::string> reported;
+  std::lock_guard lock(mu);
+  for (const auto& f : fields) {
+    if (reported.insert(std::string(type) + " " + f.field).second) {
+      spdlog::warn("answer drift: {} field {} is {} in the document it is read from", type, f.field, f.code);
+    }
+  }
 }
 
 }  // namespace istihdam::http::wire

@@ -31,6 +31,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <typeinfo>
 #include <utility>
 #include <vector>
 
@@ -132,8 +133,9 @@ concept Integer = std::is_integral_v<T> && !std::is_same_v<T, bool>;
 // ----- Reader -------------------------------------------------------------------------
 
 // JSON -> T. Strict (a request): every problem becomes a FieldError, named by its dotted path
-// ("employer.taxNo", "contacts[1].value"). Lenient (a stored read-model document): wrong or
-// missing values keep the struct's defaults, silently — what is stored is answered.
+// ("employer.taxNo", "contacts[1].value"). Lenient (a stored read-model document, a command's
+// outcome): wrong or missing values keep the struct's defaults — what is stored is answered —
+// and are collected as drift (codes missing, invalid_type) when `errors` is given.
 class Reader {
  public:
   Reader(const boost::json::object& obj, std::string prefix, std::vector<FieldError>* errors, bool strict)
@@ -154,19 +156,22 @@ class Reader {
     const auto* v = obj_.if_contains(f.name);
     const bool check_required = f.is_required && !f.checked_by_command;
     if (!v || v->is_null()) {
-      if (check_required) Note(path, "required");
+      if (strict_ && check_required) Note(path, "required");
+      // A document without a field its declared type always has: the type and the code that
+      // writes the document have drifted apart (FromDocument reports it).
+      if (!strict_ && !Optional<T>) Note(path, "missing");
       return;
     }
     Value(*v, path, f.value, f.is_text);
     if constexpr (std::is_same_v<T, std::string>) {
-      if (check_required && f.value.find_first_not_of(" \t") == std::string::npos && v->is_string() &&
+      if (strict_ && check_required && f.value.find_first_not_of(" \t") == std::string::npos && v->is_string() &&
           IsAcceptableText(f.value, f.is_text ? TextKind::kMultiline : TextKind::kLine)) {
         Note(path, "required");
       }
     }
   }
   void Note(const std::string& path, const char* code) {
-    if (strict_) errors_->push_back({path, code});
+    if (errors_) errors_->push_back({path, code});
   }
 
   const boost::json::object& obj_;
@@ -248,11 +253,17 @@ Result<T> ReadBody(const std::string& body) {
 }
 
 // A document (a stored read model, a command's outcome) as T: what is missing or of another type keeps T's default.
+// Logs, once per type and field, a field of `type` that documents lack or hold with another
+// JSON type (a warning: the answer still goes out, with the field's default).
+void ReportDrift(const char* type, const std::vector<FieldError>& fields);
+
 template <class T>
 T FromDocument(const boost::json::object& doc) {
   T out{};
-  Reader r(doc, "", nullptr, false);
+  std::vector<FieldError> drift;
+  Reader r(doc, "", &drift, false);
   out.serialize(r);
+  if (!drift.empty()) ReportDrift(typeid(T).name(), drift);
   return out;
 }
 

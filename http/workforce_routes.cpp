@@ -32,11 +32,10 @@ ScheduleTemplateView TemplateOf(Services& s, const std::string& hq_id) {
                         "hardToFillOccupations"}) {
     o[k] = rest[k];
   }
-  auto view = AnswerFrom<ScheduleTemplateView>(o);
-  view.month = t.year_month;
-  view.is_first = view.previous_month_end_editable = t.is_first;
-  view.ledger_version = ledger.version;
-  return view;
+  o["month"] = t.year_month;
+  o["isFirst"] = o["previousMonthEndEditable"] = t.is_first;
+  o["version"] = ledger.version;
+  return AnswerFrom<ScheduleTemplateView>(o);
 }
 
 // PUT .../personnel: the bulk form (not only JSON, so a plain Route).
