@@ -37,6 +37,20 @@ if [ -n "$missing" ]; then
   # shellcheck disable=SC2086
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing
 fi
+# promtool (checks the alert rules of tools/monitoring/) from Debian's prometheus package,
+# unpacked into tools/.promtool without installing or starting the Prometheus service.
+promdir="$(cd "$(dirname "$0")" && pwd)/.promtool"
+if ! command -v promtool >/dev/null 2>&1 && [ ! -x "$promdir/usr/bin/promtool" ]; then
+  echo "install-deps: promtool from the prometheus package into tools/.promtool"
+  debdir=$(mktemp -d)
+  chmod 755 "$debdir"  # apt's _apt user downloads into it
+  if ! (cd "$debdir" && apt-get download -qq prometheus); then
+    $SUDO apt-get update -qq
+    (cd "$debdir" && apt-get download -qq prometheus)
+  fi
+  dpkg-deb -x "$debdir"/prometheus_*.deb "$promdir"
+  rm -rf "$debdir"
+fi
 # The pinned npm packages of tools/api-tools, from package-lock.json; skipped when
 # node_modules was installed from this very lock file.
 api_tools="$(cd "$(dirname "$0")" && pwd)/api-tools"
