@@ -39,9 +39,9 @@ void AddBenefitDeclarationRoutes(App& app, Router& router) {
       .summary = "SGK exit reasons (işten çıkış nedenleri) accepted in İÖ/İKT declarations, all in one page",
       .tag = "reference",
       .handle = [](RequestContext&) -> Result<wire::PageOf<Code>> {
-        boost::json::array items;
-        for (const auto& r : ExitReasons()) items.push_back(boost::json::object{{"code", r.code}, {"name", r.name}});
-        return AnswerFrom<wire::PageOf<Code>>(WholeListEnvelope(std::move(items)));
+        std::vector<Code> items;
+        for (const auto& r : ExitReasons()) items.push_back({r.code, r.name});
+        return wire::WholeList(std::move(items));
       }});
   router.Add(Endpoint{
       .method = "GET", .path = "/api/v1/benefit-declarations/units", .access = Access::kEmployerOrStaff,

@@ -21,8 +21,4 @@ HttpResponse WithETag(HttpResponse r, std::uint64_t version) {
   return r;
 }
 
-HttpResponse VersionedJsonResponse(const boost::json::object& doc) {
-  return WithETag(JsonResponse(200, doc), doc.at("version").to_number<std::uint64_t>());
-}
-
 }  // namespace istihdam::http

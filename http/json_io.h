@@ -15,7 +15,4 @@ HttpResponse JsonResponse(int status, const boost::json::value& body);
 // Adds `ETag: "<version>"`, the version a client sends back in If-Match.
 HttpResponse WithETag(HttpResponse r, std::uint64_t version);
 
-// 200 with `doc`, tagged with its "version" field (a read model document of one aggregate).
-HttpResponse VersionedJsonResponse(const boost::json::object& doc);
-
 }  // namespace istihdam::http

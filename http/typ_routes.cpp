@@ -242,11 +242,9 @@ void AddTypRoutes(App& app, Router& router) {
                  "typAttendanceTypesFile; all in one page",
       .tag = tag,
       .handle = [&app](RequestContext&) -> Result<wire::PageOf<AttendanceType>> {
-        boost::json::array items;
-        for (const auto& t : app.services().ref.attendance_types()) {
-          items.push_back(boost::json::object{{"code", t.code}, {"nameTr", t.name_tr}, {"nameEn", t.name_en}});
-        }
-        return AnswerFrom<wire::PageOf<AttendanceType>>(WholeListEnvelope(std::move(items)));
+        std::vector<AttendanceType> items;
+        for (const auto& t : app.services().ref.attendance_types()) items.push_back({t.code, t.name_tr, t.name_en});
+        return wire::WholeList(std::move(items));
       }});
 }
 

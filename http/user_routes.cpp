@@ -24,9 +24,7 @@ void AddUserRoutes(App& app, Router& router) {
       .method = "GET", .path = "/api/v1/permissions", .access = Access::kEmployer, .permission = kAdmin,
       .summary = "The permission catalogue (the checkboxes of role management), all in one page", .tag = "users",
       .handle = [](RequestContext&) -> Result<wire::PageOf<std::string>> {
-        boost::json::array items;
-        for (auto p : permissions::kAll) items.emplace_back(p);
-        return AnswerFrom<wire::PageOf<std::string>>(WholeListEnvelope(std::move(items)));
+        return wire::WholeList(std::vector<std::string>(permissions::kAll.begin(), permissions::kAll.end()));
       }});
   router.Add(Endpoint{
       .method = "GET", .path = "/api/v1/users", .access = Access::kEmployer, .permission = kAdmin,
