@@ -48,7 +48,7 @@ struct SearchDocument {
 
 // How hits are ordered.
 enum class SearchOrder {
-  kRelevance,       // best match first; ties (and a search without words) by insertion order
+  kRelevance,       // best first; ties (and a search without words) in the order first added
   kValueDescending  // SearchQuery::sort_slot, greatest bytes first; ties by relevance
 };
 
