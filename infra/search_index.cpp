@@ -60,18 +60,21 @@ std::string PackData(const std::string& id, const std::string& data) {
 
 SearchHit UnpackData(const std::string& packed) {
   if (packed.empty()) return {};
-  const std::size_t n = std::min<std::size_t>(static_cast<unsigned char>(packed[0]), packed.size() - 1);
+  const std::size_t n =
+      std::min<std::size_t>(static_cast<unsigned char>(packed[0]), packed.size() - 1);
   return SearchHit{packed.substr(1, n), packed.substr(1 + n)};
 }
 
 Status CheckDocument(const SearchDocument& doc) {
   if (doc.id.empty() || doc.id.size() > kMaxIdBytes) {
-    return Error::Of(errc::kInvalidParameter, "search document id of " + std::to_string(doc.id.size()) + " bytes");
+    return Error::Of(errc::kInvalidParameter,
+                     "search document id of " + std::to_string(doc.id.size()) + " bytes");
   }
   for (const auto& f : doc.filters) {
     if (f.field.empty() || f.field.find(':') != std::string::npos ||
         f.field.size() + f.value.size() > kMaxFilterBytes) {
-      return Error::Of(errc::kInvalidParameter, "search filter term " + f.field + ":" + f.value.substr(0, 40));
+      return Error::Of(errc::kInvalidParameter,
+                       "search filter term " + f.field + ":" + f.value.substr(0, 40));
     }
   }
   for (const auto& [slot, value] : doc.values) {
@@ -97,8 +100,8 @@ Xapian::Document BuildDocument(const SearchDocument& doc) {
 }
 
 Xapian::Query Prefix(std::string_view folded_prefix) {
-  Xapian::Query wildcard(Xapian::Query::OP_WILDCARD, Term(kFoldedPrefix, folded_prefix), kMaxExpansion,
-                         Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+  Xapian::Query wildcard(Xapian::Query::OP_WILDCARD, Term(kFoldedPrefix, folded_prefix),
+                         kMaxExpansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
   return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, wildcard, kPrefixWeight);
 }
 
@@ -115,12 +118,16 @@ Xapian::Query WordQuery(const std::string& word) {
     std::vector<std::string> prefixes;  // each matches at least what the one before it does
     const std::size_t chars = Utf8Length(folded);
     if (chars >= kMinPrefixChars) prefixes.push_back(folded);
-    const std::size_t stripped = std::max(chars > kStrippedChars ? chars - kStrippedChars : 0, kMinStrippedPrefixChars);
+    const std::size_t stripped =
+        std::max(chars > kStrippedChars ? chars - kStrippedChars : 0, kMinStrippedPrefixChars);
     if (stripped < chars) prefixes.emplace_back(Utf8Prefix(folded, stripped));
     const std::string folded_stem = FoldWord(Stem(folded));
-    const bool covered = std::any_of(prefixes.begin(), prefixes.end(),
-                                     [&](const std::string& p) { return folded_stem.starts_with(p); });
-    if (Utf8Length(folded_stem) >= kMinStrippedPrefixChars && !covered) prefixes.push_back(folded_stem);
+    const bool covered = std::any_of(prefixes.begin(), prefixes.end(), [&](const std::string& p) {
+      return folded_stem.starts_with(p);
+    });
+    if (Utf8Length(folded_stem) >= kMinStrippedPrefixChars && !covered) {
+      prefixes.push_back(folded_stem);
+    }
     for (const auto& p : prefixes) any.push_back(Prefix(p));
   }
   return Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end());
@@ -151,7 +158,8 @@ Xapian::Query BuildQuery(const SearchQuery& q) {
   const Xapian::Query filters = FiltersQuery(q.filters);
   if (words.empty()) {
     // No text condition: every document, or the filtered ones, all weighing the same.
-    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, filters.empty() ? Xapian::Query::MatchAll : filters, 0);
+    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                         filters.empty() ? Xapian::Query::MatchAll : filters, 0);
   }
   if (filters.empty()) return words;
   return Xapian::Query(Xapian::Query::OP_FILTER, words, filters);
@@ -255,7 +263,8 @@ struct SearchIndex::Impl {
         return StoreFailed(dir, e);  // the reader is dropped, not pooled
       }
     }
-    return Error::Of(errc::kStoreFailed, "search index " + dir + " kept changing while read: " + last_error);
+    return Error::Of(errc::kStoreFailed,
+                     "search index " + dir + " kept changing while read: " + last_error);
   }
 
   Result<SearchResult> Run(const SearchQuery& q, std::size_t first, std::size_t max_items,
@@ -264,16 +273,23 @@ struct SearchIndex::Impl {
     return WithReader<SearchResult>([&](Xapian::Database& db) {
       // Xapian counts in 32 bits; a page beyond the documents is empty anyway.
       const Xapian::doccount docs = db.get_doccount();
-      const auto clamp = [&](std::size_t n) { return static_cast<Xapian::doccount>(std::min<std::size_t>(n, docs)); };
+      const auto clamp = [&](std::size_t n) {
+        return static_cast<Xapian::doccount>(std::min<std::size_t>(n, docs));
+      };
       Xapian::Enquire enquire(db);
       enquire.set_query(query);
-      if (q.order == SearchOrder::kValueDescending) enquire.set_sort_by_value_then_relevance(q.sort_slot, true);
-      const Xapian::MSet mset = enquire.get_mset(clamp(first), clamp(max_items), clamp(check_at_least));
+      if (q.order == SearchOrder::kValueDescending) {
+        enquire.set_sort_by_value_then_relevance(q.sort_slot, true);
+      }
+      const Xapian::MSet mset =
+          enquire.get_mset(clamp(first), clamp(max_items), clamp(check_at_least));
       SearchResult out;
       out.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
       out.total = out.total_exact ? mset.get_matches_lower_bound() : mset.get_matches_estimated();
       out.hits.reserve(mset.size());
-      for (auto it = mset.begin(); it != mset.end(); ++it) out.hits.push_back(UnpackData(it.get_document().get_data()));
+      for (auto it = mset.begin(); it != mset.end(); ++it) {
+        out.hits.push_back(UnpackData(it.get_document().get_data()));
+      }
       return out;
     });
   }
@@ -289,7 +305,8 @@ Result<std::unique_ptr<SearchIndex>> SearchIndex::Open(const std::string& dir) {
   auto impl = std::make_unique<Impl>();
   impl->dir = dir;
   try {
-    impl->writer = Xapian::WritableDatabase(dir, Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS);
+    impl->writer =
+        Xapian::WritableDatabase(dir, Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS);
     const std::string stored = impl->writer.get_metadata(kPositionKey);
     impl->position = stored.empty() ? 0 : std::stoull(stored);
     impl->Release(impl->Acquire());  // fails here, not in the first search, if it cannot be read
@@ -343,7 +360,8 @@ Result<SearchResult> SearchIndex::SearchAll(const SearchQuery& query, std::size_
 }
 
 Result<std::uint64_t> SearchIndex::DocCount() const {
-  return impl_->WithReader<std::uint64_t>([](Xapian::Database& db) { return std::uint64_t{db.get_doccount()}; });
+  return impl_->WithReader<std::uint64_t>(
+      [](Xapian::Database& db) { return std::uint64_t{db.get_doccount()}; });
 }
 
 }  // namespace istihdam

@@ -54,7 +54,8 @@ bool IsApostrophe(UChar32 c) { return c == u'\'' || c == u'\u2019'; }
 
 // Words(), and when `drop_suffixes` without the letters right after an apostrophe that ends a
 // word ("da" of "İstanbul'da").
-std::vector<std::string> SplitWords(std::string_view text, std::size_t max_words, bool drop_suffixes) {
+std::vector<std::string> SplitWords(std::string_view text, std::size_t max_words,
+                                    bool drop_suffixes) {
   std::vector<std::string> words;
   if (max_words == 0) return words;
   icu::UnicodeString s = FromUtf8(text);

@@ -290,7 +290,8 @@ TEST(SearchIndexPersistenceTest, PositionAndDocumentsSurviveAReopen) {
   {
     auto index = OpenIndex(dir.path());
     EXPECT_EQ(index->Position(), 0u);
-    ASSERT_TRUE(index->Replace(Posting("p1", "Yazılım Mühendisi", "İstanbul", "34", "2026-11-03")).ok());
+    ASSERT_TRUE(
+        index->Replace(Posting("p1", "Yazılım Mühendisi", "İstanbul", "34", "2026-11-03")).ok());
     ASSERT_TRUE(index->Commit(42).ok());
     EXPECT_EQ(index->Position(), 42u);
     // Not committed: gone with the index.
@@ -460,12 +461,15 @@ TEST(SearchIndexThreadsTest, ASearcherSeesEachCommitOfTheWriter) {
         return;
       }
       if (r->total < static_cast<std::uint64_t>(target)) {
-        problems.push_back("committed " + std::to_string(target) + ", found " + std::to_string(r->total));
+        problems.push_back("committed " + std::to_string(target) + ", found " +
+                           std::to_string(r->total));
       }
       q.words = "";
       q.filters = {{"n", std::to_string(target)}};
       auto newest = index->Search(q);
-      if (!newest.ok() || newest->hits.size() != 1) problems.push_back("document " + std::to_string(target) + " not found");
+      if (!newest.ok() || newest->hits.size() != 1) {
+        problems.push_back("document " + std::to_string(target) + " not found");
+      }
       seen = target;
     }
   });

@@ -22,7 +22,8 @@ TEST(TurkishTextTest, LowerCaseIsTurkish) {
 TEST(TurkishTextTest, WordsAreLowerCasedAndSplitAtApostrophes) {
   EXPECT_EQ(Words("İstanbul'da"), (Strings{"istanbul", "da"}));
   EXPECT_EQ(Words("İstanbul’da"), (Strings{"istanbul", "da"}));  // U+2019
-  EXPECT_EQ(Words("  Yazılım-Mühendisi, (KADIKÖY)/34!"), (Strings{"yazılım", "mühendisi", "kadıköy", "34"}));
+  EXPECT_EQ(Words("  Yazılım-Mühendisi, (KADIKÖY)/34!"),
+            (Strings{"yazılım", "mühendisi", "kadıköy", "34"}));
   EXPECT_EQ(Words("ISCO 2512"), (Strings{"ısco", "2512"}));
 }
 
@@ -35,7 +36,8 @@ TEST(TurkishTextTest, QueryWordsDropTheSuffixAfterAnApostrophe) {
 }
 
 TEST(TurkishTextTest, QuerySyntaxIsJustWords) {
-  EXPECT_EQ(Words(R"(title:x AND NEAR "x" * -y +z)"), (Strings{"title", "x", "and", "near", "x", "y", "z"}));
+  EXPECT_EQ(Words(R"(title:x AND NEAR "x" * -y +z)"),
+            (Strings{"title", "x", "and", "near", "x", "y", "z"}));
   EXPECT_EQ(Words("!!! ... *** \"\" ''"), Strings{});
   EXPECT_EQ(Words(""), Strings{});
 }
@@ -78,7 +80,7 @@ TEST(TurkishTextTest, StemsAreSnowballTurkish) {
   EXPECT_EQ(Stem("mühendisi"), "mühendis");
   EXPECT_EQ(Stem("yazılım"), "yazıl");
   EXPECT_EQ(Stem("öğretmenleri"), "öğretmen");
-  EXPECT_EQ(Stem("öğretmen"), "öğretme");  // one suffix layer less: why the folded prefix exists
+  EXPECT_EQ(Stem("öğretmen"), "öğretme");  // one suffix layer less: why folded prefixes exist
   EXPECT_EQ(Stem(""), "");
 }
 
