@@ -37,6 +37,13 @@ bool Validator::MaxLength(const std::string& field, const std::string& value, st
   return value.size() <= max;
 }
 
+bool Validator::MaxChars(const std::string& field, const std::string& value, std::size_t max) {
+  std::size_t chars = 0;
+  for (const char c : value) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  if (chars > max) Fail(field, "too_long");
+  return chars <= max;
+}
+
 bool Validator::Tckn(const std::string& field, const std::string& value) {
   if (!Required(field, value)) return false;
   if (value.size() != 11 || value.find_first_not_of("0123456789") != std::string::npos) {

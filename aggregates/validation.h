@@ -30,6 +30,9 @@ class Validator {
   // Each check returns whether the value passed, and records a FieldError when it did not.
   bool Required(const std::string& field, const std::string& value);
   bool MaxLength(const std::string& field, const std::string& value, std::size_t max);
+  // At most `max` characters (code points of valid UTF-8, which the edge guarantees), else
+  // too_long: for limits the contract states in characters.
+  bool MaxChars(const std::string& field, const std::string& value, std::size_t max);
   bool Tckn(const std::string& field, const std::string& value);
   bool Vkn(const std::string& field, const std::string& value);
   // 26 digits (RULES.md §1e); empty passes unless required separately.

@@ -13,6 +13,7 @@ WorkplaceState Apply(WorkplaceState s, const events::WorkplaceEvent& e) {
     s.province = r->province;
     s.role = r->role;
     s.hq_workplace_id = r->hq_workplace_id;
+    s.title = r->title;
     s.info = r->info;
   } else if (const auto* u = std::get_if<events::WorkplaceInfoUpdated>(&e)) {
     s.info = u->info;

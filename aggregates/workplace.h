@@ -12,6 +12,7 @@ namespace istihdam {
 struct WorkplaceState {
   bool exists = false;
   std::string workplace_id, employer_id, province, role, hq_workplace_id;
+  std::string title;  // from official records; never changes
   events::WorkplaceInfo info;
 };
 

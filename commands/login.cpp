@@ -58,7 +58,12 @@ Result<Outcome> HandleLogin(Services& s, const CommandEnv& env, const LoginReque
     return invalid;
   }
 
+  if (!req.as.empty() && req.as != "individual") return Error::Validation({{"as", "unknown_value"}});
   if (!staff_id.empty()) {
+    if (!req.as.empty()) {  // staff are not individuals: the same answer as a wrong password
+      if (!password_ok) RecordFailure(s, env, stream, id, "wrongPassword");
+      return invalid;
+    }
     const auto staff = s.staff.Load(stream).state;
     if (IsLockedOut(staff.failures, now, s.lockout)) return Error::Of(errc::kTooManyAttempts);
     if (!password_ok) {
@@ -88,6 +93,14 @@ Result<Outcome> HandleLogin(Services& s, const CommandEnv& env, const LoginReque
       permitted.push_back(*m);
       firms.push_back(boost::json::object{{"employerId", employer_id}, {"title", employer.title}});
     }
+  }
+  if (req.as == "individual") {
+    Session session{id, "", std::string(Session::kIndividualActor), "", false, {}, 0};
+    CommandEnv scoped = env;
+    scoped.meta.actor = Actor{id, session.actor_type, ""};
+    return Execute(s, scoped, "Login", [&]() -> Result<Decision> {
+      return StartSession(s, stream, session, boost::json::object{{"firms", firms}, {"individualId", id}});
+    });
   }
   auto chosen = ChooseFirm(permitted, req.employer_id);
   if (!chosen.ok()) {

@@ -10,7 +10,7 @@ std::optional<Session> ResolveSession(Services& s, const std::string& token) {
   if (!s.find_session(SessionKey(token), &bytes)) return std::nullopt;
   auto session = DecodeSession(bytes);
   if (!session || session->expires_at <= s.clock->Now()) return std::nullopt;
-  if (!session->IsStaff()) {
+  if (!session->IsStaff() && !session->IsIndividual()) {
     const auto employer = s.employers.Load("employer-" + session->employer_id).state;
     const auto m = MembershipOf(employer, session->user_id, s.Today());
     if (!m) return std::nullopt;

@@ -51,6 +51,9 @@ std::unique_ptr<App> App::Open(const Config& config, const Clock* clock) {
     app->local_log_ = std::make_unique<LogEventSource>(app->store_.get());
     app->event_log_ = app->local_log_.get();
   }
+  auto search = JobSearch::Open(config.data_dir + "/search/job_postings", app->projections_.get(), app->services_->ref);
+  if (!search.ok()) throw std::runtime_error("search index: " + search.error().detail);
+  app->job_search_ = std::move(search).value();
   app->router_ = std::make_unique<Router>(*app);
   RegisterContexts(*app, app->registry_, *app->projections_, *app->router_);
   KafkaOptions kafka;
@@ -81,6 +84,7 @@ std::unique_ptr<App> App::Open(const Config& config, const Clock* clock) {
 
 App::~App() {
   StopKafka();
+  if (job_search_) job_search_->Stop();
   if (projections_) projections_->Stop();
 }
 
@@ -99,6 +103,7 @@ void App::StopKafka() {
 int App::Serve() {
   if (config().role == "read" && !consumer_) throw std::runtime_error("--role read needs --kafka-brokers");
   projections_->Start();
+  job_search_->Start();
   if (config().demo && config().role != "read") SeedDemoData(*this);
   StartKafka();
   HttpServer server(config(), [this](HttpRequest& req) { return router_->Dispatch(req); });
@@ -113,6 +118,7 @@ int App::Serve() {
                port, config().data_dir, store_->LastPosition());
   server.Run();
   StopKafka();
+  job_search_->Stop();
   projections_->Stop();
   spdlog::info("stopped");
   return 0;

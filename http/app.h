@@ -14,6 +14,7 @@
 #include "infra/kafka_publisher.h"
 #include "infra/replica_log.h"
 #include "infra/metrics.h"
+#include "projections/job_search.h"
 #include "projections/projection_engine.h"
 
 namespace istihdam::http {
@@ -35,6 +36,9 @@ class App {
   Database& db() { return *db_; }
   Metrics& metrics() { return *metrics_; }
   ProjectionEngine& projections() { return *projections_; }
+  // The job postings' search index; it follows the job_postings projection (Serve starts it;
+  // tests that do not serve call its CatchUp after the projections').
+  JobSearch& job_search() { return *job_search_; }
   const events::EventRegistry& registry() const { return registry_; }
   Router& router() { return *router_; }
   // Kafka (docs/events.md): the outbox relay of a write node with --kafka-brokers, and the
@@ -58,6 +62,7 @@ class App {
   std::unique_ptr<Services> services_;
   events::EventRegistry registry_;
   std::unique_ptr<ProjectionEngine> projections_;
+  std::unique_ptr<JobSearch> job_search_;
   std::unique_ptr<Router> router_;
   std::unique_ptr<ReplicaLog> replica_log_;
   std::unique_ptr<LogEventSource> local_log_;
@@ -84,6 +89,11 @@ std::string OperationId(const std::string& method, const std::string& pattern);
 void SeedDemoData(App& app);
 // http/typ_demo_data.cpp: the TYP part of the demo data, a program hosted by `host_id`.
 void SeedTypDemoData(App& app, const CommandEnv& env, const std::string& host_id);
+// Demo job postings (http/demo_postings.cpp): `employers` new employers (development identity
+// mode: their representatives are generated) and `postings` labor demands spread over them,
+// through the command path; deterministic for a seed. Returns how many postings were written.
+Result<std::size_t> SeedDemoPostings(Services& s, const CommandEnv& env, std::size_t postings, std::size_t employers,
+                                     std::uint64_t seed);
 // Demo benefit declarations of the demo employers (http/demo_benefit_declarations.cpp).
 // `employer_ids`: the demo employers in registration order (their plans follow that order).
 void SeedDemoBenefitDeclarations(Services& s, const CommandEnv& env, const std::vector<std::string>& employer_ids);

@@ -14,7 +14,7 @@ void AddAuthRoutes(App& app, Router& router) {
       .summary = "Log in; with a chosen (or the only) firm the answer carries a bearer token", .tag = "auth",
       .example = R"({"tckn":"10000000146","password":"Demo1234!"})",
       .handle = [&app](RequestContext& c, const Credentials& b) -> Result<LoginAnswer> {
-        return AnswerFrom<LoginAnswer>(HandleLogin(app.services(), c.env, {b.tckn, b.password, b.employer_id}));
+        return AnswerFrom<LoginAnswer>(HandleLogin(app.services(), c.env, {b.tckn, b.password, b.employer_id, b.as}));
       }});
 }
 

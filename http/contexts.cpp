@@ -8,6 +8,7 @@
 #include "events/workforce_schedules.h"
 #include "events/workplaces.h"
 #include "events/typ.h"
+#include "events/labor_demands.h"
 #include "http/app.h"
 #include "projections/benefit_declarations.h"
 #include "projections/collective_dismissals.h"
@@ -15,6 +16,8 @@
 #include "projections/workforce_schedules.h"
 #include "projections/workplaces.h"
 #include "projections/typ.h"
+#include "projections/job_postings.h"
+#include "projections/labor_demands.h"
 
 namespace istihdam::http {
 
@@ -33,6 +36,8 @@ void AddCollectiveDismissalRoutes(App& app, Router& router);
 void AddTypRoutes(App& app, Router& router);
 void AddBenefitDeclarationRoutes(App& app, Router& router);
 void AddDocsRoutes(App& app, Router& router);
+void AddLaborDemandRoutes(App& app, Router& router);
+void AddJobPostingRoutes(App& app, Router& router);
 
 void RegisterContexts(App& app, events::EventRegistry& registry, ProjectionEngine& projections,
                       Router& router) {
@@ -44,6 +49,8 @@ void RegisterContexts(App& app, events::EventRegistry& registry, ProjectionEngin
   projections.Add(MakeCollectiveDismissalsProjector());
   projections.Add(MakeTypProjector());
   projections.Add(MakeBenefitDeclarationsProjector());
+  projections.Add(MakeLaborDemandsProjector(app.services().ref));
+  projections.Add(MakeJobPostingsProjector(app.services().ref));
 
   AddServiceRoutes(app, router);
   AddDocsRoutes(app, router);
@@ -59,6 +66,8 @@ void RegisterContexts(App& app, events::EventRegistry& registry, ProjectionEngin
   AddCollectiveDismissalRoutes(app, router);
   AddTypRoutes(app, router);
   AddBenefitDeclarationRoutes(app, router);
+  AddLaborDemandRoutes(app, router);
+  AddJobPostingRoutes(app, router);
 }
 
 }  // namespace istihdam::http

@@ -33,6 +33,7 @@ struct Endpoint {
   std::vector<StaffRole> staff_roles{};  // kStaff / kEmployerOrStaff
   bool idempotent = false;               // honours Idempotency-Key
   bool rate_limited = false;             // per client address
+  bool read_rate_limited = false;        // public searches: per client address, a higher limit
   std::string summary;
   std::string tag;
   int status = 200;  // of a success
@@ -136,7 +137,8 @@ Route ToRoute(Endpoint<H> e, const wire::ChoiceSource& choices) {
           .idempotent = e.idempotent,
           .handler = {},
           .doc = {.summary = e.summary, .tag = e.tag, .success_status = status, .operation_id = e.operation_id},
-          .rate_limited = e.rate_limited};
+          .rate_limited = e.rate_limited,
+          .read_rate_limited = e.read_rate_limited};
   if constexpr (kHasQuery) r.doc.query = wire::QueryParameters<Q>(choices);
   if constexpr (kHasBody) {
     r.doc.request_schema = wire::SchemaOf<B>(choices);

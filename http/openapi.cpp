@@ -54,6 +54,7 @@ std::string AccessName(const Route& r) {
     case Access::kStaff: return "staff";
     case Access::kAnyUser: return "anyUser";
     case Access::kEmployerOrStaff: return "employerOrStaff";
+    case Access::kIndividual: return "individual";
   }
   return "";
 }
@@ -207,6 +208,9 @@ std::string BuildOpenApi(const Router& router) {
     if (r.method != "GET") {
       responses["409"] = ProblemRef("a domain rule refuses it in the current state");
       responses["422"] = ProblemRef("field validation; errors[] names every field");
+    }
+    if (r.method == "GET" && !r.doc.query.empty()) {
+      responses["422"] = ProblemRef("a parameter names an unknown code, or the search has too many results");
     }
     if (r.method == "PUT") responses["412"] = ProblemRef("If-Match no longer matches");
     op["responses"] = std::move(responses);

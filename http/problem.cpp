@@ -33,6 +33,8 @@ const std::vector<ProblemInfo> kProblems = {
     {errc::kTypParticipantNotFound, 404, "TYP katılımcısı bulunamadı.", "TYP participant not found."},
     {errc::kAbsenceNotFound, 404, "Bu gün için kayıtlı devam bilgisi bulunamadı.", "No attendance entry is recorded for this day."},
     {errc::kBenefitDeclarationNotFound, 404, "Bildirge bulunamadı.", "Benefit declaration not found."},
+    {errc::kLaborDemandNotFound, 404, "İşgücü istemi bulunamadı.", "Labor demand not found."},
+    {errc::kJobPostingNotFound, 404, "İş ilanı bulunamadı.", "Job posting not found."},
     {errc::kMethodNotAllowed, 405, "Bu yöntem bu adreste desteklenmiyor.", "Method not allowed on this resource."},
     {errc::kTermsNotAccepted, 409, "Üyelik için Genel Koşulları kabul etmelisiniz.", "You must accept the general terms to register."},
     {errc::kAlreadyRegistered, 409, "Bu T.C. Kimlik Numarası ile daha önce kayıt yapılmış.", "This TCKN is already registered."},
@@ -59,6 +61,9 @@ const std::vector<ProblemInfo> kProblems = {
     {errc::kParticipantPeriodOverlaps, 409, "Bu kişi programa çakışan bir dönem için zaten atanmış.", "This person is already assigned to the program for an overlapping period."},
     {errc::kAbsenceAlreadyRecorded, 409, "Bu gün için devam bilgisi zaten girilmiş; düzeltmek için önce siliniz.", "An entry already exists for this day; delete it first to correct it."},
     {errc::kOutsideParticipationPeriod, 409, "Seçilen gün katılımcının program dönemi dışındadır.", "The day lies outside the participant's period."},
+    {errc::kDemandNotActive, 409, "Bu işlem yalnızca aktif bir işgücü istemi için yapılabilir.", "Only an active labor demand allows this."},
+    {errc::kNotCancellable, 409, "İptal et butonu aktif değilse işgücü istemi detayı işlem sonundan silinmelidir.", "A labor demand without candidates cannot be cancelled; delete it instead."},
+    {errc::kNotDeletable, 409, "Adayı olan bir işgücü istemi silinemez; iptal ediniz.", "A labor demand with candidates cannot be deleted; cancel it instead."},
     {errc::kPayloadTooLarge, 413, "İstek gövdesi çok büyük.", "The request body is too large."},
     {errc::kUnsupportedMediaType, 415, "Bu içerik türü desteklenmiyor.", "This content type is not supported."},
     {errc::kSecretAnswerWrong, 422, "Gizli sorunun cevabı hatalı.", "The answer to the secret question is wrong."},
@@ -132,6 +137,8 @@ const FieldMessage kFieldMessages[] = {
     {"outside_period", "Ay, kısa çalışma dönemi içinde olmalıdır.", "The month must lie within the short-time period."},
     {"out_of_range", "Değer izin verilen aralıkta değil.", "The value is outside the allowed range."},
     {"too_large", "Değer çok büyük.", "The value is too large."},
+    {"in_past", "Bugünden önce bir tarih olamaz.", "Cannot be a date before today."},
+    {"before_creation", "Kayıt tarihinden önce olamaz.", "Cannot be before the date the record was created."},
     {"invalid_text", "Geçerli UTF-8 olmayan bayt ya da izin verilmeyen bir kontrol karakteri içeriyor.", "Holds bytes that are not valid UTF-8 or a control character that is not allowed."},
 };
 

@@ -8,6 +8,7 @@
 #include <chrono>
 
 #include "aggregates/benefit_reference.h"
+#include "aggregates/job_codes.h"
 #include "http/app.h"
 #include "http/json_io.h"
 #include "infra/stored_json.h"
@@ -77,7 +78,8 @@ bool Admits(const Route& route, const Session& session) {
   const auto& roles = route.staff_roles;
   const auto role = StaffRoleOf(session.actor_type);
   const bool staff_ok = session.IsStaff() && role && std::find(roles.begin(), roles.end(), *role) != roles.end();
-  const bool employer_ok = !session.IsStaff() && (route.permission.empty() || session.Has(route.permission));
+  const bool employer_ok = !session.IsStaff() && !session.IsIndividual() &&
+                           (route.permission.empty() || session.Has(route.permission));
   switch (route.access) {
     case Access::kUndeclared: return false;
     case Access::kPublic:
@@ -85,6 +87,7 @@ bool Admits(const Route& route, const Session& session) {
     case Access::kEmployer: return employer_ok;
     case Access::kStaff: return staff_ok;
     case Access::kEmployerOrStaff: return employer_ok || staff_ok;
+    case Access::kIndividual: return session.IsIndividual();
   }
   return false;
 }
@@ -101,6 +104,8 @@ std::vector<std::string> ReferenceCodes(const void* source, std::string_view lis
     for (const auto& t : ref.attendance_types()) out.push_back(t.code);
   } else if (list == wire::lists::kExitReasons) {
     for (const auto& r : ExitReasons()) out.emplace_back(r.code);
+  } else if (const auto* set = job_codes::Find(list)) {
+    for (const auto& c : set->codes) out.emplace_back(c.code);
   } else {
     throw std::logic_error("unknown reference list " + std::string(list));
   }
@@ -112,6 +117,7 @@ std::vector<std::string> ReferenceCodes(const void* source, std::string_view lis
 Router::Router(App& app)
     : app_(app),
       per_client_(app.config().auth_rate_per_client_per_minute),
+      per_client_reads_(app.config().public_read_rate_per_client_per_minute),
       choices_{&app.services().ref, &ReferenceCodes} {}
 
 void Router::Add(Route route) {
@@ -243,9 +249,10 @@ HttpResponse Router::Dispatch(HttpRequest& req) {
 }
 
 HttpResponse Router::Handle(HttpRequest& req, const Route& route, Lang lang) {
-  if (route.rate_limited) {
+  if (route.rate_limited || route.read_rate_limited) {
     int retry = 60;
-    if (!per_client_.Allow(route.pattern + "|" + req.remote_address, &retry)) {
+    auto& limiter = route.rate_limited ? per_client_ : per_client_reads_;
+    if (!limiter.Allow(route.pattern + "|" + req.remote_address, &retry)) {
       HttpResponse r = Problem(errc::kRateLimited, lang);
       r.headers.emplace_back("Retry-After", std::to_string(retry));
       return r;

@@ -25,7 +25,8 @@ enum class Access {
   kPublic,    // no token needed
   kEmployer,  // a token with a chosen firm, holding `permission` (admins hold all)
   kStaff,     // an agency staff token with one of `staff_roles`
-  kAnyUser,   // any valid token, employer or staff (logout)
+  kAnyUser,   // any valid token: employer, staff or individual (logout)
+  kIndividual,  // a job seeker's token ("as": "individual" at login)
   // Shared views of the agency and the employer (TYP programs, benefit declarations): an
   // employer token holding `permission`, or a staff token with one of `staff_roles`. The
   // handler scopes the answer (the employer's own rows, the unit user's province).
@@ -75,6 +76,7 @@ struct Route {
   Handler handler;
   RouteDoc doc;
   bool rate_limited = false;  // per client address (config auth_rate_per_client_per_minute)
+  bool read_rate_limited = false;  // public searches, per client address (config public_read_rate_per_client_per_minute)
 };
 
 template <class H>
@@ -100,6 +102,7 @@ class Router {
   std::vector<std::string> command_patterns_;  // read replica: command routes not served
   std::array<std::mutex, 64> idempotency_locks_;
   RateLimiter per_client_;
+  RateLimiter per_client_reads_;
   wire::ChoiceSource choices_;  // reference lists for the schemas' enums
 };
 

@@ -19,7 +19,9 @@ HealthDoc HealthReport(App& app) {
     o.write_error = write_error->code + (write_error->detail.empty() ? "" : ": " + write_error->detail);
   }
   bool stalled = false;
-  for (const auto& h : app.projections().Health()) {
+  auto health = app.projections().Health();
+  health.push_back(app.job_search().Health());
+  for (const auto& h : health) {
     o.projections.push_back({h.name, h.stalled ? "stalled" : "ok", h.position, h.lag,
                              h.stalled ? std::optional(h.error) : std::nullopt});
     stalled = stalled || h.stalled;

@@ -410,6 +410,9 @@ boost::json::object SchemaWriter::FieldSchema(const Field<T>& f, const ChoiceSou
     if (f.list) {
       for (const auto& v : choices(f.list)) values.emplace_back(v);
     }
+    // A nullable scalar lists null among its values (OpenAPI 3.0: "nullable" does not extend
+    // an enum by itself).
+    if (!values.empty() && f.is_nullable && target == &s) values.emplace_back(nullptr);
     if (!values.empty()) (*target)["enum"] = std::move(values);
   }
   if (f.min) (*target)["minimum"] = *f.min;
@@ -450,6 +453,14 @@ class QueryReader {
   }
   template <class T>
   void Read(Field<T>& f) {
+    if constexpr (std::is_same_v<T, std::vector<std::string>>) {
+      // A repeatable parameter (?province=34&province=06): every value, in order.
+      for (const auto& [k, v] : query_) {
+        if (k == f.name) f.value.push_back(v);
+      }
+      if (f.is_required && f.value.empty()) errors_.push_back({f.name, "required"});
+      return;
+    }
     const std::string* v = Find(f.name);
     if (!v) {
       if (f.is_required) errors_.push_back({f.name, "required"});
@@ -481,8 +492,10 @@ class QueryReader {
       if (!Parse(text, f, x)) return false;
       out = std::move(x);
       return true;
+    } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
+      return true;  // read in Read
     } else {
-      static_assert(sizeof(T) == 0, "a query parameter is a string, a bool or an integer");
+      static_assert(sizeof(T) == 0, "a query parameter is a string, a bool, an integer or a list of strings");
     }
   }
 

@@ -92,6 +92,7 @@ Status LoadConfigFile(const std::string& path, Config* c) {
       else if (k == "passwordCost") c->password_cost = val.as_string().c_str();
       else if (k == "minPasswordLength") c->min_password_length = val.to_number<std::size_t>();
       else if (k == "demo") c->demo = val.as_bool();
+      else if (k == "demoPostings") c->demo_postings = val.to_number<std::size_t>();
       else if (k == "logLevel") c->log_level = val.as_string().c_str();
       else if (k == "termsVersion") c->terms_version = val.as_string().c_str();
       else if (k == "identityRegistryFile") c->identity_registry_file = val.as_string().c_str();
@@ -99,6 +100,7 @@ Status LoadConfigFile(const std::string& path, Config* c) {
       else if (k == "lockoutWindowMinutes") c->lockout_window_minutes = val.to_number<unsigned>();
       else if (k == "resetTtlMinutes") c->reset_ttl_minutes = val.to_number<unsigned>();
       else if (k == "authRatePerClientPerMinute") c->auth_rate_per_client_per_minute = val.to_number<double>();
+      else if (k == "publicReadRatePerClientPerMinute") c->public_read_rate_per_client_per_minute = val.to_number<double>();
       else if (k == "authRatePerTcknPerMinute") c->auth_rate_per_tckn_per_minute = val.to_number<double>();
       else if (k == "utcOffsetMinutes") c->utc_offset_minutes = val.to_number<int>();
       else if (k == "quotaRules") c->quota_rules = ParseQuotaRules(val);

@@ -63,6 +63,7 @@ struct Config {
   std::string password_cost = "interactive";  // interactive | moderate | min (tests)
   std::size_t min_password_length = 8;
   bool demo = false;
+  std::size_t demo_postings = 300;  // job postings of the demo data (serve --demo), over 20 demo employers
   std::string log_level = "info";
   std::string terms_version = "2026-01";
   // Identity and access (docs/security.md).
@@ -71,6 +72,7 @@ struct Config {
   unsigned lockout_window_minutes = 15;      // ... within this window lock the account
   unsigned reset_ttl_minutes = 30;           // password reset tokens expire
   double auth_rate_per_client_per_minute = 60;  // login, reset, registration: per client address
+  double public_read_rate_per_client_per_minute = 600;  // public searches (job postings): per client address
   double auth_rate_per_tckn_per_minute = 10;    // login and reset: per TCKN
   int utc_offset_minutes = 180;              // Türkiye (UTC+3): "today" for closing dates
   // Labor market (docs/configuration.md "Labor market").

@@ -155,7 +155,11 @@ Xapian::Query FiltersQuery(const std::vector<FilterTerm>& filters) {
 
 Xapian::Query BuildQuery(const SearchQuery& q) {
   const Xapian::Query words = WordsQuery(q.words);
-  const Xapian::Query filters = FiltersQuery(q.filters);
+  Xapian::Query filters = FiltersQuery(q.filters);
+  if (q.min_value) {  // a value range: documents whose slot holds at least the bound (as bytes)
+    const Xapian::Query range(Xapian::Query::OP_VALUE_GE, q.min_value->slot, q.min_value->at_least);
+    filters = filters.empty() ? range : Xapian::Query(Xapian::Query::OP_FILTER, filters, range);
+  }
   if (words.empty()) {
     // No text condition: every document, or the filtered ones, all weighing the same.
     return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,

@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -52,6 +53,13 @@ enum class SearchOrder {
   kValueDescending  // SearchQuery::sort_slot, greatest bytes first; ties by relevance
 };
 
+// Documents whose value in `slot` is at least `at_least`, compared as bytes (a date
+// "YYYY-MM-DD" not before a day).
+struct SearchValueBound {
+  unsigned slot = 0;
+  std::string at_least;
+};
+
 struct SearchQuery {
   // Free text from a user. Always plain words (Words() of infra/turkish_text.h), never query
   // syntax; every word must match. No words (empty, only punctuation) = no text condition.
@@ -59,6 +67,8 @@ struct SearchQuery {
   // A document must match at least one value of each field named here: AND across fields,
   // OR within one field.
   std::vector<FilterTerm> filters;
+  // Only documents with a value in the range (documents without one in the slot are out).
+  std::optional<SearchValueBound> min_value;
   SearchOrder order = SearchOrder::kRelevance;
   unsigned sort_slot = 0;
   std::size_t offset = 0;

@@ -56,6 +56,25 @@ void ReadView::Scan(const std::string& table, const std::string& prefix,
   CheckIterator(*it, "read model table " + table);
 }
 
+void ReadView::ScanFrom(const std::string& table, const std::string& start,
+                        const std::function<bool(const std::string&, const std::string&)>& fn,
+                        bool reverse) const {
+  std::unique_ptr<rocksdb::Iterator> it(db_->db()->NewIterator(rocksdb::ReadOptions(), tables_->Table(table)));
+  if (reverse) {
+    if (start.empty()) {
+      it->SeekToLast();
+    } else {
+      it->SeekForPrev(start);
+    }
+  } else {
+    it->Seek(start);
+  }
+  for (; it->Valid(); reverse ? it->Prev() : it->Next()) {
+    if (!fn(it->key().ToString(), it->value().ToString())) return;
+  }
+  CheckIterator(*it, "read model table " + table);
+}
+
 struct ProjectionEngine::Slot {
   std::unique_ptr<Projector> projector;
   std::mutex apply_mu;          // one writer of the tables at a time (tail thread or rebuild)

@@ -63,6 +63,11 @@ class ReadView {
   // returns false.
   void Scan(const std::string& table, const std::string& prefix,
             const std::function<bool(const std::string&, const std::string&)>& fn) const;
+  // Calls fn(key, value) for each row from the first key >= start (reverse: from the last key
+  // <= start, or from the very last row when start is empty, going down) until fn returns false.
+  void ScanFrom(const std::string& table, const std::string& start,
+                const std::function<bool(const std::string&, const std::string&)>& fn,
+                bool reverse = false) const;
 
  private:
   Database* db_;

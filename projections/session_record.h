@@ -22,7 +22,11 @@ struct Session {
   Micros expires_at = 0;
 
   bool Has(std::string_view permission) const;
-  bool IsStaff() const { return employer_id.empty(); }
+  // A job seeker's session ("as": "individual" at login): no firm, not staff.
+  bool IsIndividual() const { return actor_type == kIndividualActor; }
+  bool IsStaff() const { return employer_id.empty() && !IsIndividual(); }
+
+  static constexpr std::string_view kIndividualActor = "Individual";
 };
 
 std::string EncodeSession(const Session& s);

@@ -82,15 +82,20 @@ int DumpEvents(const Config& config, std::uint64_t from) {
 int Rebuild(const Config& config, const std::string& only) {
   auto app = OpenApp(config);
   auto names = app->projections().Names();
+  names.push_back(kJobSearchProjection);  // the search index follows job_postings: after it
   if (!only.empty()) names = {only};
   for (const auto& name : names) {
     cli::Progress progress("rebuild " + name);
-    auto st = app->projections().Rebuild(name, [&](auto d, auto t) { progress.Update(d, t); });
+    const auto report = [&](auto d, auto t) { progress.Update(d, t); };
+    const bool search = name == kJobSearchProjection;
+    if (search) app->projections().CatchUp();  // the feed it indexes is complete first
+    auto st = search ? app->job_search().Rebuild(report) : app->projections().Rebuild(name, report);
     if (!st.ok()) {
       std::cerr << "istihdam rebuild: " << st.error().code << " " << st.error().detail << "\n";
       return 1;
     }
-    std::cerr << "istihdam rebuild: " << name << " at position " << app->projections().Position(name) << "\n";
+    const auto at = search ? app->job_search().Position() : app->projections().Position(name);
+    std::cerr << "istihdam rebuild: " << name << " at position " << at << "\n";
   }
   return 0;
 }
@@ -109,6 +114,23 @@ int StaffAdd(const Config& config, const CreateStaffUser& cmd) {
     return 1;
   }
   std::cout << boost::json::serialize(res->body) << "\n";
+  return 0;
+}
+
+// Demo employers and postings through the command path (README: the search examples).
+int Demo(const Config& config, std::size_t postings, std::size_t employers, std::uint64_t seed) {
+  auto app = OpenApp(config);
+  CommandEnv env;
+  env.meta.actor = Actor{"", "System", ""};
+  env.meta.correlation_id = "demo-postings";
+  env.meta.causation_id = crypto::Uuid4();
+  auto written = http::SeedDemoPostings(app->services(), env, postings, employers, seed);
+  if (!written.ok()) {
+    std::cerr << "istihdam demo: " << written.error().code << " " << written.error().detail << "\n";
+    return 1;
+  }
+  std::cerr << "istihdam demo: " << *written << " postings of " << employers << " employers, log position "
+            << app->store().LastPosition() << "\n";
   return 0;
 }
 
@@ -181,6 +203,15 @@ int main(int argc, char** argv) {
   staff_add->add_option("--tckn", staff_cmd.tckn, "TC Kimlik No")->required();
   staff_add->add_option("--password", staff_cmd.password, "initial password")->required();
 
+  std::size_t demo_postings = 300, demo_employers = 20;
+  std::uint64_t demo_seed = 1;
+  auto* demo = cli.add_subcommand("demo", "write demo employers and job postings through the command path");
+  add_data_dir(demo);
+  demo->add_option("--postings", demo_postings, "labor demands to write")->capture_default_str();
+  demo->add_option("--employers", demo_employers, "employers to register for them")->capture_default_str()
+      ->check(CLI::Range(1, 100000));
+  demo->add_option("--seed", demo_seed, "random seed")->capture_default_str();
+
   auto* schemas = cli.add_subcommand("schemas", "print the JSON Schema of every event type (docs/event-schemas.md)");
 
   CLI11_PARSE(cli, argc, argv);
@@ -227,6 +258,7 @@ int main(int argc, char** argv) {
     if (events->parsed()) return DumpEvents(config, from);
     if (rebuild->parsed()) return Rebuild(config, projection);
     if (staff_add->parsed()) return StaffAdd(config, staff_cmd);
+    if (demo->parsed()) return Demo(config, demo_postings, demo_employers, demo_seed);
     return 0;
   };
   try {

@@ -71,6 +71,7 @@ std::string AccessName(Access a) {
     case Access::kStaff: return "staff";
     case Access::kAnyUser: return "anyUser";
     case Access::kEmployerOrStaff: return "employerOrStaff";
+    case Access::kIndividual: return "individual";
   }
   return "?";
 }
@@ -112,6 +113,7 @@ class AuthorizationMatrixTest : public ::testing::Test {
     std::unique_ptr<App> app;
     std::string employer_a, employer_b, hq_a, dismissal_a, typ_a;
     std::string declaration_a;  // a benefit declaration of A
+    std::string demand_a;       // a labor demand of A
     std::map<std::string, std::string> user_ids;  // by TCKN
     std::map<std::string, std::string> tokens;    // by actor name
     std::map<std::string, std::pair<std::string, std::string>> credentials;  // actor → (tckn, password)
@@ -327,6 +329,20 @@ class AuthorizationMatrixTest : public ::testing::Test {
                        tokens.at("adminA"));
       Require(decl, 201, "benefit declaration of A");
       declaration_a = StrOf(decl, "id");
+      auto demand = Post("/api/v1/labor-demands",
+                         json::object{{"workplaceId", hq_a}, {"occupation", "2512"}, {"position", "Yazılım Mühendisi"},
+                                      {"requestedCount", 1},
+                                      {"workAddress", {{"province", "34"}, {"district", "Kadıköy"}}},
+                                      {"lastApplicationDate", "2026-02-28"}, {"workingPattern", "fullTime"},
+                                      {"description", "Web uygulamaları"}},
+                         tokens.at("adminA"));
+      Require(demand, 201, "labor demand of A");
+      demand_a = StrOf(demand, "id");
+      // Şule's job-seeker token.
+      const auto individual = Post("/api/v1/auth/login", json::object{{"tckn", kSule.tckn}, {"password", kPassword},
+                                                                      {"as", "individual"}});
+      Require(individual, 200, "individual login");
+      tokens["individual"] = StrOf(individual, "token");
       app->projections().CatchUp();
     }
 
@@ -344,6 +360,7 @@ class AuthorizationMatrixTest : public ::testing::Test {
       if (name == "participantId") return "1";
       if (name == "date") return "2026-01-12";
       if (pattern.rfind("/api/v1/benefit-declarations/{", 0) == 0) return declaration_a;
+      if (name == "demandNo") return demand_a;
       *known = false;
       return "1000000001";  // a kind of resource this test does not create yet
     }
@@ -444,7 +461,8 @@ class AuthorizationMatrixTest : public ::testing::Test {
       switch (route.access) {
         case Access::kPublic: ExpectThrough(route, a, actor); break;
         case Access::kAnyUser: ExpectThrough(route, a, actor); break;
-        case Access::kStaff: Expect403(route, a, actor); break;
+        case Access::kStaff:
+        case Access::kIndividual: Expect403(route, a, actor); break;
         case Access::kEmployer:
         case Access::kEmployerOrStaff:
           if (admin) ExpectThrough(route, a, actor);
@@ -463,7 +481,8 @@ class AuthorizationMatrixTest : public ::testing::Test {
         case Access::kUndeclared: ADD_FAILURE() << Describe(route) << " declares no access"; break;
         case Access::kPublic:
         case Access::kAnyUser: ExpectThrough(route, a, who); break;
-        case Access::kEmployer: Expect403(route, a, who); break;
+        case Access::kEmployer:
+        case Access::kIndividual: Expect403(route, a, who); break;
         case Access::kStaff:
         case Access::kEmployerOrStaff: {
           const auto& roles = route.staff_roles;
@@ -624,6 +643,30 @@ TEST_F(AuthorizationMatrixTest, StaffHeadOffice) { ExpectStaffActor("headOffice"
 
 TEST_F(AuthorizationMatrixTest, StaffUnitUser) { ExpectStaffActor("unit", "UnitUser"); }
 
+// A job seeker's token ("as": "individual"): the public routes and the job seekers' own, nothing
+// of employers or staff.
+TEST_F(AuthorizationMatrixTest, IndividualJobSeeker) {
+  for (const auto& route : Routes()) {
+    std::string token = world_->tokens.at("individual");
+    if (route.access == Access::kAnyUser) {  // logout uses the token up
+      const auto a = world_->Post("/api/v1/auth/login", json::object{{"tckn", kSule.tckn}, {"password", kPassword},
+                                                                     {"as", "individual"}});
+      ASSERT_EQ(a.status, 200) << a.body;
+      token = World::StrOf(a, "token");
+    }
+    const auto a = CallRoute(route, token);
+    switch (route.access) {
+      case Access::kUndeclared: ADD_FAILURE() << Describe(route) << " declares no access"; break;
+      case Access::kPublic:
+      case Access::kAnyUser:
+      case Access::kIndividual: ExpectThrough(route, a, "a job seeker"); break;
+      case Access::kEmployer:
+      case Access::kStaff:
+      case Access::kEmployerOrStaff: Expect403(route, a, "a job seeker"); break;
+    }
+  }
+}
+
 TEST_F(AuthorizationMatrixTest, UserWithoutAnyPermission) {
   world_->SetRoles(kSule, false, {}, "", false);
   ExpectEmployerActor("user", false);
@@ -687,7 +730,8 @@ TEST_F(AuthorizationMatrixTest, OtherEmployer) {
     switch (route.access) {
       case Access::kPublic:
       case Access::kAnyUser: ExpectThrough(route, a, who); break;
-      case Access::kStaff: Expect403(route, a, who); break;
+      case Access::kStaff:
+      case Access::kIndividual: Expect403(route, a, who); break;
       case Access::kEmployer:
       case Access::kEmployerOrStaff:
         if (NamesResourceOfA(route)) {

@@ -164,6 +164,23 @@ TEST_F(SearchIndexTest, SortsByAValueDescending) {
   EXPECT_EQ(ids, (std::vector<std::string>{"p5", "p1", "p3", "p2", "p4"}));
 }
 
+TEST_F(SearchIndexTest, AValueBoundKeepsDocumentsAtOrAboveIt) {
+  SearchQuery q;
+  q.order = SearchOrder::kValueDescending;
+  q.min_value = SearchValueBound{0, "2026-11-03"};
+  auto r = index_->Search(q);
+  ASSERT_TRUE(r.ok());
+  std::vector<std::string> ids;
+  for (const auto& h : r->hits) ids.push_back(h.id);
+  EXPECT_EQ(ids, (std::vector<std::string>{"p5", "p1"}));
+  // With words and filters too.
+  q.words = "yazılım";
+  r = index_->Search(q);
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->hits.size(), 1u);
+  EXPECT_EQ(r->hits[0].id, "p1");
+}
+
 TEST_F(SearchIndexTest, RanksTheBetterMatchFirst) {
   // "yazılım" is both words of p7's title; p1 and p3 have it once.
   Add(Posting("p7", "Yazılım yazılım", "Bursa", "16", "2026-01-01"));
