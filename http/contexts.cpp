@@ -33,6 +33,7 @@ void AddCollectiveDismissalRoutes(App& app, Router& router);
 void AddTypRoutes(App& app, Router& router);
 void AddBenefitDeclarationRoutes(App& app, Router& router);
 void AddDocsRoutes(App& app, Router& router);
+void AddJobCodeRoutes(App& app, Router& router);
 
 void RegisterContexts(App& app, events::EventRegistry& registry, ProjectionEngine& projections,
                       Router& router) {
@@ -48,6 +49,7 @@ void RegisterContexts(App& app, events::EventRegistry& registry, ProjectionEngin
   AddServiceRoutes(app, router);
   AddDocsRoutes(app, router);
   AddReferenceRoutes(app, router);
+  AddJobCodeRoutes(app, router);
   AddRegistrationRoutes(app, router);
   AddAuthRoutes(app, router);
   AddWorkplaceRoutes(app, router);
