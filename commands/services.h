@@ -9,6 +9,7 @@
 
 #include "aggregates/collective_dismissal.h"
 #include "aggregates/employer.h"
+#include "aggregates/occupation_dictionary.h"
 #include "aggregates/typ_attendance.h"
 #include "aggregates/typ_program.h"
 #include "aggregates/user_account.h"
@@ -61,6 +62,7 @@ struct Services {
   Repository<CollectiveDismissalState, events::CollectiveDismissalEvent> dismissals{reader};
   Repository<TypProgramState, events::TypProgramEvent> typ_programs{reader};
   Repository<TypAttendanceState, events::TypAttendanceEvent> typ_attendance{reader};
+  Repository<NationalOccupations, events::OccupationEvent> occupations{reader};
   std::unique_ptr<IdentityProvider> identity;  // KPS adapter
   LockoutPolicy lockout;
   RateLimiter per_tckn_limiter;  // login and password reset attempts per TCKN

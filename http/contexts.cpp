@@ -5,12 +5,14 @@
 #include "events/collective_dismissals.h"
 #include "events/employers.h"
 #include "events/identity.h"
+#include "events/occupations.h"
 #include "events/workforce_schedules.h"
 #include "events/workplaces.h"
 #include "events/typ.h"
 #include "http/app.h"
 #include "projections/benefit_declarations.h"
 #include "projections/collective_dismissals.h"
+#include "projections/occupations.h"
 #include "projections/quota_status.h"
 #include "projections/workforce_schedules.h"
 #include "projections/workplaces.h"
@@ -34,6 +36,7 @@ void AddTypRoutes(App& app, Router& router);
 void AddBenefitDeclarationRoutes(App& app, Router& router);
 void AddDocsRoutes(App& app, Router& router);
 void AddJobCodeRoutes(App& app, Router& router);
+void AddOccupationRoutes(App& app, Router& router);
 
 void RegisterContexts(App& app, events::EventRegistry& registry, ProjectionEngine& projections,
                       Router& router) {
@@ -45,11 +48,13 @@ void RegisterContexts(App& app, events::EventRegistry& registry, ProjectionEngin
   projections.Add(MakeCollectiveDismissalsProjector());
   projections.Add(MakeTypProjector());
   projections.Add(MakeBenefitDeclarationsProjector());
+  projections.Add(MakeOccupationsProjector());
 
   AddServiceRoutes(app, router);
   AddDocsRoutes(app, router);
   AddReferenceRoutes(app, router);
   AddJobCodeRoutes(app, router);
+  AddOccupationRoutes(app, router);
   AddRegistrationRoutes(app, router);
   AddAuthRoutes(app, router);
   AddWorkplaceRoutes(app, router);

@@ -5,6 +5,7 @@
 #include "events/collective_dismissals.h"
 #include "events/employers.h"
 #include "events/identity.h"
+#include "events/occupations.h"
 #include "events/typ.h"
 #include "events/workforce_schedules.h"
 #include "events/workplaces.h"
@@ -23,6 +24,7 @@ void RegisterEventTypes(events::EventRegistry& registry) {
   registry.Register<events::TypProgramEvent>();
   registry.Register<events::TypAttendanceEvent>();
   registry.Register<events::BenefitDeclarationEvent>();
+  registry.Register<events::OccupationEvent>();
 }
 
 }  // namespace istihdam::http

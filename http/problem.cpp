@@ -33,6 +33,7 @@ const std::vector<ProblemInfo> kProblems = {
     {errc::kTypParticipantNotFound, 404, "TYP katılımcısı bulunamadı.", "TYP participant not found."},
     {errc::kAbsenceNotFound, 404, "Bu gün için kayıtlı devam bilgisi bulunamadı.", "No attendance entry is recorded for this day."},
     {errc::kBenefitDeclarationNotFound, 404, "Bildirge bulunamadı.", "Benefit declaration not found."},
+    {errc::kOccupationNotFound, 404, "Meslek kodu meslek sözlüğünde bulunamadı.", "The occupation code is not in the occupation dictionary."},
     {errc::kMethodNotAllowed, 405, "Bu yöntem bu adreste desteklenmiyor.", "Method not allowed on this resource."},
     {errc::kTermsNotAccepted, 409, "Üyelik için Genel Koşulları kabul etmelisiniz.", "You must accept the general terms to register."},
     {errc::kAlreadyRegistered, 409, "Bu T.C. Kimlik Numarası ile daha önce kayıt yapılmış.", "This TCKN is already registered."},
@@ -132,6 +133,7 @@ const FieldMessage kFieldMessages[] = {
     {"outside_period", "Ay, kısa çalışma dönemi içinde olmalıdır.", "The month must lie within the short-time period."},
     {"out_of_range", "Değer izin verilen aralıkta değil.", "The value is outside the allowed range."},
     {"too_large", "Değer çok büyük.", "The value is too large."},
+    {"unknown_parent", "Meslek kodunun ilk 4 hanesi meslek sözlüğünde bir ISCO-08 birim grubu (4 haneli kod) değil.", "The first 4 digits of the occupation code are not an ISCO-08 unit group (4-digit code) of the dictionary."},
     {"invalid_text", "Geçerli UTF-8 olmayan bayt ya da izin verilmeyen bir kontrol karakteri içeriyor.", "Holds bytes that are not valid UTF-8 or a control character that is not allowed."},
 };
 

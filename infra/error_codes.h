@@ -28,6 +28,7 @@ inline constexpr const char* kTypProgramNotFound = "typ_program_not_found";
 inline constexpr const char* kTypParticipantNotFound = "typ_participant_not_found";
 inline constexpr const char* kAbsenceNotFound = "absence_not_found";
 inline constexpr const char* kBenefitDeclarationNotFound = "benefit_declaration_not_found";
+inline constexpr const char* kOccupationNotFound = "occupation_not_found";
 inline constexpr const char* kMethodNotAllowed = "method_not_allowed";
 inline constexpr const char* kTermsNotAccepted = "terms_not_accepted";
 inline constexpr const char* kAlreadyRegistered = "already_registered";
