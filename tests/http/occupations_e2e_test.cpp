@@ -7,6 +7,7 @@
 
 #include <unistd.h>
 
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -175,17 +176,19 @@ class NationalOccupationsE2E : public ServerSuite<NationalOccupationsE2E> {
   // The import, a repeated import and a refused file, all before the server starts.
   static void SeedSuite() {
     const std::string dir = server_->data_dir();
-    const auto first = RunIstihdam({"occupations", "import", "--data-dir", dir, TempFile("national.csv", NationalCsv())});
+    const std::string national = TempFile("national.csv", NationalCsv());
+    const std::string bad = TempFile("bad.csv", "code,nameTr,nameEn\n251202,Yeni Meslek,\n999901,Ebeveynsiz,\n25,Kısa,\n");
+    const auto first = RunIstihdam({"occupations", "import", "--data-dir", dir, national});
     if (first.exit_code != 0) throw std::runtime_error("import failed: " + first.err + first.out);
     first_import_ = json::parse(first.out);
     const auto before = RunIstihdam({"events", "--data-dir", dir});
-    const auto again = RunIstihdam({"occupations", "import", "--data-dir", dir, TempFile("national.csv", NationalCsv())});
+    const auto again = RunIstihdam({"occupations", "import", "--data-dir", dir, national});
     if (again.exit_code != 0) throw std::runtime_error("second import failed: " + again.err + again.out);
     second_import_ = json::parse(again.out);
-    refused_ = RunIstihdam({"occupations", "import", "--data-dir", dir,
-                            TempFile("bad.csv", "code,nameTr,nameEn\n251202,Yeni Meslek,\n999901,Ebeveynsiz,\n"
-                                                "25,Kısa,\n")});
+    refused_ = RunIstihdam({"occupations", "import", "--data-dir", dir, bad});
     const auto after = RunIstihdam({"events", "--data-dir", dir});
+    std::remove(national.c_str());
+    std::remove(bad.c_str());
     events_before_ = Lines(before.out).size();
     events_after_ = Lines(after.out).size();
     server_->Start();
