@@ -10,6 +10,7 @@
 #include "aggregates/collective_dismissal.h"
 #include "aggregates/employer.h"
 #include "aggregates/labor_demand.h"
+#include "aggregates/occupation_dictionary.h"
 #include "aggregates/typ_attendance.h"
 #include "aggregates/typ_program.h"
 #include "aggregates/user_account.h"
@@ -63,6 +64,7 @@ struct Services {
   Repository<TypProgramState, events::TypProgramEvent> typ_programs{reader};
   Repository<TypAttendanceState, events::TypAttendanceEvent> typ_attendance{reader};
   Repository<LaborDemandState, events::LaborDemandEvent> labor_demands{reader};
+  Repository<NationalOccupations, events::OccupationEvent> occupations{reader};
   std::unique_ptr<IdentityProvider> identity;  // KPS adapter
   LockoutPolicy lockout;
   RateLimiter per_tckn_limiter;  // login and password reset attempts per TCKN

@@ -5,6 +5,7 @@
 #include "events/collective_dismissals.h"
 #include "events/employers.h"
 #include "events/identity.h"
+#include "events/occupations.h"
 #include "events/workforce_schedules.h"
 #include "events/workplaces.h"
 #include "events/typ.h"
@@ -12,6 +13,7 @@
 #include "http/app.h"
 #include "projections/benefit_declarations.h"
 #include "projections/collective_dismissals.h"
+#include "projections/occupations.h"
 #include "projections/quota_status.h"
 #include "projections/workforce_schedules.h"
 #include "projections/workplaces.h"
@@ -38,6 +40,8 @@ void AddBenefitDeclarationRoutes(App& app, Router& router);
 void AddDocsRoutes(App& app, Router& router);
 void AddLaborDemandRoutes(App& app, Router& router);
 void AddJobPostingRoutes(App& app, Router& router);
+void AddJobCodeRoutes(App& app, Router& router);
+void AddOccupationRoutes(App& app, Router& router);
 
 void RegisterContexts(App& app, events::EventRegistry& registry, ProjectionEngine& projections,
                       Router& router) {
@@ -51,10 +55,13 @@ void RegisterContexts(App& app, events::EventRegistry& registry, ProjectionEngin
   projections.Add(MakeBenefitDeclarationsProjector());
   projections.Add(MakeLaborDemandsProjector(app.services().ref));
   projections.Add(MakeJobPostingsProjector(app.services().ref));
+  projections.Add(MakeOccupationsProjector());
 
   AddServiceRoutes(app, router);
   AddDocsRoutes(app, router);
   AddReferenceRoutes(app, router);
+  AddJobCodeRoutes(app, router);
+  AddOccupationRoutes(app, router);
   AddRegistrationRoutes(app, router);
   AddAuthRoutes(app, router);
   AddWorkplaceRoutes(app, router);

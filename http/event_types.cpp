@@ -6,6 +6,7 @@
 #include "events/employers.h"
 #include "events/identity.h"
 #include "events/labor_demands.h"
+#include "events/occupations.h"
 #include "events/typ.h"
 #include "events/workforce_schedules.h"
 #include "events/workplaces.h"
@@ -25,6 +26,7 @@ void RegisterEventTypes(events::EventRegistry& registry) {
   registry.Register<events::TypAttendanceEvent>();
   registry.Register<events::BenefitDeclarationEvent>();
   registry.Register<events::LaborDemandEvent>();
+  registry.Register<events::OccupationEvent>();
 }
 
 }  // namespace istihdam::http

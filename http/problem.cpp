@@ -35,6 +35,7 @@ const std::vector<ProblemInfo> kProblems = {
     {errc::kBenefitDeclarationNotFound, 404, "Bildirge bulunamadı.", "Benefit declaration not found."},
     {errc::kLaborDemandNotFound, 404, "İşgücü istemi bulunamadı.", "Labor demand not found."},
     {errc::kJobPostingNotFound, 404, "İş ilanı bulunamadı.", "Job posting not found."},
+    {errc::kOccupationNotFound, 404, "Meslek kodu meslek sözlüğünde bulunamadı.", "The occupation code is not in the occupation dictionary."},
     {errc::kMethodNotAllowed, 405, "Bu yöntem bu adreste desteklenmiyor.", "Method not allowed on this resource."},
     {errc::kTermsNotAccepted, 409, "Üyelik için Genel Koşulları kabul etmelisiniz.", "You must accept the general terms to register."},
     {errc::kAlreadyRegistered, 409, "Bu T.C. Kimlik Numarası ile daha önce kayıt yapılmış.", "This TCKN is already registered."},
@@ -139,6 +140,7 @@ const FieldMessage kFieldMessages[] = {
     {"too_large", "Değer çok büyük.", "The value is too large."},
     {"in_past", "Bugünden önce bir tarih olamaz.", "Cannot be a date before today."},
     {"before_creation", "Kayıt tarihinden önce olamaz.", "Cannot be before the date the record was created."},
+    {"unknown_parent", "Meslek kodunun ilk 4 hanesi meslek sözlüğünde bir ISCO-08 birim grubu (4 haneli kod) değil.", "The first 4 digits of the occupation code are not an ISCO-08 unit group (4-digit code) of the dictionary."},
     {"invalid_text", "Geçerli UTF-8 olmayan bayt ya da izin verilmeyen bir kontrol karakteri içeriyor.", "Holds bytes that are not valid UTF-8 or a control character that is not allowed."},
 };
 

@@ -30,6 +30,7 @@ inline constexpr const char* kAbsenceNotFound = "absence_not_found";
 inline constexpr const char* kBenefitDeclarationNotFound = "benefit_declaration_not_found";
 inline constexpr const char* kLaborDemandNotFound = "labor_demand_not_found";
 inline constexpr const char* kJobPostingNotFound = "job_posting_not_found";
+inline constexpr const char* kOccupationNotFound = "occupation_not_found";
 inline constexpr const char* kMethodNotAllowed = "method_not_allowed";
 inline constexpr const char* kTermsNotAccepted = "terms_not_accepted";
 inline constexpr const char* kAlreadyRegistered = "already_registered";

@@ -5,30 +5,39 @@
 
 namespace istihdam {
 
-std::vector<std::vector<std::string>> ParseCsv(const std::string& text) {
-  std::vector<std::vector<std::string>> rows;
+std::vector<CsvRow> ParseCsvRows(const std::string& text) {
+  std::vector<CsvRow> rows;
   std::vector<std::string> row;
   std::string field;
   bool quoted = false, any = false;
+  std::size_t line = 1, row_line = 1;  // the current line, and the one the row started on
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     if (quoted) {
       if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') field += '"', ++i;
       else if (c == '"') quoted = false;
       else field += c;
+      if (c == '\n') ++line;
     } else if (c == '"') {
       quoted = any = true;
     } else if (c == ',') {
       row.push_back(std::move(field)), field.clear(), any = true;
     } else if (c == '\n' || c == '\r') {
       if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-      if (any || !field.empty()) row.push_back(std::move(field)), rows.push_back(std::move(row));
+      if (any || !field.empty()) row.push_back(std::move(field)), rows.push_back({row_line, std::move(row)});
       field.clear(), row.clear(), any = false;
+      row_line = ++line;
     } else {
       field += c, any = true;
     }
   }
-  if (any || !field.empty()) row.push_back(std::move(field)), rows.push_back(std::move(row));
+  if (any || !field.empty()) row.push_back(std::move(field)), rows.push_back({row_line, std::move(row)});
+  return rows;
+}
+
+std::vector<std::vector<std::string>> ParseCsv(const std::string& text) {
+  std::vector<std::vector<std::string>> rows;
+  for (auto& r : ParseCsvRows(text)) rows.push_back(std::move(r.fields));
   return rows;
 }
 

@@ -58,6 +58,15 @@ class ReferenceData {
 };
 
 // RFC 4180 CSV: rows of fields; quoted fields may hold commas, quotes ("") and newlines.
+// Blank lines are skipped.
 std::vector<std::vector<std::string>> ParseCsv(const std::string& text);
+
+// A CSV row and the line of the text it starts on (1-based), for messages that name it.
+struct CsvRow {
+  std::size_t line = 0;
+  std::vector<std::string> fields;
+};
+// ParseCsv, keeping each row's line number.
+std::vector<CsvRow> ParseCsvRows(const std::string& text);
 
 }  // namespace istihdam

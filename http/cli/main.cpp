@@ -1,10 +1,13 @@
-// The istihdam command line: serve, verify, events, rebuild, staff add.
+// The istihdam command line: serve, verify, events, rebuild, staff add, occupations import.
 #include <CLI/CLI.hpp>
 #include <boost/json.hpp>
 #include <spdlog/spdlog.h>
 
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
+#include "commands/occupations.h"
 #include "commands/staff.h"
 #include "http/app.h"
 #include "http/cli/progress.h"
@@ -131,6 +134,39 @@ int Demo(const Config& config, std::size_t postings, std::size_t employers, std:
   }
   std::cerr << "istihdam demo: " << *written << " postings of " << employers << " employers, log position "
             << app->store().LastPosition() << "\n";
+// Prints a refused command on stderr: "istihdam <what>: <code>", then a line "  <field>: <code>"
+// per failing field.
+void PrintRefusal(const std::string& what, const Error& e) {
+  std::cerr << "istihdam " << what << ": " << e.code;
+  if (!e.detail.empty()) std::cerr << " " << e.detail;
+  std::cerr << "\n";
+  for (const auto& f : e.fields) std::cerr << "  " << f.field << ": " << f.code << "\n";
+}
+
+int OccupationsImport(const Config& config, const std::string& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    std::cerr << "istihdam occupations import: cannot read " << file << "\n";
+    return 2;
+  }
+  std::stringstream text;
+  text << in.rdbuf();
+  auto rows = ReadOccupationsCsv(text.str());
+  if (!rows.ok()) {
+    PrintRefusal("occupations import", rows.error());
+    return 1;
+  }
+  auto app = OpenApp(config);
+  CommandEnv env;
+  env.meta.actor = Actor{"", "System", ""};
+  env.meta.correlation_id = crypto::Uuid4();
+  env.meta.causation_id = crypto::Uuid4();
+  auto res = HandleImportOccupations(app->services(), env, *rows);
+  if (!res.ok()) {
+    PrintRefusal("occupations import", res.error());
+    return 1;
+  }
+  std::cout << boost::json::serialize(res->body) << "\n";
   return 0;
 }
 
@@ -211,6 +247,15 @@ int main(int argc, char** argv) {
   demo->add_option("--employers", demo_employers, "employers to register for them")->capture_default_str()
       ->check(CLI::Range(1, 100000));
   demo->add_option("--seed", demo_seed, "random seed")->capture_default_str();
+  std::string occupations_file;
+  auto* occupations = cli.add_subcommand("occupations", "the occupation dictionary");
+  occupations->require_subcommand(1);
+  auto* occupations_import = occupations->add_subcommand(
+      "import", "add or rename national 6-digit occupations from a CSV file (docs/occupations.md)");
+  add_data_dir(occupations_import);
+  occupations_import->add_option("file", occupations_file, "CSV with the header code,nameTr,nameEn")
+      ->required()
+      ->check(CLI::ExistingFile);
 
   auto* schemas = cli.add_subcommand("schemas", "print the JSON Schema of every event type (docs/event-schemas.md)");
 
@@ -259,6 +304,7 @@ int main(int argc, char** argv) {
     if (rebuild->parsed()) return Rebuild(config, projection);
     if (staff_add->parsed()) return StaffAdd(config, staff_cmd);
     if (demo->parsed()) return Demo(config, demo_postings, demo_employers, demo_seed);
+    if (occupations_import->parsed()) return OccupationsImport(config, occupations_file);
     return 0;
   };
   try {
