@@ -1,4 +1,4 @@
-// The istihdam command line: serve, verify, events, rebuild, staff add, occupations import.
+// The istihdam command line: serve, verify, events, rebuild, staff add, occupations import, demo.
 #include <CLI/CLI.hpp>
 #include <boost/json.hpp>
 #include <spdlog/spdlog.h>
@@ -134,6 +134,9 @@ int Demo(const Config& config, std::size_t postings, std::size_t employers, std:
   }
   std::cerr << "istihdam demo: " << *written << " postings of " << employers << " employers, log position "
             << app->store().LastPosition() << "\n";
+  return 0;
+}
+
 // Prints a refused command on stderr: "istihdam <what>: <code>", then a line "  <field>: <code>"
 // per failing field.
 void PrintRefusal(const std::string& what, const Error& e) {
