@@ -229,6 +229,15 @@ TEST_F(KafkaE2E, EveryEventOnceKeyedInOrderAndReplicaMatchesWriter) {
             Get(writer.port(), "/api/v1/provinces").body);
   EXPECT_GE(XPosition(Get(replica.port(), "/api/v1/provinces?minPosition=" + std::to_string(last))),
             last);
+  // The replica keeps its own search index of the demo's job postings, from the same events.
+  const std::string search = "/api/v1/job-postings?province=06&sort=date";
+  const auto written = Get(writer.port(), search);
+  ASSERT_EQ(written.status, 200) << written.body;
+  EXPECT_GT(Int(written.Json(), "total"), 0) << written.body;
+  HttpResponse replicated;
+  EXPECT_TRUE(WaitUntil([&] { return (replicated = Get(replica.port(), search)).body == written.body; },
+                        kDeliveryTimeout))
+      << replicated.body;
   writer.Stop();
   replica.Stop();
   ExpectSameReadModels(writer.data_dir(), replica.data_dir());
