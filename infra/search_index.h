@@ -76,6 +76,11 @@ struct SearchQuery {
   // Count matches exactly up to this many (the answer's total is exact when it is at most
   // this); 0 = only as many as the page needs, the total is then likely an estimate.
   std::size_t count_up_to = 0;
+  // Slots whose values to count over the matches (SearchResult::value_counts), as facets; each
+  // one of the index's facet slots (Open), else the search fails ("store_failed"). The counts
+  // cover every match when the total is exact, without reading the matches' data. Right after
+  // a commit, a search that began before it may count a changed document's new values.
+  std::vector<unsigned> count_slots;
 };
 
 struct SearchHit {
@@ -89,13 +94,22 @@ struct SearchResult {
   std::uint64_t total = 0;
   bool total_exact = true;
   std::vector<SearchHit> hits;
+  // For each of SearchQuery::count_slots: value -> number of matches holding it (a match
+  // without a value in the slot is not counted).
+  std::map<unsigned, std::map<std::string, std::uint64_t>> value_counts;
 };
 
 class SearchIndex {
  public:
   // Opens the index in `dir`, creating the directory and an empty index when missing.
-  // Errors: "store_open_failed" (the detail says why; e.g. another process writes it).
-  static Result<std::unique_ptr<SearchIndex>> Open(const std::string& dir);
+  // `format` names what the caller puts in its documents; it is stored with each Commit. An
+  // index committed under another format is deleted and opened empty (Position() 0), so the
+  // caller replays its source into documents of the new format. `facet_slots` are the value
+  // slots a search may count (SearchQuery::count_slots): their values are kept in memory, a
+  // few bytes per document and slot. Errors: "store_open_failed" (the detail says why; e.g.
+  // another process writes it).
+  static Result<std::unique_ptr<SearchIndex>> Open(const std::string& dir, const std::string& format = "",
+                                                   std::vector<unsigned> facet_slots = {});
   // Changes not committed are discarded.
   ~SearchIndex();
   SearchIndex(const SearchIndex&) = delete;

@@ -20,6 +20,10 @@ namespace {
 
 constexpr unsigned kPublishedSlot = 0;  // publishedAt, RFC 3339: sorts as bytes
 constexpr unsigned kDeadlineSlot = 1;   // lastApplicationDate, YYYY-MM-DD
+// The facets, counted from value slots so that a search reads the data of its page only.
+constexpr unsigned kProvinceSlot = 2, kGroupSlot = 3, kPatternSlot = 4, kTypeSlot = 5;
+// What the documents hold (SearchIndex::Open): an index of another format is rebuilt.
+constexpr const char* kIndexFormat = "job_postings/2";
 constexpr std::size_t kCommitEvery = 5000;
 // A search with a substring criterion (position, workplace title) reads this many matches of
 // its other criteria at most before filtering them.
@@ -47,6 +51,9 @@ std::string Data(const boost::json::object& item) {
   }
   return line + "\n" + boost::json::serialize(item);
 }
+
+// The listing item of a document's data.
+std::string Listing(const std::string& data) { return data.substr(data.find('\n') + 1); }
 
 std::vector<std::string> Columns(const std::string& data) {
   std::vector<std::string> out;
@@ -83,6 +90,10 @@ SearchDocument Document(const boost::json::object& item, const std::string& desc
   d.filters.push_back({"demandNo", d.id});
   d.values[kPublishedSlot] = Str(item, "publishedAt");
   d.values[kDeadlineSlot] = Str(item, "lastApplicationDate");
+  d.values[kProvinceSlot] = Str(item, "province");
+  d.values[kGroupSlot] = occupation.substr(0, 1);
+  d.values[kPatternSlot] = Str(item, "workingPattern");
+  d.values[kTypeSlot] = Str(item, "workplaceType");
   d.data = Data(item);
   return d;
 }
@@ -103,7 +114,7 @@ boost::json::array Facet(const std::map<std::string, std::int64_t>& counts,
 
 Result<std::unique_ptr<JobSearch>> JobSearch::Open(const std::string& dir, ProjectionEngine* engine,
                                                    const ReferenceData& ref) {
-  auto index = SearchIndex::Open(dir);
+  auto index = SearchIndex::Open(dir, kIndexFormat, {kProvinceSlot, kGroupSlot, kPatternSlot, kTypeSlot});
   if (!index.ok()) return index.error();
   return std::unique_ptr<JobSearch>(new JobSearch(std::move(index).value(), engine, ref));
 }
@@ -218,30 +229,51 @@ Result<boost::json::object> JobSearch::Search(const PostingCriteria& c, const st
   const bool by_date = c.sort == "date" || (c.sort.empty() && QueryWords(c.q).empty());
   q.order = by_date ? SearchOrder::kValueDescending : SearchOrder::kRelevance;
   q.sort_slot = kPublishedSlot;
+  q.count_slots = {kProvinceSlot, kGroupSlot, kPatternSlot, kTypeSlot};
   const std::string position = FoldForSearch(c.position), title = FoldForSearch(c.workplace_title);
-  const bool substring = !position.empty() || !title.empty();
-  auto found = index_->SearchAll(q, substring ? kMaxSubstringScan : kMaxPostingResults + 1);
-  if (!found.ok()) return found.error();
-  std::vector<const SearchHit*> hits;
-  std::map<std::string, std::int64_t> provinces, groups, patterns, types;
-  for (const auto& hit : found->hits) {
-    const auto cols = Columns(hit.data);
-    if (!position.empty() && cols[kFoldedPosition].find(position) == std::string::npos) continue;
-    if (!title.empty() && cols[kFoldedTitle].find(title) == std::string::npos) continue;
-    hits.push_back(&hit);
-    if (hits.size() > kMaxPostingResults) return Error::Of(errc::kTooManyResults);
-    ++provinces[cols[kProvince]];
-    ++groups[cols[kOccupation].substr(0, 1)];
-    ++patterns[cols[kWorkingPattern]];
-    ++types[cols[kWorkplaceType]];
-  }
-  if (!found->total_exact) return Error::Of(errc::kTooManyResults);
   boost::json::array items;
-  for (std::size_t i = FirstRow(page); i < hits.size() && items.size() < page.page_size; ++i) {
-    const auto& data = hits[i]->data;
-    items.push_back(ParseStoredJson(data.substr(data.find('\n') + 1), "job_search"));
+  std::size_t total = 0;
+  std::map<std::string, std::int64_t> provinces, groups, patterns, types;
+  if (position.empty() && title.empty()) {
+    // The index counts and pages: only the page's documents are read.
+    q.offset = FirstRow(page);
+    q.limit = page.page_size;
+    q.count_up_to = kMaxPostingResults + 1;
+    auto found = index_->Search(q);
+    if (!found.ok()) return found.error();
+    if (!found->total_exact || found->total > kMaxPostingResults) return Error::Of(errc::kTooManyResults);
+    total = found->total;
+    for (const auto& hit : found->hits) items.push_back(ParseStoredJson(Listing(hit.data), "job_search"));
+    const auto take = [&found](unsigned slot, std::map<std::string, std::int64_t>& into) {
+      for (const auto& [value, n] : found->value_counts[slot]) into[value] = static_cast<std::int64_t>(n);
+    };
+    take(kProvinceSlot, provinces);
+    take(kGroupSlot, groups);
+    take(kPatternSlot, patterns);
+    take(kTypeSlot, types);
+  } else {
+    // A substring criterion: the matches of the other criteria are read and filtered here.
+    auto found = index_->SearchAll(q, kMaxSubstringScan);
+    if (!found.ok()) return found.error();
+    std::vector<const SearchHit*> hits;
+    for (const auto& hit : found->hits) {
+      const auto cols = Columns(hit.data);
+      if (!position.empty() && cols[kFoldedPosition].find(position) == std::string::npos) continue;
+      if (!title.empty() && cols[kFoldedTitle].find(title) == std::string::npos) continue;
+      hits.push_back(&hit);
+      if (hits.size() > kMaxPostingResults) return Error::Of(errc::kTooManyResults);
+      ++provinces[cols[kProvince]];
+      ++groups[cols[kOccupation].substr(0, 1)];
+      ++patterns[cols[kWorkingPattern]];
+      ++types[cols[kWorkplaceType]];
+    }
+    if (!found->total_exact) return Error::Of(errc::kTooManyResults);
+    total = hits.size();
+    for (std::size_t i = FirstRow(page); i < hits.size() && items.size() < page.page_size; ++i) {
+      items.push_back(ParseStoredJson(Listing(hits[i]->data), "job_search"));
+    }
   }
-  auto out = PageEnvelope(std::move(items), hits.size(), page);
+  auto out = PageEnvelope(std::move(items), total, page);
   const auto province_name = [this](const std::string& code) {
     const Province* p = ref_.FindProvince(code);
     return p ? p->name : std::string();
