@@ -1,6 +1,9 @@
 #include "aggregates/job_codes.h"
 
 #include <array>
+#include <set>
+
+#include "aggregates/validation.h"
 
 namespace istihdam::job_codes {
 namespace {
@@ -338,6 +341,26 @@ bool Has(std::string_view set, std::string_view code) { return Rank(set, code).h
 std::string_view NameTr(std::string_view set, std::string_view code) {
   const auto r = Rank(set, code);
   return r ? Find(set)->codes[static_cast<std::size_t>(*r)].name_tr : std::string_view{};
+}
+
+void Check(Validator& v, const std::string& field, const std::string& value, std::string_view set, bool required) {
+  if (value.empty()) {
+    if (required) v.Fail(field, "required");
+    return;
+  }
+  if (!Has(set, value)) v.Fail(field, "unknown_value");
+}
+
+void CheckList(Validator& v, const std::string& field, const std::vector<std::string>& values, std::string_view set) {
+  std::set<std::string> seen;
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    const std::string f = field + "[" + std::to_string(i) + "]";
+    if (!Has(set, values[i])) {
+      v.Fail(f, "unknown_value");
+    } else if (!seen.insert(values[i]).second) {
+      v.Fail(f, "duplicate");
+    }
+  }
 }
 
 }  // namespace istihdam::job_codes

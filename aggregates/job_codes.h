@@ -4,7 +4,13 @@
 // (education levels, CEFR levels) the table order is the order: a later code is higher.
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
+#include <vector>
+
+namespace istihdam {
+class Validator;
+}
 
 namespace istihdam::job_codes {
 
@@ -29,6 +35,12 @@ bool Has(std::string_view set, std::string_view code);
 std::optional<int> Rank(std::string_view set, std::string_view code);
 // The Turkish name of a code; empty when absent.
 std::string_view NameTr(std::string_view set, std::string_view code);
+
+// Checks of a command's code fields, recording into `v`: one code of `set` (required fails
+// "required" when empty; a value outside the set is "unknown_value"), and a list of distinct
+// codes ("field[i]": unknown_value or duplicate).
+void Check(Validator& v, const std::string& field, const std::string& value, std::string_view set, bool required);
+void CheckList(Validator& v, const std::string& field, const std::vector<std::string>& values, std::string_view set);
 
 // The set names, spelled once.
 inline constexpr std::string_view kWorkingPattern = "workingPattern";

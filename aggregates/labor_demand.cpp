@@ -21,6 +21,40 @@ std::string FormatDemandNo(const std::string& year, std::uint64_t sequence) {
   return year + "-" + seq;
 }
 
+namespace {
+
+void AddCandidate(LaborDemandState& s, const std::string& id, const std::string& job_seeker, const char* origin,
+                  const std::string& on) {
+  s.candidate_list.push_back(Candidate{id, job_seeker, origin, origin, on, "", "", "", std::nullopt});
+  auto& n = std::string_view(origin) == "selected" ? s.candidates.selected
+            : std::string_view(origin) == "applied" ? s.candidates.applied
+                                                     : s.candidates.referred;
+  ++n;
+}
+
+Candidate* Mutable(LaborDemandState& s, const std::string& candidate_id) {
+  for (auto& c : s.candidate_list) {
+    if (c.candidate_id == candidate_id) return &c;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+const Candidate* LaborDemandState::FindCandidate(const std::string& candidate_id) const {
+  for (const auto& c : candidate_list) {
+    if (c.candidate_id == candidate_id) return &c;
+  }
+  return nullptr;
+}
+
+const Candidate* LaborDemandState::CandidateOf(const std::string& job_seeker_id) const {
+  for (const auto& c : candidate_list) {
+    if (c.job_seeker_id == job_seeker_id) return &c;
+  }
+  return nullptr;
+}
+
 LaborDemandState Apply(LaborDemandState s, const events::LaborDemandEvent& e) {
   std::visit(
       [&s](const auto& ev) {
@@ -47,6 +81,26 @@ LaborDemandState Apply(LaborDemandState s, const events::LaborDemandEvent& e) {
           s.cancel_reason = ev.cancel_reason;
         } else if constexpr (std::is_same_v<E, events::LaborDemandDeleted>) {
           s.deleted = true;
+        } else if constexpr (std::is_same_v<E, events::CandidatesSelected>) {
+          for (const auto& c : ev.candidates) AddCandidate(s, c.candidate_id, c.job_seeker_id, "selected", ev.selected_on);
+        } else if constexpr (std::is_same_v<E, events::JobApplicationSubmitted>) {
+          AddCandidate(s, ev.candidate_id, ev.job_seeker_id, "applied", ev.applied_on);
+        } else if constexpr (std::is_same_v<E, events::CandidateReferred>) {
+          AddCandidate(s, ev.candidate_id, ev.job_seeker_id, "referred", ev.referred_on);
+        } else if constexpr (std::is_same_v<E, events::CandidateInvited>) {
+          if (auto* c = Mutable(s, ev.candidate_id)) {
+            if (c->state != "invited") ++s.candidates.invited;
+            c->state = "invited";
+            c->interview_date = ev.interview_date;
+            c->interview_address = ev.interview_address;
+          }
+        } else if constexpr (std::is_same_v<E, events::CandidateInterviewRecorded>) {
+          if (auto* c = Mutable(s, ev.candidate_id)) {
+            if (c->state != "interviewed") ++s.candidates.interviewed;
+            c->state = "interviewed";
+            c->interview_result = ev.result;
+            c->interview_note = ev.note;
+          }
         }
       },
       e);
@@ -66,28 +120,6 @@ namespace {
 
 bool Visible(const LaborDemandState& s, const std::string& employer_id) {
   return s.exists && !s.deleted && s.employer_id == employer_id;
-}
-
-// A code of `set`, required or optional.
-void Code(Validator& v, const std::string& field, const std::string& value, std::string_view set, bool required) {
-  if (value.empty()) {
-    if (required) v.Fail(field, "required");
-    return;
-  }
-  if (!job_codes::Has(set, value)) v.Fail(field, "unknown_value");
-}
-
-// A list of distinct codes of `set`.
-void Codes(Validator& v, const std::string& field, const std::vector<std::string>& values, std::string_view set) {
-  std::set<std::string> seen;
-  for (std::size_t i = 0; i < values.size(); ++i) {
-    const std::string f = field + "[" + std::to_string(i) + "]";
-    if (!job_codes::Has(set, values[i])) {
-      v.Fail(f, "unknown_value");
-    } else if (!seen.insert(values[i]).second) {
-      v.Fail(f, "duplicate");
-    }
-  }
 }
 
 void OptionalText(Validator& v, const std::string& field, const std::optional<std::string>& value, std::size_t max) {
@@ -128,11 +160,11 @@ void CheckDraft(Validator& v, const events::LaborDemandDraft& d, const std::stri
       if (deadline > now + kMaxDaysToDeadline) v.Fail("lastApplicationDate", "out_of_range");
     }
   }
-  Code(v, "workingPattern", d.working_pattern, job_codes::kWorkingPattern, true);
-  Code(v, "workplaceType", d.workplace_type, job_codes::kWorkplaceType, true);
-  Code(v, "workLocation", d.work_location, job_codes::kWorkLocation, true);
-  Code(v, "targetGroup", d.target_group, job_codes::kTargetGroup, true);
-  Codes(v, "personalStatus", d.personal_status, job_codes::kPersonalStatus);
+  job_codes::Check(v, "workingPattern", d.working_pattern, job_codes::kWorkingPattern, true);
+  job_codes::Check(v, "workplaceType", d.workplace_type, job_codes::kWorkplaceType, true);
+  job_codes::Check(v, "workLocation", d.work_location, job_codes::kWorkLocation, true);
+  job_codes::Check(v, "targetGroup", d.target_group, job_codes::kTargetGroup, true);
+  job_codes::CheckList(v, "personalStatus", d.personal_status, job_codes::kPersonalStatus);
   OptionalText(v, "businessArea", d.business_area, kMaxShortTextChars);
   if (v.Required("description", d.description)) v.MaxChars("description", d.description, kMaxDescriptionChars);
   if (d.experience_months < 0) {
@@ -140,7 +172,7 @@ void CheckDraft(Validator& v, const events::LaborDemandDraft& d, const std::stri
   } else {
     v.AtMost("experienceMonths", d.experience_months, kMaxExperienceMonths);
   }
-  Code(v, "education.minLevel", d.education.min_level, job_codes::kEducationLevel, false);
+  job_codes::Check(v, "education.minLevel", d.education.min_level, job_codes::kEducationLevel, false);
   OptionalText(v, "education.fieldOfStudy", d.education.field_of_study, kMaxShortTextChars);
   const auto age = [&](const char* field, const std::optional<std::int64_t>& a) {
     if (a && (*a < kMinWorkingAge || *a > kMaxWorkingAge)) v.Fail(field, "out_of_range");
@@ -148,7 +180,7 @@ void CheckDraft(Validator& v, const events::LaborDemandDraft& d, const std::stri
   age("minAge", d.min_age);
   age("maxAge", d.max_age);
   if (d.min_age && d.max_age && *d.min_age > *d.max_age) v.Fail("maxAge", "out_of_range");
-  Codes(v, "drivingLicences", d.driving_licences, job_codes::kDrivingLicences);
+  job_codes::CheckList(v, "drivingLicences", d.driving_licences, job_codes::kDrivingLicences);
   std::set<std::string> languages;
   for (std::size_t i = 0; i < d.foreign_languages.size(); ++i) {
     const auto& l = d.foreign_languages[i];
@@ -158,10 +190,10 @@ void CheckDraft(Validator& v, const events::LaborDemandDraft& d, const std::stri
     } else if (!languages.insert(l.language).second) {
       v.Fail(f + "language", "duplicate");
     }
-    Code(v, f + "minLevel", l.min_level, job_codes::kLevel, true);
+    job_codes::Check(v, f + "minLevel", l.min_level, job_codes::kLevel, true);
   }
   if (d.military_requirement) {
-    Code(v, "militaryRequirement", *d.military_requirement, job_codes::kMilitaryStatus, true);
+    job_codes::Check(v, "militaryRequirement", *d.military_requirement, job_codes::kMilitaryStatus, true);
   }
   OptionalText(v, "examRequirement", d.exam_requirement, kMaxAddressChars);
   if (d.benefits.size() > kMaxBenefits) v.Fail("benefits", "too_many");
@@ -270,7 +302,7 @@ Result<events::LaborDemandClosed> DecideCloseLaborDemand(const LaborDemandState&
   } else if (date < s.created_on) {
     v.Fail("closeDate", "before_creation");
   }
-  Code(v, "closeReason", c.close_reason, job_codes::kCloseReason, true);
+  job_codes::Check(v, "closeReason", c.close_reason, job_codes::kCloseReason, true);
   if (c.hired_count < 0) {
     v.Fail("hiredCount", "negative");
   } else {

@@ -25,6 +25,17 @@ struct CandidateCounts {
   bool operator==(const CandidateCounts&) const = default;
 };
 
+// A job seeker attached to the demand (api/jobs.md "Matching and candidates"): the origin,
+// then invited, then interviewed; the latest invitation and result hold.
+struct Candidate {
+  std::string candidate_id, job_seeker_id;
+  std::string origin;  // selected | applied | referred
+  std::string state;   // the origin, invited, interviewed
+  std::string added_on;
+  std::string interview_date, interview_address, interview_result;
+  std::optional<std::string> interview_note;
+};
+
 struct LaborDemandState {
   bool exists = false;
   bool deleted = false;
@@ -35,6 +46,10 @@ struct LaborDemandState {
   std::int64_t hired_count = 0;
   std::optional<std::string> close_note;
   CandidateCounts candidates;
+  std::vector<Candidate> candidate_list;  // in the order they were added
+
+  const Candidate* FindCandidate(const std::string& candidate_id) const;
+  const Candidate* CandidateOf(const std::string& job_seeker_id) const;
 
   // Cancellable = active with candidate activity; deletable = active without (OP-11).
   bool HasCandidates() const { return candidates.total() > 0; }

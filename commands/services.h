@@ -9,6 +9,7 @@
 
 #include "aggregates/collective_dismissal.h"
 #include "aggregates/employer.h"
+#include "aggregates/job_seeker.h"
 #include "aggregates/labor_demand.h"
 #include "aggregates/occupation_dictionary.h"
 #include "aggregates/typ_attendance.h"
@@ -64,6 +65,7 @@ struct Services {
   Repository<TypProgramState, events::TypProgramEvent> typ_programs{reader};
   Repository<TypAttendanceState, events::TypAttendanceEvent> typ_attendance{reader};
   Repository<LaborDemandState, events::LaborDemandEvent> labor_demands{reader};
+  Repository<ResumeState, events::ResumeEvent> resumes{reader};
   Repository<NationalOccupations, events::OccupationEvent> occupations{reader};
   std::unique_ptr<IdentityProvider> identity;  // KPS adapter
   LockoutPolicy lockout;

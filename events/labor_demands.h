@@ -180,7 +180,93 @@ struct LaborDemandDeleted {
   }
 };
 
+// A job seeker the employer chose from the matches ("Eleman Seç"): one candidate each.
+struct SelectedCandidate {
+  std::string candidate_id;
+  std::string job_seeker_id;  // the individual's id
+  template <class A>
+  void serialize(A& ar, std::uint32_t) {
+    ar(F("candidateId", candidate_id), F("jobSeekerId", job_seeker_id));
+  }
+  bool operator==(const SelectedCandidate&) const = default;
+};
+
+// SelectCandidates: every chosen job seeker at once (all or nothing).
+struct CandidatesSelected {
+  static constexpr const char* kType = "CandidatesSelected";
+  std::string demand_no;
+  std::vector<SelectedCandidate> candidates;
+  std::string selected_on;  // local date
+  template <class A>
+  void serialize(A& ar, std::uint32_t) {
+    ar(F("demandNo", demand_no), F("candidates", candidates), F("selectedOn", selected_on));
+  }
+};
+
+// ApplyToJobPosting: the job seeker applied through the portal and is a candidate with origin
+// "applied".
+struct JobApplicationSubmitted {
+  static constexpr const char* kType = "JobApplicationSubmitted";
+  std::string demand_no;
+  std::string candidate_id;
+  std::string job_seeker_id;
+  std::string applied_on;  // local date
+  template <class A>
+  void serialize(A& ar, std::uint32_t) {
+    ar(F("demandNo", demand_no), F("candidateId", candidate_id), F("jobSeekerId", job_seeker_id),
+       F("appliedOn", applied_on));
+  }
+};
+
+// ReferCandidate: a unit user of the work address's province sent the job seeker ("Gönderme").
+struct CandidateReferred {
+  static constexpr const char* kType = "CandidateReferred";
+  std::string demand_no;
+  std::string candidate_id;
+  std::string job_seeker_id;
+  std::string referred_on;  // local date
+  std::string referred_by;  // staff id
+  template <class A>
+  void serialize(A& ar, std::uint32_t) {
+    ar(F("demandNo", demand_no), F("candidateId", candidate_id), F("jobSeekerId", job_seeker_id),
+       F("referredOn", referred_on), F("referredBy", referred_by));
+  }
+};
+
+// InviteCandidate, and again to reschedule: the latest invitation holds.
+struct CandidateInvited {
+  static constexpr const char* kType = "CandidateInvited";
+  std::string demand_no;
+  std::string candidate_id;
+  std::string interview_date;  // RFC 3339 date-time as the employer gave it
+  std::string interview_address;
+  std::optional<std::string> note;
+  std::string invited_on;  // local date
+  template <class A>
+  void serialize(A& ar, std::uint32_t) {
+    ar(F("demandNo", demand_no), F("candidateId", candidate_id), F("interviewDate", interview_date),
+       F("interviewAddress", interview_address), F("note", note), F("invitedOn", invited_on));
+  }
+};
+
+// RecordCandidateInterview, and again to correct it: the latest result holds.
+struct CandidateInterviewRecorded {
+  static constexpr const char* kType = "CandidateInterviewRecorded";
+  std::string demand_no;
+  std::string candidate_id;
+  std::string result;  // hired | notSuitable | didNotAttend | candidateDeclined
+  std::optional<std::string> note;
+  std::string recorded_on;  // local date
+  template <class A>
+  void serialize(A& ar, std::uint32_t) {
+    ar(F("demandNo", demand_no), F("candidateId", candidate_id), F("result", result), F("note", note),
+       F("recordedOn", recorded_on));
+  }
+};
+
 using LaborDemandEvent = std::variant<LaborDemandCreated, LaborDemandUpdated, LaborDemandClosed,
-                                      LaborDemandCancelled, LaborDemandDeleted>;
+                                      LaborDemandCancelled, LaborDemandDeleted, CandidatesSelected,
+                                      JobApplicationSubmitted, CandidateReferred, CandidateInvited,
+                                      CandidateInterviewRecorded>;
 
 }  // namespace istihdam::events

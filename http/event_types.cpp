@@ -5,6 +5,7 @@
 #include "events/collective_dismissals.h"
 #include "events/employers.h"
 #include "events/identity.h"
+#include "events/job_seekers.h"
 #include "events/labor_demands.h"
 #include "events/occupations.h"
 #include "events/typ.h"
@@ -26,6 +27,7 @@ void RegisterEventTypes(events::EventRegistry& registry) {
   registry.Register<events::TypAttendanceEvent>();
   registry.Register<events::BenefitDeclarationEvent>();
   registry.Register<events::LaborDemandEvent>();
+  registry.Register<events::ResumeEvent>();
   registry.Register<events::OccupationEvent>();
 }
 

@@ -65,6 +65,16 @@ const std::vector<ProblemInfo> kProblems = {
     {errc::kDemandNotActive, 409, "Bu işlem yalnızca aktif bir işgücü istemi için yapılabilir.", "Only an active labor demand allows this."},
     {errc::kNotCancellable, 409, "İptal et butonu aktif değilse işgücü istemi detayı işlem sonundan silinmelidir.", "A labor demand without candidates cannot be cancelled; delete it instead."},
     {errc::kNotDeletable, 409, "Adayı olan bir işgücü istemi silinemez; iptal ediniz.", "A labor demand with candidates cannot be deleted; cancel it instead."},
+    {errc::kResumeNotFound, 404, "Özgeçmiş bilgisi bulunamadı.", "No résumé has been created."},
+    {errc::kPostingClosed, 409, "Bu iş ilanına başvuru süresi sona ermiştir.", "This job posting no longer takes applications."},
+    {errc::kAlreadyApplied, 409, "Bu iş ilanına zaten başvurdunuz.", "You are already a candidate for this job posting."},
+    {errc::kProfileInactive, 409, "Başvuru için özgeçmiş bilgilerinizi oluşturmanız ve profilinizi aktif hale getirmeniz gerekmektedir.", "Create your résumé and activate your profile to apply."},
+    {errc::kNotEligible, 409, "İlanın aranan niteliklerini karşılamıyorsunuz.", "The job seeker does not meet the posting's requirements."},
+    {errc::kAlreadyCandidate, 409, "Seçilen kişilerden bazıları bu işgücü isteminin zaten adayıdır.", "Some of the job seekers are already candidates of this labor demand."},
+    {errc::kNotMatching, 409, "Seçilen kişilerden bazıları bu işgücü istemine uygun değildir.", "Some of the job seekers do not match this labor demand."},
+    {errc::kCandidateNotFound, 404, "Aday bulunamadı.", "Candidate not found."},
+    {errc::kInterviewAlreadyRecorded, 409, "Bu adayın görüşme sonucu girilmiştir; davet değiştirilemez.", "The interview result is recorded; the invitation can no longer change."},
+    {errc::kCandidateNotInvited, 409, "Görüşme sonucu yalnızca davet edilmiş aday için girilebilir.", "Only an invited candidate can have an interview result."},
     {errc::kPayloadTooLarge, 413, "İstek gövdesi çok büyük.", "The request body is too large."},
     {errc::kUnsupportedMediaType, 415, "Bu içerik türü desteklenmiyor.", "This content type is not supported."},
     {errc::kSecretAnswerWrong, 422, "Gizli sorunun cevabı hatalı.", "The answer to the secret question is wrong."},
@@ -192,6 +202,20 @@ HttpResponse Problem(const Error& error, Lang lang) {
     errors.push_back(std::move(e));
   }
   o["errors"] = std::move(errors);
+  if (!error.reasons.empty()) {
+    boost::json::array reasons;
+    for (const auto& x : error.reasons) {
+      reasons.push_back({{"code", x.code}, {"criterion", x.criterion}, {"required", ToValidUtf8(x.required)},
+                         {"actual", x.actual.empty() ? boost::json::value(nullptr) : boost::json::value(ToValidUtf8(x.actual))},
+                         {"asOf", x.as_of}});
+    }
+    o["reasons"] = std::move(reasons);
+  }
+  if (!error.job_seeker_ids.empty()) {
+    boost::json::array ids;
+    for (const auto& id : error.job_seeker_ids) ids.push_back(boost::json::string(ToValidUtf8(id)));
+    o["jobSeekerIds"] = std::move(ids);
+  }
   HttpResponse r;
   r.status = p->status;
   r.content_type = "application/problem+json";

@@ -123,4 +123,43 @@ Micros ParseRfc3339(const std::string& s) {
   return t;
 }
 
+std::optional<Micros> ParseDateTime(const std::string& s) {
+  std::int64_t days = 0;
+  if (s.size() < 20 || (s[10] != 'T' && s[10] != 't') || s[13] != ':' || s[16] != ':' ||
+      !ParseDate(s.substr(0, 10), &days)) {
+    return std::nullopt;
+  }
+  const auto digits = [&s](std::size_t at, std::size_t n, int max, int* out) {
+    int v = 0;
+    for (std::size_t i = at; i < at + n; ++i) {
+      if (i >= s.size() || s[i] < '0' || s[i] > '9') return false;
+      v = v * 10 + (s[i] - '0');
+    }
+    *out = v;
+    return v <= max;
+  };
+  int hh = 0, mm = 0, ss = 0;
+  if (!digits(11, 2, 23, &hh) || !digits(14, 2, 59, &mm) || !digits(17, 2, 59, &ss)) return std::nullopt;
+  Micros t = DateToMicros(s.substr(0, 10)) + (hh * 3600LL + mm * 60LL + ss) * 1'000'000LL;
+  std::size_t i = 19;
+  if (i < s.size() && s[i] == '.') {
+    std::size_t n = 0;
+    Micros frac = 0;
+    for (++i; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i, ++n) {
+      if (n < 6) frac = frac * 10 + (s[i] - '0');
+    }
+    if (n == 0 || n > 9) return std::nullopt;
+    for (; n < 6; ++n) frac *= 10;
+    t += frac;
+  }
+  if (i + 1 == s.size() && (s[i] == 'Z' || s[i] == 'z')) return t;
+  int oh = 0, om = 0;
+  if (i + 6 != s.size() || (s[i] != '+' && s[i] != '-') || s[i + 3] != ':' || !digits(i + 1, 2, 23, &oh) ||
+      !digits(i + 4, 2, 59, &om)) {
+    return std::nullopt;
+  }
+  const Micros offset = (oh * 3600LL + om * 60LL) * 1'000'000LL;
+  return s[i] == '+' ? t - offset : t + offset;
+}
+
 }  // namespace istihdam

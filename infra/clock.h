@@ -2,6 +2,7 @@
 // Time as a dependency: code that needs "now" takes a Clock&, so tests can fix it.
 #include <atomic>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -53,6 +54,9 @@ std::string FormatRfc3339(Micros t);
 // The inverse of FormatRfc3339 (fraction optional, up to 6 digits); throws
 // std::invalid_argument when malformed.
 Micros ParseRfc3339(const std::string& s);
+// An RFC 3339 date-time with seconds and a zone ("2026-12-10T10:30:00+03:00", "…Z"), as
+// clients send it; nullopt when malformed or not a real time.
+std::optional<Micros> ParseDateTime(const std::string& s);
 // "2026-11-27" (UTC date of t)
 std::string FormatDate(Micros t);
 // Parses "YYYY-MM-DD" into days since the epoch; false when malformed or not a real date.

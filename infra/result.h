@@ -23,11 +23,26 @@ struct FieldError {
 // (see docs/errors.md); `detail` is optional English context for logs and problem details;
 // `subject` is the stream or key the error is about, when the caller needs it as data (the
 // stream of a "version_conflict"), "" otherwise.
+// One criterion a person does not meet (not_eligible): what the rule requires and what the
+// person has ("" = nothing), evaluated as of `as_of` (a date).
+struct Reason {
+  std::string code;       // age_out_of_range, education_too_low, ...
+  std::string criterion;  // the demand's field: minAge, maxAge, education, ...
+  std::string required;
+  std::string actual;
+  std::string as_of;
+  bool operator==(const Reason&) const = default;
+};
+
 struct Error {
   std::string code;
   std::vector<FieldError> fields;
   std::string detail;
   std::string subject = {};
+  // Facts the client branches on beyond fields: the unmet criteria of not_eligible, the job
+  // seekers an all-or-nothing selection refused (already_candidate, not_matching).
+  std::vector<Reason> reasons = {};
+  std::vector<std::string> job_seeker_ids = {};
 
   static Error Of(std::string code, std::string detail = {}) {
     return Error{std::move(code), {}, std::move(detail)};

@@ -58,16 +58,33 @@ struct ProblemFieldDoc {
   }
 };
 
+struct ProblemReasonDoc {
+  std::string code, criterion, required, as_of;
+  std::optional<std::string> actual;
+  template <class A>
+  void serialize(A& ar) {
+    using wire::F;
+    ar(F("code", code).describe("age_out_of_range, education_too_low, driving_licence_missing, language_missing, "
+                                "target_group_mismatch or birth_date_unknown"),
+       F("criterion", criterion), F("required", required), F("actual", actual).nullable(),
+       F("asOf", as_of).formatted("date").describe("the labor demand's lastApplicationDate"));
+  }
+};
+
 struct ProblemDoc {
   static constexpr const char* kComponent = "Problem";
   std::string type, title, code, detail;
   std::int64_t status = 0;
   std::vector<ProblemFieldDoc> errors;
+  std::optional<std::vector<ProblemReasonDoc>> reasons;
+  std::optional<std::vector<std::string>> job_seeker_ids;
   template <class A>
   void serialize(A& ar) {
     using wire::F;
     ar(F("type", type), F("title", title), F("status", status), F("code", code), F("detail", detail),
-       F("errors", errors));
+       F("errors", errors),
+       F("reasons", reasons).describe("not_eligible: every criterion the job seeker does not meet"),
+       F("jobSeekerIds", job_seeker_ids).describe("already_candidate, not_matching: the job seekers refused"));
   }
 };
 
