@@ -174,11 +174,16 @@ TEST_F(JobSeekersE2E, ApplicationRefusalsAndEligibilityAsOfTheDeadline) {
   EXPECT_EQ(Str(reason, "required"), "40");
   EXPECT_EQ(Str(reason, "actual"), "41");
   EXPECT_EQ(Str(reason, "asOf"), kDeadline);
-  // No résumé, or an inactive profile.
-  ExpectProblem(Apply(no, NewSeeker("Can", "Ünal", "1995-03-03")), 409, "profile_inactive");
+  // No résumé, or an inactive profile. Refusals write nothing to the log.
+  const auto no_resume = NewSeeker("Can", "Ünal", "1995-03-03");
   auto inactive = Resume();
   inactive["activeProfile"] = false;
-  ExpectProblem(Apply(no, NewSeeker("Ece", "Çelik", "1995-03-03", &inactive)), 409, "profile_inactive");
+  const auto inactive_seeker = NewSeeker("Ece", "Çelik", "1995-03-03", &inactive);
+  const std::uint64_t before = HealthPosition(port());
+  ExpectProblem(Apply(no, no_resume), 409, "profile_inactive");
+  ExpectProblem(Apply(no, inactive_seeker), 409, "profile_inactive");
+  ExpectProblem(Apply(no, older), 409, "not_eligible");
+  EXPECT_EQ(HealthPosition(port()), before);
   // Accepted once; again is already_applied.
   const auto ok = NewSeeker("Gülşen", "Kılıç", "1990-05-05", &body);
   const auto applied = Apply(no, ok);
