@@ -70,20 +70,25 @@ Result<std::optional<events::ResumeSaved>> DecideSaveResume(const ResumeState& s
   return std::optional<events::ResumeSaved>{events::ResumeSaved{c.individual_id, r}};
 }
 
-std::optional<std::int64_t> AgeOn(const std::string& birth_date, const std::string& on) {
-  std::int64_t b = 0, d = 0;
-  if (!ParseDate(birth_date, &b) || !ParseDate(on, &d)) return std::nullopt;
-  const int by = std::stoi(birth_date.substr(0, 4)), bm = std::stoi(birth_date.substr(5, 2)),
-            bd = std::stoi(birth_date.substr(8, 2));
-  const int y = std::stoi(on.substr(0, 4)), m = std::stoi(on.substr(5, 2)), dd = std::stoi(on.substr(8, 2));
-  std::int64_t age = y - by;
-  // Before this year's birthday: one year less. 29 February in a common year is passed on
-  // 1 March, which (m, dd) >= (2, 29) already says, as (3, 1) > (2, 29).
-  if (m < bm || (m == bm && dd < bd)) --age;
-  return age;
-}
-
 namespace {
+
+// "YYYY-MM-DD" into its parts, a real date only; no allocation (matching calls it per row).
+bool ParseYmd(std::string_view s, int* y, int* m, int* d) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  const auto num = [&s](std::size_t at, std::size_t n, int* out) {
+    int v = 0;
+    for (std::size_t i = at; i < at + n; ++i) {
+      if (s[i] < '0' || s[i] > '9') return false;
+      v = v * 10 + (s[i] - '0');
+    }
+    *out = v;
+    return true;
+  };
+  if (!num(0, 4, y) || !num(5, 2, m) || !num(8, 2, d) || *m < 1 || *m > 12 || *d < 1) return false;
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (*y % 4 == 0 && *y % 100 != 0) || *y % 400 == 0;
+  return *d <= kDays[*m - 1] + (*m == 2 && leap ? 1 : 0);
+}
 
 std::string Joined(const std::vector<std::string>& items) {
   std::string out;
@@ -102,78 +107,132 @@ const events::ResumeLanguage* Speaks(const events::Resume& r, const std::string&
   return nullptr;
 }
 
-}  // namespace
+bool SetsAge(const events::LaborDemandDraft& d) { return d.min_age || d.max_age; }
+bool SetsTargetGroup(const events::LaborDemandDraft& d) { return !d.target_group.empty() && d.target_group != "none"; }
 
-std::vector<Reason> Ineligibility(const events::LaborDemandDraft& d, const JobSeeker& p) {
-  std::vector<Reason> out;
-  const std::string& as_of = d.last_application_date;
+// The one statement of the criteria (api/jobs.md "Eligible"), in the order reasons are listed.
+// For each unmet criterion calls fail(code, criterion, required, actual) where required and
+// actual are callables giving the texts, so that a yes/no check builds no string; fail
+// returns whether to go on.
+template <class Fail>
+void WalkCriteria(const events::LaborDemandDraft& d, const JobSeeker& p, Fail&& fail) {
   const events::Resume& r = p.resume;
-  if (d.min_age || d.max_age) {
-    const auto age = AgeOn(p.birth_date, as_of);
+  const auto text = [](std::string v) { return [v = std::move(v)] { return v; }; };
+  if (SetsAge(d)) {
+    const auto age = AgeOn(p.birth_date, d.last_application_date);
     if (!age) {
-      out.push_back({"birth_date_unknown", d.min_age ? "minAge" : "maxAge", "", "", as_of});
+      if (!fail("birth_date_unknown", d.min_age ? "minAge" : "maxAge", text(""), text(""))) return;
     } else {
-      if (d.min_age && *age < *d.min_age) {
-        out.push_back({"age_out_of_range", "minAge", std::to_string(*d.min_age), std::to_string(*age), as_of});
+      const auto number = [](std::int64_t v) { return [v] { return std::to_string(v); }; };
+      if (d.min_age && *age < *d.min_age && !fail("age_out_of_range", "minAge", number(*d.min_age), number(*age))) {
+        return;
       }
-      if (d.max_age && *age > *d.max_age) {
-        out.push_back({"age_out_of_range", "maxAge", std::to_string(*d.max_age), std::to_string(*age), as_of});
+      if (d.max_age && *age > *d.max_age && !fail("age_out_of_range", "maxAge", number(*d.max_age), number(*age))) {
+        return;
       }
     }
   }
   if (!d.education.min_level.empty()) {
     const auto need = job_codes::Rank(job_codes::kEducationLevel, d.education.min_level);
     const auto have = job_codes::Rank(job_codes::kEducationLevel, r.education_level);
-    if (!have || (need && *have < *need)) {
-      out.push_back({"education_too_low", "education", d.education.min_level, r.education_level, as_of});
+    if ((!have || (need && *have < *need)) &&
+        !fail("education_too_low", "education", [&] { return d.education.min_level; },
+              [&] { return r.education_level; })) {
+      return;
     }
   }
   for (const auto& licence : d.driving_licences) {
-    if (!Has(r.driving_licences, licence)) {
-      out.push_back({"driving_licence_missing", "drivingLicences", licence, Joined(r.driving_licences), as_of});
+    if (!Has(r.driving_licences, licence) &&
+        !fail("driving_licence_missing", "drivingLicences", [&] { return licence; },
+              [&] { return Joined(r.driving_licences); })) {
+      return;
     }
   }
   for (const auto& need : d.foreign_languages) {
     const auto* have = Speaks(r, need.language);
     const auto need_level = job_codes::Rank(job_codes::kLevel, need.min_level);
     const auto have_level = have ? job_codes::Rank(job_codes::kLevel, have->level) : std::nullopt;
-    if (!have_level || (need_level && *have_level < *need_level)) {
-      out.push_back({"language_missing", "foreignLanguages", need.language + " " + need.min_level,
-                     have ? have->language + " " + have->level : "", as_of});
+    if ((!have_level || (need_level && *have_level < *need_level)) &&
+        !fail("language_missing", "foreignLanguages", [&] { return need.language + " " + need.min_level; },
+              [&] { return have ? have->language + " " + have->level : std::string(); })) {
+      return;
     }
   }
-  if (!d.target_group.empty() && d.target_group != "none" && !Has(r.personal_statuses, d.target_group)) {
-    out.push_back({"target_group_mismatch", "targetGroup", d.target_group, Joined(r.personal_statuses), as_of});
+  if (SetsTargetGroup(d) && !Has(r.personal_statuses, d.target_group)) {
+    fail("target_group_mismatch", "targetGroup", [&] { return d.target_group; },
+         [&] { return Joined(r.personal_statuses); });
   }
+}
+
+bool Eligible(const events::LaborDemandDraft& d, const JobSeeker& p) {
+  bool ok = true;
+  WalkCriteria(d, p, [&ok](const char*, const char*, const auto&, const auto&) { return ok = false; });
+  return ok;
+}
+
+// The score of a person who matches (api/jobs.md leaves it to the team; docs/job-seekers.md):
+// the main occupation counts more than a further one, each criterion the demand sets 10,
+// living in the work address's province 20 and in its district 10 more. met(name) is called
+// for each criterion met, in the order of matchedCriteria.
+template <class Met>
+std::int64_t Score(const events::LaborDemandDraft& d, const JobSeeker& p, Met&& met) {
+  std::int64_t score = p.resume.occupations.front() == d.occupation ? 40 : 30;
+  met("occupation");
+  const auto criterion = [&](bool sets, const char* name) {
+    if (!sets) return;
+    met(name);
+    score += 10;
+  };
+  criterion(SetsAge(d), "age");
+  criterion(!d.education.min_level.empty(), "education");
+  criterion(!d.driving_licences.empty(), "drivingLicences");
+  criterion(!d.foreign_languages.empty(), "foreignLanguages");
+  criterion(SetsTargetGroup(d), "targetGroup");
+  if (p.resume.province == d.work_address.province) {
+    met("province");
+    score += 20;
+    if (p.resume.district == d.work_address.district) {
+      met("district");
+      score += 10;
+    }
+  }
+  return score;
+}
+
+bool Considered(const events::LaborDemandDraft& d, const JobSeeker& p) {
+  return p.Active() && Has(p.resume.occupations, d.occupation) && Eligible(d, p);
+}
+
+}  // namespace
+
+std::optional<std::int64_t> AgeOn(const std::string& birth_date, const std::string& on) {
+  int by = 0, bm = 0, bd = 0, y = 0, m = 0, dd = 0;
+  if (!ParseYmd(birth_date, &by, &bm, &bd) || !ParseYmd(on, &y, &m, &dd)) return std::nullopt;
+  std::int64_t age = y - by;
+  // Before this year's birthday: one year less. 29 February in a common year is passed on
+  // 1 March, which (m, dd) >= (2, 29) already says, as (3, 1) > (2, 29).
+  if (m < bm || (m == bm && dd < bd)) --age;
+  return age;
+}
+
+std::vector<Reason> Ineligibility(const events::LaborDemandDraft& d, const JobSeeker& p) {
+  std::vector<Reason> out;
+  WalkCriteria(d, p, [&](const char* code, const char* criterion, const auto& required, const auto& actual) {
+    out.push_back({code, criterion, required(), actual(), d.last_application_date});
+    return true;
+  });
   return out;
 }
 
+std::optional<std::int64_t> MatchScore(const events::LaborDemandDraft& d, const JobSeeker& p) {
+  if (!Considered(d, p)) return std::nullopt;
+  return Score(d, p, [](const char*) {});
+}
+
 std::optional<Match> MatchJobSeeker(const events::LaborDemandDraft& d, const JobSeeker& p) {
-  if (!p.Active() || !Has(p.resume.occupations, d.occupation)) return std::nullopt;
-  if (!Ineligibility(d, p).empty()) return std::nullopt;
-  // Weights (api/jobs.md leaves the score to the team; docs/job-seekers.md): the main
-  // occupation counts more than a further one, each criterion the demand sets 10, living in
-  // the work address's province 20 and in its district 10 more.
+  if (!Considered(d, p)) return std::nullopt;
   Match m;
-  m.matched_criteria.push_back("occupation");
-  m.score = p.resume.occupations.front() == d.occupation ? 40 : 30;
-  const auto met = [&m](const char* criterion) {
-    m.matched_criteria.push_back(criterion);
-    m.score += 10;
-  };
-  if (d.min_age || d.max_age) met("age");
-  if (!d.education.min_level.empty()) met("education");
-  if (!d.driving_licences.empty()) met("drivingLicences");
-  if (!d.foreign_languages.empty()) met("foreignLanguages");
-  if (!d.target_group.empty() && d.target_group != "none") met("targetGroup");
-  if (p.resume.province == d.work_address.province) {
-    m.matched_criteria.push_back("province");
-    m.score += 20;
-    if (p.resume.district == d.work_address.district) {
-      m.matched_criteria.push_back("district");
-      m.score += 10;
-    }
-  }
+  m.score = Score(d, p, [&m](const char* name) { m.matched_criteria.emplace_back(name); });
   m.age = AgeOn(p.birth_date, d.last_application_date);
   return m;
 }

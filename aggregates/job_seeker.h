@@ -71,5 +71,8 @@ struct Match {
 // The match of an active, eligible person whose résumé lists the demand's occupation;
 // nullopt otherwise.
 std::optional<Match> MatchJobSeeker(const events::LaborDemandDraft& demand, const JobSeeker& person);
+// The same decision and score without the criteria's names: what ranking a whole occupation
+// calls per person (it builds no string).
+std::optional<std::int64_t> MatchScore(const events::LaborDemandDraft& demand, const JobSeeker& person);
 
 }  // namespace istihdam

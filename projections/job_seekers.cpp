@@ -49,18 +49,21 @@ std::string EncodeMatchRow(const std::string& birth_date, const events::Resume& 
   return out;
 }
 
-std::vector<std::string> SplitList(std::string_view s) {
-  std::vector<std::string> out;
+// Splits `s` into `out`, reusing its strings' storage (a scan decodes into one person).
+void SplitList(std::string_view s, std::vector<std::string>* out) {
+  std::size_t n = 0;
   while (!s.empty()) {
     const auto at = s.find(kItem);
-    out.emplace_back(s.substr(0, at));
+    if (n == out->size()) out->emplace_back();
+    (*out)[n++].assign(s.substr(0, at));
     if (at == std::string_view::npos) break;
     s.remove_prefix(at + 1);
   }
-  return out;
+  out->resize(n);
 }
 
-JobSeeker DecodeMatchRow(const std::string& individual_id, std::string_view row) {
+// Decodes a match row into `p`, overwriting every field that matching reads.
+void DecodeMatchRow(std::string_view individual_id, std::string_view row, JobSeeker* p) {
   std::string_view f[8];
   for (int i = 0; i < 7; ++i) {
     const auto at = row.find(kField);
@@ -68,21 +71,28 @@ JobSeeker DecodeMatchRow(const std::string& individual_id, std::string_view row)
     row.remove_prefix(at == std::string_view::npos ? row.size() : at + 1);
   }
   f[7] = row;
-  JobSeeker p;
-  p.individual_id = individual_id;
-  p.birth_date = std::string(f[0]);
-  p.has_resume = true;
-  p.resume.education_level = std::string(f[1]);
-  p.resume.occupations = SplitList(f[2]);
-  p.resume.driving_licences = SplitList(f[3]);
-  for (const auto& l : SplitList(f[4])) {
-    const auto at = l.find(kPair);
-    p.resume.languages.push_back({l.substr(0, at), at == std::string::npos ? "" : l.substr(at + 1)});
+  p->individual_id.assign(individual_id);
+  p->birth_date.assign(f[0]);
+  p->has_resume = true;
+  p->resume.active_profile = true;  // inactive profiles have no rows
+  p->resume.education_level.assign(f[1]);
+  SplitList(f[2], &p->resume.occupations);
+  SplitList(f[3], &p->resume.driving_licences);
+  std::size_t n = 0;
+  for (std::string_view rest = f[4]; !rest.empty();) {
+    const auto end = rest.find(kItem);
+    const auto item = rest.substr(0, end);
+    const auto at = item.find(kPair);
+    if (n == p->resume.languages.size()) p->resume.languages.emplace_back();
+    p->resume.languages[n].language.assign(item.substr(0, at));
+    p->resume.languages[n++].level.assign(at == std::string_view::npos ? std::string_view{} : item.substr(at + 1));
+    if (end == std::string_view::npos) break;
+    rest.remove_prefix(end + 1);
   }
-  p.resume.personal_statuses = SplitList(f[5]);
-  p.resume.province = std::string(f[6]);
-  p.resume.district = std::string(f[7]);
-  return p;
+  p->resume.languages.resize(n);
+  SplitList(f[5], &p->resume.personal_statuses);
+  p->resume.province.assign(f[6]);
+  p->resume.district.assign(f[7]);
 }
 
 std::string Str(const boost::json::object& o, const char* k) {
@@ -176,45 +186,25 @@ bool PassesFilters(const JobSeeker& p, const MatchFilters& f) {
   return true;
 }
 
-struct Ranked {
-  std::int64_t score;
-  std::string id;
-  JobSeeker person;
-  Match match;
-};
-
 boost::json::array Strings(const std::vector<std::string>& v) {
   boost::json::array a;
   for (const auto& s : v) a.emplace_back(s);
   return a;
 }
 
-// One page of `ranked` (already filtered), with names read for that page only.
-boost::json::object RankedPage(const ReadView& view, std::vector<Ranked> ranked, const Page& page) {
-  std::sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
-    return a.score != b.score ? a.score > b.score : a.id < b.id;
-  });
-  boost::json::array items;
-  for (std::size_t i = FirstRow(page); i < ranked.size() && items.size() < page.page_size; ++i) {
-    const auto& r = ranked[i];
-    std::string doc;
-    boost::json::object person;
-    if (view.Get(kPeople, r.id, &doc)) person = ParseStoredJson(doc, kWhat).as_object();
-    items.push_back(boost::json::object{
-        {"jobSeekerId", r.id}, {"firstName", Str(person, "firstName")}, {"lastName", Str(person, "lastName")},
-        {"age", r.match.age ? boost::json::value(*r.match.age) : boost::json::value(nullptr)},
-        {"province", r.person.resume.province}, {"district", r.person.resume.district},
-        {"educationLevel", r.person.resume.education_level}, {"occupations", Strings(r.person.resume.occupations)},
-        {"matchedCriteria", Strings(r.match.matched_criteria)}, {"score", r.match.score}});
-  }
-  return PageEnvelope(std::move(items), ranked.size(), page);
-}
+// A way to read job seekers for one demand: `each(draft, consider)` calls consider(person)
+// for every person to weigh (the object may be reused between calls), and `load(draft, id,
+// person)` reads one person again for the page.
+struct SeekerSource {
+  std::function<void(const events::LaborDemandDraft&, const std::function<void(const JobSeeker&)>&)> each;
+  std::function<bool(const events::LaborDemandDraft&, const std::string&, JobSeeker*)> load;
+};
 
-// Runs `each_candidate(id, person)` over the people a matcher considers and ranks those that
-// match, pass the filters and are not candidates.
-template <class Source>
+// Ranks the people `source` gives that match, pass the filters and are not candidates. Only
+// (score, id) is kept per match; the page's people are read again and described by
+// MatchJobSeeker, the rule MatchScore shares.
 Result<boost::json::object> Rank(const ReadView& view, const std::string& employer_id, const std::string& demand_no,
-                                 const MatchFilters& filters, const Page& page, Source source) {
+                                 const MatchFilters& filters, const Page& page, const SeekerSource& source) {
   const auto draft = OwnedDraft(view, employer_id, demand_no);
   if (!draft) return Error::Of(errc::kLaborDemandNotFound);
   // The demand's candidates, read once (a few hundred at most) rather than once per match.
@@ -224,15 +214,40 @@ Result<boost::json::object> Rank(const ReadView& view, const std::string& employ
     candidates.insert(key.substr(prefix.size()));
     return true;
   });
-  std::vector<Ranked> ranked;
-  source(*draft, [&](JobSeeker person) {
+  std::vector<std::pair<std::int64_t, std::string>> ranked;  // (score, id)
+  source.each(*draft, [&](const JobSeeker& person) {
     if (!PassesFilters(person, filters) || candidates.count(person.individual_id)) return;
-    auto match = MatchJobSeeker(*draft, person);
-    if (!match) return;
-    std::string id = person.individual_id;
-    ranked.push_back(Ranked{match->score, std::move(id), std::move(person), std::move(*match)});
+    if (const auto score = MatchScore(*draft, person)) ranked.emplace_back(*score, person.individual_id);
   });
-  return RankedPage(view, std::move(ranked), page);
+  const auto by_rank = [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; };
+  const std::size_t end = std::min(ranked.size(), FirstRow(page) + page.page_size);
+  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(end), ranked.end(), by_rank);
+  boost::json::array items;
+  JobSeeker p;
+  for (std::size_t i = FirstRow(page); i < end; ++i) {
+    const auto& id = ranked[i].second;
+    const auto m = source.load(*draft, id, &p) ? MatchJobSeeker(*draft, p) : std::nullopt;
+    if (!m) continue;  // cannot happen within one read view
+    std::string doc;
+    boost::json::object person;
+    if (view.Get(kPeople, id, &doc)) person = ParseStoredJson(doc, kWhat).as_object();
+    items.push_back(boost::json::object{
+        {"jobSeekerId", id}, {"firstName", Str(person, "firstName")}, {"lastName", Str(person, "lastName")},
+        {"age", m->age ? boost::json::value(*m->age) : boost::json::value(nullptr)},
+        {"province", p.resume.province}, {"district", p.resume.district},
+        {"educationLevel", p.resume.education_level}, {"occupations", Strings(p.resume.occupations)},
+        {"matchedCriteria", Strings(m->matched_criteria)}, {"score", m->score}});
+  }
+  return PageEnvelope(std::move(items), ranked.size(), page);
+}
+
+JobSeeker FromResumeDocument(const std::string& id, const boost::json::object& o) {
+  JobSeeker p;
+  p.individual_id = id;
+  p.birth_date = Str(o, "birthDate");
+  p.has_resume = true;
+  p.resume = events::FromJson<events::Resume>(o);
+  return p;
 }
 
 }  // namespace
@@ -248,30 +263,42 @@ std::optional<boost::json::object> GetResume(const ReadView& view, const std::st
 Result<boost::json::object> MatchJobSeekers(const ReadView& view, const std::string& employer_id,
                                             const std::string& demand_no, const MatchFilters& filters,
                                             const Page& page) {
-  return Rank(view, employer_id, demand_no, filters, page, [&view](const auto& draft, const auto& consider) {
+  SeekerSource index;
+  index.each = [&view](const events::LaborDemandDraft& draft, const std::function<void(const JobSeeker&)>& consider) {
     const std::string prefix = draft.occupation + kSep;
-    view.Scan(kByOccupation, prefix, [&](const std::string& key, const std::string& row) {
-      consider(DecodeMatchRow(key.substr(prefix.size()), row));
+    JobSeeker person;  // decoded into again and again: no allocation per row once warm
+    view.ScanViews(kByOccupation, prefix, [&](std::string_view key, std::string_view row) {
+      DecodeMatchRow(key.substr(prefix.size()), row, &person);
+      consider(person);
       return true;
     });
-  });
+  };
+  index.load = [&view](const events::LaborDemandDraft& draft, const std::string& id, JobSeeker* p) {
+    std::string row;
+    if (!view.Get(kByOccupation, draft.occupation + kSep + id, &row)) return false;
+    DecodeMatchRow(id, row, p);
+    return true;
+  };
+  return Rank(view, employer_id, demand_no, filters, page, index);
 }
 
 Result<boost::json::object> MatchJobSeekersByScan(const ReadView& view, const std::string& employer_id,
                                                   const std::string& demand_no, const MatchFilters& filters,
                                                   const Page& page) {
-  return Rank(view, employer_id, demand_no, filters, page, [&view](const auto&, const auto& consider) {
+  SeekerSource scan;
+  scan.each = [&view](const events::LaborDemandDraft&, const std::function<void(const JobSeeker&)>& consider) {
     view.Scan(kResumes, "", [&](const std::string& id, const std::string& doc) {
-      const auto o = ParseStoredJson(doc, kWhat).as_object();
-      JobSeeker p;
-      p.individual_id = id;
-      p.birth_date = Str(o, "birthDate");
-      p.has_resume = true;
-      p.resume = events::FromJson<events::Resume>(o);
-      consider(std::move(p));
+      consider(FromResumeDocument(id, ParseStoredJson(doc, kWhat).as_object()));
       return true;
     });
-  });
+  };
+  scan.load = [&view](const events::LaborDemandDraft&, const std::string& id, JobSeeker* p) {
+    std::string doc;
+    if (!view.Get(kResumes, id, &doc)) return false;
+    *p = FromResumeDocument(id, ParseStoredJson(doc, kWhat).as_object());
+    return true;
+  };
+  return Rank(view, employer_id, demand_no, filters, page, scan);
 }
 
 }  // namespace istihdam

@@ -56,6 +56,18 @@ void ReadView::Scan(const std::string& table, const std::string& prefix,
   CheckIterator(*it, "read model table " + table);
 }
 
+void ReadView::ScanViews(const std::string& table, const std::string& prefix,
+                         const std::function<bool(std::string_view, std::string_view)>& fn) const {
+  std::unique_ptr<rocksdb::Iterator> it(db_->db()->NewIterator(rocksdb::ReadOptions(), tables_->Table(table)));
+  for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
+    if (!fn(std::string_view(it->key().data(), it->key().size()),
+            std::string_view(it->value().data(), it->value().size()))) {
+      return;
+    }
+  }
+  CheckIterator(*it, "read model table " + table);
+}
+
 void ReadView::ScanFrom(const std::string& table, const std::string& start,
                         const std::function<bool(const std::string&, const std::string&)>& fn,
                         bool reverse) const {

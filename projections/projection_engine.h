@@ -14,6 +14,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -63,6 +64,9 @@ class ReadView {
   // returns false.
   void Scan(const std::string& table, const std::string& prefix,
             const std::function<bool(const std::string&, const std::string&)>& fn) const;
+  // The same without copying: the views are valid during the call only (hot scans).
+  void ScanViews(const std::string& table, const std::string& prefix,
+                 const std::function<bool(std::string_view, std::string_view)>& fn) const;
   // Calls fn(key, value) for each row from the first key >= start (reverse: from the last key
   // <= start, or from the very last row when start is empty, going down) until fn returns false.
   void ScanFrom(const std::string& table, const std::string& start,
