@@ -20,6 +20,7 @@
 #include "projections/typ.h"
 #include "projections/job_postings.h"
 #include "projections/labor_demands.h"
+#include "projections/candidates.h"
 
 namespace istihdam::http {
 
@@ -42,6 +43,7 @@ void AddLaborDemandRoutes(App& app, Router& router);
 void AddJobPostingRoutes(App& app, Router& router);
 void AddJobCodeRoutes(App& app, Router& router);
 void AddOccupationRoutes(App& app, Router& router);
+void AddCandidateReportRoutes(App& app, Router& router);
 
 void RegisterContexts(App& app, events::EventRegistry& registry, ProjectionEngine& projections,
                       Router& router) {
@@ -56,6 +58,7 @@ void RegisterContexts(App& app, events::EventRegistry& registry, ProjectionEngin
   projections.Add(MakeLaborDemandsProjector(app.services().ref));
   projections.Add(MakeJobPostingsProjector(app.services().ref));
   projections.Add(MakeOccupationsProjector());
+  projections.Add(MakeCandidatesProjector());
 
   AddServiceRoutes(app, router);
   AddDocsRoutes(app, router);
@@ -75,6 +78,7 @@ void RegisterContexts(App& app, events::EventRegistry& registry, ProjectionEngin
   AddBenefitDeclarationRoutes(app, router);
   AddLaborDemandRoutes(app, router);
   AddJobPostingRoutes(app, router);
+  AddCandidateReportRoutes(app, router);
 }
 
 }  // namespace istihdam::http
