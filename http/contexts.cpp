@@ -19,6 +19,7 @@
 #include "projections/workplaces.h"
 #include "projections/typ.h"
 #include "projections/job_postings.h"
+#include "projections/job_seekers.h"
 #include "projections/labor_demands.h"
 #include "projections/candidates.h"
 
@@ -40,6 +41,7 @@ void AddTypRoutes(App& app, Router& router);
 void AddBenefitDeclarationRoutes(App& app, Router& router);
 void AddDocsRoutes(App& app, Router& router);
 void AddLaborDemandRoutes(App& app, Router& router);
+void AddJobSeekerRoutes(App& app, Router& router);
 void AddJobPostingRoutes(App& app, Router& router);
 void AddJobCodeRoutes(App& app, Router& router);
 void AddOccupationRoutes(App& app, Router& router);
@@ -56,6 +58,7 @@ void RegisterContexts(App& app, events::EventRegistry& registry, ProjectionEngin
   projections.Add(MakeTypProjector());
   projections.Add(MakeBenefitDeclarationsProjector());
   projections.Add(MakeLaborDemandsProjector(app.services().ref));
+  projections.Add(MakeJobSeekersProjector());
   projections.Add(MakeJobPostingsProjector(app.services().ref));
   projections.Add(MakeOccupationsProjector());
   projections.Add(MakeCandidatesProjector());
@@ -77,6 +80,7 @@ void RegisterContexts(App& app, events::EventRegistry& registry, ProjectionEngin
   AddTypRoutes(app, router);
   AddBenefitDeclarationRoutes(app, router);
   AddLaborDemandRoutes(app, router);
+  AddJobSeekerRoutes(app, router);
   AddJobPostingRoutes(app, router);
   AddCandidateReportRoutes(app, router);
 }
