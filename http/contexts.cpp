@@ -21,6 +21,7 @@
 #include "projections/job_postings.h"
 #include "projections/job_seekers.h"
 #include "projections/labor_demands.h"
+#include "projections/candidates.h"
 
 namespace istihdam::http {
 
@@ -44,6 +45,7 @@ void AddJobSeekerRoutes(App& app, Router& router);
 void AddJobPostingRoutes(App& app, Router& router);
 void AddJobCodeRoutes(App& app, Router& router);
 void AddOccupationRoutes(App& app, Router& router);
+void AddCandidateReportRoutes(App& app, Router& router);
 
 void RegisterContexts(App& app, events::EventRegistry& registry, ProjectionEngine& projections,
                       Router& router) {
@@ -59,6 +61,7 @@ void RegisterContexts(App& app, events::EventRegistry& registry, ProjectionEngin
   projections.Add(MakeJobSeekersProjector());
   projections.Add(MakeJobPostingsProjector(app.services().ref));
   projections.Add(MakeOccupationsProjector());
+  projections.Add(MakeCandidatesProjector());
 
   AddServiceRoutes(app, router);
   AddDocsRoutes(app, router);
@@ -79,6 +82,7 @@ void RegisterContexts(App& app, events::EventRegistry& registry, ProjectionEngin
   AddLaborDemandRoutes(app, router);
   AddJobSeekerRoutes(app, router);
   AddJobPostingRoutes(app, router);
+  AddCandidateReportRoutes(app, router);
 }
 
 }  // namespace istihdam::http
