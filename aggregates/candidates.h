@@ -47,7 +47,7 @@ struct InviteCandidate {
   std::string interview_address;
   std::optional<std::string> note;
   Micros now = 0;
-  std::string today;
+  std::string today = {};
 };
 // Errors: labor_demand_not_found, candidate_not_found, demand_not_active, validation_failed
 // (interviewDate required/invalid_format/in_past, interviewAddress required/too_long, note
@@ -59,7 +59,7 @@ struct RecordInterview {
   std::string candidate_id;
   std::string result;
   std::optional<std::string> note;
-  std::string today;
+  std::string today = {};
 };
 // Errors: labor_demand_not_found, candidate_not_found, demand_not_active, validation_failed
 // (result required/unknown_value, note too_long), candidate_not_invited.

@@ -269,4 +269,11 @@ using LaborDemandEvent = std::variant<LaborDemandCreated, LaborDemandUpdated, La
                                       JobApplicationSubmitted, CandidateReferred, CandidateInvited,
                                       CandidateInterviewRecorded>;
 
+// Whether the event is about a candidate (the demand's document and status are unchanged).
+inline bool IsCandidateEvent(const LaborDemandEvent& e) {
+  return std::holds_alternative<CandidatesSelected>(e) || std::holds_alternative<JobApplicationSubmitted>(e) ||
+         std::holds_alternative<CandidateReferred>(e) || std::holds_alternative<CandidateInvited>(e) ||
+         std::holds_alternative<CandidateInterviewRecorded>(e);
+}
+
 }  // namespace istihdam::events

@@ -19,6 +19,7 @@
 #include "projections/workplaces.h"
 #include "projections/typ.h"
 #include "projections/job_postings.h"
+#include "projections/job_seekers.h"
 #include "projections/labor_demands.h"
 
 namespace istihdam::http {
@@ -39,6 +40,7 @@ void AddTypRoutes(App& app, Router& router);
 void AddBenefitDeclarationRoutes(App& app, Router& router);
 void AddDocsRoutes(App& app, Router& router);
 void AddLaborDemandRoutes(App& app, Router& router);
+void AddJobSeekerRoutes(App& app, Router& router);
 void AddJobPostingRoutes(App& app, Router& router);
 void AddJobCodeRoutes(App& app, Router& router);
 void AddOccupationRoutes(App& app, Router& router);
@@ -54,6 +56,7 @@ void RegisterContexts(App& app, events::EventRegistry& registry, ProjectionEngin
   projections.Add(MakeTypProjector());
   projections.Add(MakeBenefitDeclarationsProjector());
   projections.Add(MakeLaborDemandsProjector(app.services().ref));
+  projections.Add(MakeJobSeekersProjector());
   projections.Add(MakeJobPostingsProjector(app.services().ref));
   projections.Add(MakeOccupationsProjector());
 
@@ -74,6 +77,7 @@ void RegisterContexts(App& app, events::EventRegistry& registry, ProjectionEngin
   AddTypRoutes(app, router);
   AddBenefitDeclarationRoutes(app, router);
   AddLaborDemandRoutes(app, router);
+  AddJobSeekerRoutes(app, router);
   AddJobPostingRoutes(app, router);
 }
 

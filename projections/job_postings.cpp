@@ -143,7 +143,7 @@ class JobPostingsProjector final : public Projector {
 
   void Apply(const RecordedEvent& e, ProjectionBatch& b) override {
     auto ev = events::Decode<events::LaborDemandEvent>(e);
-    if (!ev) return;
+    if (!ev || events::IsCandidateEvent(*ev)) return;  // a posting shows no candidates
     const std::string no = std::visit([](const auto& x) { return x.demand_no; }, *ev);
     const std::string at = FormatRfc3339(e.recorded_at);
     boost::json::object before, row;

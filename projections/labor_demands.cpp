@@ -14,6 +14,7 @@ namespace {
 
 constexpr const char* kByNo = "by_no";              // demandNo -> document JSON
 constexpr const char* kByEmployer = "by_employer";  // employer \0 demandNo -> ""
+constexpr const char* kReached = "reached";          // demandNo \0 candidateId \0 state -> ""
 constexpr const char* kWhat = "labor_demands";
 
 std::string EmployerKey(const std::string& employer_id, const std::string& demand_no) {
@@ -28,11 +29,36 @@ void SetDraft(boost::json::object& o, const events::LaborDemandDraft& d, const R
   o["occupationName"] = occ ? occ->title_tr : "";
 }
 
+// The counts of api/jobs.md: per origin, and per state reached (a rescheduled invitation or a
+// corrected result counts once). The states reached are kept per candidate in `kReached`.
+void CountCandidates(boost::json::object& counts, const events::LaborDemandEvent& ev, ProjectionBatch& b,
+                     const std::string& demand_no) {
+  const auto bump = [&counts](const char* k) { counts[k] = counts[k].to_number<std::int64_t>() + 1; };
+  const auto reach = [&](const std::string& candidate_id, const char* state) {
+    const std::string key = demand_no + std::string(1, '\0') + candidate_id + std::string(1, '\0') + state;
+    std::string seen;
+    if (b.Get(kReached, key, &seen)) return;
+    b.Put(kReached, key, "");
+    bump(state);
+  };
+  if (const auto* s = std::get_if<events::CandidatesSelected>(&ev)) {
+    for (std::size_t i = 0; i < s->candidates.size(); ++i) bump("selected");
+  } else if (std::holds_alternative<events::JobApplicationSubmitted>(ev)) {
+    bump("applied");
+  } else if (std::holds_alternative<events::CandidateReferred>(ev)) {
+    bump("referred");
+  } else if (const auto* inv = std::get_if<events::CandidateInvited>(&ev)) {
+    reach(inv->candidate_id, "invited");
+  } else if (const auto* rec = std::get_if<events::CandidateInterviewRecorded>(&ev)) {
+    reach(rec->candidate_id, "interviewed");
+  }
+}
+
 class LaborDemandsProjector final : public Projector {
  public:
   explicit LaborDemandsProjector(const ReferenceData& ref) : ref_(ref) {}
   std::string name() const override { return kWhat; }
-  std::vector<std::string> tables() const override { return {kByNo, kByEmployer}; }
+  std::vector<std::string> tables() const override { return {kByNo, kByEmployer, kReached}; }
 
   void Apply(const RecordedEvent& e, ProjectionBatch& b) override {
     auto ev = events::Decode<events::LaborDemandEvent>(e);
@@ -71,6 +97,8 @@ class LaborDemandsProjector final : public Projector {
     } else if (const auto* ca = std::get_if<events::LaborDemandCancelled>(&*ev)) {
       o["status"] = "cancelled";
       o["cancelReason"] = ca->cancel_reason;
+    } else if (events::IsCandidateEvent(*ev)) {
+      CountCandidates(o["candidateCounts"].as_object(), *ev, b, no);
     } else if (std::holds_alternative<events::LaborDemandDeleted>(*ev)) {
       b.Delete(kByNo, no);
       b.Delete(kByEmployer, EmployerKey(std::string(o["employerId"].as_string()), no));

@@ -1,0 +1,271 @@
+#include "projections/job_seekers.h"
+
+#include <boost/json.hpp>
+
+#include <algorithm>
+
+#include "aggregates/job_codes.h"
+#include "aggregates/job_seeker.h"
+#include "events/identity.h"
+#include "events/job_seekers.h"
+#include "events/json_reader.h"
+#include "events/labor_demands.h"
+#include "infra/stored_json.h"
+
+namespace istihdam {
+namespace {
+
+constexpr const char* kPeople = "people";            // individualId -> {firstName, lastName, birthDate}
+constexpr const char* kResumes = "resumes";          // individualId -> GET /me/resume document
+constexpr const char* kByOccupation = "by_occupation";  // occupation \0 individualId -> match row
+constexpr const char* kDemands = "demands";          // demandNo -> {employerId, status, draft}
+constexpr const char* kCandidates = "candidates";    // demandNo \0 jobSeekerId -> ""
+constexpr const char* kWhat = "job_seekers";
+
+const std::string kSep(1, '\0');
+
+// The match row: what MatchJobSeeker reads, in a flat form that decodes without a parser.
+// Fields are separated by \x1f, list items by \x1e, a language's code and level by \x1d.
+constexpr char kField = '\x1f', kItem = '\x1e', kPair = '\x1d';
+
+void AppendList(std::string& out, const std::vector<std::string>& items) {
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i) out += kItem;
+    out += items[i];
+  }
+  out += kField;
+}
+
+std::string EncodeMatchRow(const std::string& birth_date, const events::Resume& r) {
+  std::string out = birth_date + kField + r.education_level + kField;
+  AppendList(out, r.occupations);
+  AppendList(out, r.driving_licences);
+  std::vector<std::string> languages;
+  for (const auto& l : r.languages) languages.push_back(l.language + kPair + l.level);
+  AppendList(out, languages);
+  AppendList(out, r.personal_statuses);
+  out += r.province + kField + r.district;
+  return out;
+}
+
+std::vector<std::string> SplitList(std::string_view s) {
+  std::vector<std::string> out;
+  while (!s.empty()) {
+    const auto at = s.find(kItem);
+    out.emplace_back(s.substr(0, at));
+    if (at == std::string_view::npos) break;
+    s.remove_prefix(at + 1);
+  }
+  return out;
+}
+
+JobSeeker DecodeMatchRow(const std::string& individual_id, std::string_view row) {
+  std::string_view f[8];
+  for (int i = 0; i < 7; ++i) {
+    const auto at = row.find(kField);
+    f[i] = row.substr(0, at);
+    row.remove_prefix(at == std::string_view::npos ? row.size() : at + 1);
+  }
+  f[7] = row;
+  JobSeeker p;
+  p.individual_id = individual_id;
+  p.birth_date = std::string(f[0]);
+  p.has_resume = true;
+  p.resume.education_level = std::string(f[1]);
+  p.resume.occupations = SplitList(f[2]);
+  p.resume.driving_licences = SplitList(f[3]);
+  for (const auto& l : SplitList(f[4])) {
+    const auto at = l.find(kPair);
+    p.resume.languages.push_back({l.substr(0, at), at == std::string::npos ? "" : l.substr(at + 1)});
+  }
+  p.resume.personal_statuses = SplitList(f[5]);
+  p.resume.province = std::string(f[6]);
+  p.resume.district = std::string(f[7]);
+  return p;
+}
+
+std::string Str(const boost::json::object& o, const char* k) {
+  const auto* v = o.if_contains(k);
+  return v && v->is_string() ? std::string(v->as_string()) : std::string();
+}
+
+class JobSeekersProjector final : public Projector {
+ public:
+  std::string name() const override { return kWhat; }
+  std::vector<std::string> tables() const override { return {kPeople, kResumes, kByOccupation, kDemands, kCandidates}; }
+
+  void Apply(const RecordedEvent& e, ProjectionBatch& b) override {
+    if (e.type == events::UserAccountRegistered::kType) {
+      const auto u = events::DecodePayload<events::UserAccountRegistered>(e.payload);
+      b.Put(kPeople, u.user_id,
+            SerializeStoredJson(boost::json::object{
+                {"firstName", u.first_name}, {"lastName", u.last_name}, {"birthDate", u.birth_date}}));
+    } else if (e.type == events::ResumeSaved::kType) {
+      SaveResume(events::DecodePayload<events::ResumeSaved>(e.payload), e.version, b);
+    } else if (auto ev = events::Decode<events::LaborDemandEvent>(e)) {
+      ApplyDemand(*ev, b);
+    }
+  }
+
+ private:
+  static void SaveResume(const events::ResumeSaved& r, std::uint64_t version, ProjectionBatch& b) {
+    std::string doc;
+    if (b.Get(kResumes, r.individual_id, &doc)) {
+      for (const auto& occ : events::FromJson<events::Resume>(ParseStoredJson(doc, kWhat).as_object()).occupations) {
+        b.Delete(kByOccupation, occ + kSep + r.individual_id);
+      }
+    }
+    boost::json::object person;
+    if (b.Get(kPeople, r.individual_id, &doc)) person = ParseStoredJson(doc, kWhat).as_object();
+    auto o = events::ToJson(r.resume);
+    o["individualId"] = r.individual_id;
+    for (const char* k : {"firstName", "lastName", "birthDate"}) o[k] = Str(person, k);
+    o["version"] = version;
+    b.Put(kResumes, r.individual_id, SerializeStoredJson(o));
+    if (!r.resume.active_profile) return;  // an inactive profile is never matched
+    const std::string row = EncodeMatchRow(Str(person, "birthDate"), r.resume);
+    for (const auto& occ : r.resume.occupations) b.Put(kByOccupation, occ + kSep + r.individual_id, row);
+  }
+
+  static void ApplyDemand(const events::LaborDemandEvent& ev, ProjectionBatch& b) {
+    const std::string no = std::visit([](const auto& x) { return x.demand_no; }, ev);
+    const auto add = [&](const std::string& job_seeker) { b.Put(kCandidates, no + kSep + job_seeker, ""); };
+    if (const auto* c = std::get_if<events::LaborDemandCreated>(&ev)) {
+      b.Put(kDemands, no,
+            SerializeStoredJson(boost::json::object{
+                {"employerId", c->employer_id}, {"status", "active"}, {"draft", events::ToJson(c->draft)}}));
+      return;
+    }
+    if (const auto* s = std::get_if<events::CandidatesSelected>(&ev)) {
+      for (const auto& c : s->candidates) add(c.job_seeker_id);
+      return;
+    }
+    if (const auto* a = std::get_if<events::JobApplicationSubmitted>(&ev)) return add(a->job_seeker_id);
+    if (const auto* r = std::get_if<events::CandidateReferred>(&ev)) return add(r->job_seeker_id);
+    if (events::IsCandidateEvent(ev)) return;  // invitations and results change no match
+    std::string doc;
+    if (!b.Get(kDemands, no, &doc)) return;
+    if (std::holds_alternative<events::LaborDemandDeleted>(ev)) return b.Delete(kDemands, no);
+    auto o = ParseStoredJson(doc, kWhat).as_object();
+    if (const auto* u = std::get_if<events::LaborDemandUpdated>(&ev)) o["draft"] = events::ToJson(u->draft);
+    if (std::holds_alternative<events::LaborDemandClosed>(ev)) o["status"] = "closed";
+    if (std::holds_alternative<events::LaborDemandCancelled>(ev)) o["status"] = "cancelled";
+    b.Put(kDemands, no, SerializeStoredJson(o));
+  }
+};
+
+// The demand the employer owns, as the matcher reads it.
+std::optional<events::LaborDemandDraft> OwnedDraft(const ReadView& view, const std::string& employer_id,
+                                                   const std::string& demand_no) {
+  std::string doc;
+  if (!view.Get(kDemands, demand_no, &doc)) return std::nullopt;
+  const auto o = ParseStoredJson(doc, kWhat).as_object();
+  if (Str(o, "employerId") != employer_id) return std::nullopt;
+  return events::FromJson<events::LaborDemandDraft>(o.at("draft").as_object());
+}
+
+bool PassesFilters(const JobSeeker& p, const MatchFilters& f) {
+  if (!f.province.empty() && p.resume.province != f.province) return false;
+  if (!f.district.empty() && p.resume.district != f.district) return false;
+  if (!f.education_level.empty()) {
+    const auto need = job_codes::Rank(job_codes::kEducationLevel, f.education_level);
+    const auto have = job_codes::Rank(job_codes::kEducationLevel, p.resume.education_level);
+    if (!have || (need && *have < *need)) return false;
+  }
+  return true;
+}
+
+struct Ranked {
+  std::int64_t score;
+  std::string id;
+  JobSeeker person;
+  Match match;
+};
+
+boost::json::array Strings(const std::vector<std::string>& v) {
+  boost::json::array a;
+  for (const auto& s : v) a.emplace_back(s);
+  return a;
+}
+
+// One page of `ranked` (already filtered), with names read for that page only.
+boost::json::object RankedPage(const ReadView& view, std::vector<Ranked> ranked, const Page& page) {
+  std::sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
+    return a.score != b.score ? a.score > b.score : a.id < b.id;
+  });
+  boost::json::array items;
+  for (std::size_t i = FirstRow(page); i < ranked.size() && items.size() < page.page_size; ++i) {
+    const auto& r = ranked[i];
+    std::string doc;
+    boost::json::object person;
+    if (view.Get(kPeople, r.id, &doc)) person = ParseStoredJson(doc, kWhat).as_object();
+    items.push_back(boost::json::object{
+        {"jobSeekerId", r.id}, {"firstName", Str(person, "firstName")}, {"lastName", Str(person, "lastName")},
+        {"age", r.match.age ? boost::json::value(*r.match.age) : boost::json::value(nullptr)},
+        {"province", r.person.resume.province}, {"district", r.person.resume.district},
+        {"educationLevel", r.person.resume.education_level}, {"occupations", Strings(r.person.resume.occupations)},
+        {"matchedCriteria", Strings(r.match.matched_criteria)}, {"score", r.match.score}});
+  }
+  return PageEnvelope(std::move(items), ranked.size(), page);
+}
+
+// Runs `each_candidate(id, person)` over the people a matcher considers and ranks those that
+// match, pass the filters and are not candidates.
+template <class Source>
+Result<boost::json::object> Rank(const ReadView& view, const std::string& employer_id, const std::string& demand_no,
+                                 const MatchFilters& filters, const Page& page, Source source) {
+  const auto draft = OwnedDraft(view, employer_id, demand_no);
+  if (!draft) return Error::Of(errc::kLaborDemandNotFound);
+  std::vector<Ranked> ranked;
+  source(*draft, [&](JobSeeker person) {
+    if (!PassesFilters(person, filters)) return;
+    auto match = MatchJobSeeker(*draft, person);
+    if (!match) return;
+    std::string ignored;
+    if (view.Get(kCandidates, demand_no + kSep + person.individual_id, &ignored)) return;
+    std::string id = person.individual_id;
+    ranked.push_back(Ranked{match->score, std::move(id), std::move(person), std::move(*match)});
+  });
+  return RankedPage(view, std::move(ranked), page);
+}
+
+}  // namespace
+
+std::unique_ptr<Projector> MakeJobSeekersProjector() { return std::make_unique<JobSeekersProjector>(); }
+
+std::optional<boost::json::object> GetResume(const ReadView& view, const std::string& individual_id) {
+  std::string doc;
+  if (!view.Get(kResumes, individual_id, &doc)) return std::nullopt;
+  return ParseStoredJson(doc, kWhat).as_object();
+}
+
+Result<boost::json::object> MatchJobSeekers(const ReadView& view, const std::string& employer_id,
+                                            const std::string& demand_no, const MatchFilters& filters,
+                                            const Page& page) {
+  return Rank(view, employer_id, demand_no, filters, page, [&view](const auto& draft, const auto& consider) {
+    const std::string prefix = draft.occupation + kSep;
+    view.Scan(kByOccupation, prefix, [&](const std::string& key, const std::string& row) {
+      consider(DecodeMatchRow(key.substr(prefix.size()), row));
+      return true;
+    });
+  });
+}
+
+Result<boost::json::object> MatchJobSeekersByScan(const ReadView& view, const std::string& employer_id,
+                                                  const std::string& demand_no, const MatchFilters& filters,
+                                                  const Page& page) {
+  return Rank(view, employer_id, demand_no, filters, page, [&view](const auto&, const auto& consider) {
+    view.Scan(kResumes, "", [&](const std::string& id, const std::string& doc) {
+      const auto o = ParseStoredJson(doc, kWhat).as_object();
+      JobSeeker p;
+      p.individual_id = id;
+      p.birth_date = Str(o, "birthDate");
+      p.has_resume = true;
+      p.resume = events::FromJson<events::Resume>(o);
+      consider(std::move(p));
+      return true;
+    });
+  });
+}
+
+}  // namespace istihdam
