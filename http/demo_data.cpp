@@ -152,9 +152,10 @@ void SeedDemoData(App& app) {
     if (!seekers.ok()) {
       spdlog::error("demo data: job seekers: {} {}", seekers.error().code, seekers.error().detail);
     } else {
-      spdlog::info("demo data: {} job seekers, {} applications ({} refused), {} invitations, {} interview results",
+      spdlog::info("demo data: {} job seekers, {} applications ({} refused), {} invitations, {} interview results; "
+                   "one of them logs in with TCKN {} and Demo1234!",
                    seekers->registered, seekers->applications, RefusedCount(*seekers), seekers->invitations,
-                   seekers->interviews);
+                   seekers->interviews, seekers->example_tckn);
     }
   }
   spdlog::info("demo data loaded: {} events", s.store->LastPosition());

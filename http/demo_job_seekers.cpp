@@ -201,6 +201,7 @@ Result<DemoJobSeekerCounts> SeedDemoJobSeekers(Services& s, const CommandEnv& en
     }
     seekers[i] = {id, std::move(person.resume)};
     std::lock_guard lock(mu);
+    if (i == 0) counts.example_tckn = person.registration.tckn;
     ++counts.registered;
     ++counts.resumes;
     if (progress) progress(++done, n);

@@ -55,6 +55,7 @@ struct DemoJobSeekerCounts {
   std::map<std::string, std::size_t> refused;  // application refusals by problem code
   std::size_t invitations = 0;
   std::size_t interviews = 0;
+  std::string example_tckn;  // the first person's TCKN, when registered (for the log: a login to try)
 };
 
 inline std::size_t RefusedCount(const DemoJobSeekerCounts& c) {

@@ -2,8 +2,9 @@
 # Matching figures (issue 19): SEEKERS job seekers bulk-loaded by `istihdam demo --bulk`, one
 # typical labor demand (one occupation, a province, an age range, one driving licence) created
 # over the API by the demo employer, then page 1 of GET /api/v1/labor-demands/{no}/matches
-# under wrk beside a bare Beast handler and beside the same query as a full scan of the read
-# model, all in one run, loopback only, in a temp dir removed at the end.
+# under wrk beside a bare Beast handler, and (server stopped) the same query in process through
+# the index and as a full scan of the read model (bench/match_bench), then the column families'
+# sizes (bench/table_sizes). All in one run, loopback only, in a temp dir removed at the end.
 # Usage: bench/matching/matching_load.sh [BUILD_DIR] [SECONDS]    env: SEEKERS (1000000), CONNS (64)
 set -euo pipefail
 build=$(cd "${1:-build}" && pwd)
@@ -75,14 +76,15 @@ echo "bulk load (istihdam demo --job-seekers $seekers --bulk): $(seconds_of "$bu
 echo "verify: $(seconds_of "$build/istihdam" verify --config "$config" --data-dir "$data") s; $(tail -1 "$tmp/last.out")"
 echo "data directory after the load: $(du -sh "$data" | cut -f1)"
 
-full_scan_flag=${FULL_SCAN_FLAG:---bench-full-scan-matching}
 t0=$EPOCHREALTIME
-start_server $full_scan_flag
+start_server
 wait_projections
 echo "server start and projections caught up over the log: $(since "$t0") s; server RSS $(rss "$server")"
 
 # A typical demand: drivers (8322) in Ankara, aged 25 to 45, with a B licence.
-token=$(curl -s -X POST "$url/api/v1/auth/login" -d '{"tckn":"10000000146","password":"Demo1234!"}' | json "d['token']")
+login=$(curl -s -X POST "$url/api/v1/auth/login" -d '{"tckn":"10000000146","password":"Demo1234!"}')
+token=$(echo "$login" | json "d['token']")
+employer=$(echo "$login" | json "d['employerId']")
 auth="Authorization: Bearer $token"
 workplace=$(curl -s "$url/api/v1/workplaces" -H "$auth" | json "[w['id'] for w in d['items'] if w['province']=='06'][0]")
 last_date=$(date -u -d '+30 days' +%F)
@@ -97,7 +99,6 @@ for _ in $(seq 1 600); do
   sleep 0.1
 done
 echo "demand $demand: $(curl -s "$matches" -H "$auth" | json "f\"total {d.get('total')}, page of {len(d.get('items', []))}\"")"
-echo "full scan: $(curl -s "$matches?scan=full" -H "$auth" | json "f\"total {d.get('total')}, page of {len(d.get('items', []))}\"")"
 
 bare_port=$(free_port)
 "$build/bench/bare_beast" "$bare_port" 2 &
@@ -111,23 +112,22 @@ row "case" "req/s" "p50" "p99" "non-2xx"
 row "----------------------------------------------" "----------" "---------" "---------" "---"
 run_wrk "bare Beast handler (baseline)" bare "http://127.0.0.1:$bare_port/health"
 run_wrk "matches page 1 (index)" idx "$matches" "$auth"
-run_wrk "matches page 1 (full scan of the read model)" scan "$matches?scan=full" "$auth"
 run_wrk "bare Beast handler (again)" bare2 "http://127.0.0.1:$bare_port/health"
 conns=4
 run_wrk "matches page 1 (index), -c4" idx4 "$matches" "$auth"
-run_wrk "matches page 1 (full scan), -c4" scan4 "$matches?scan=full" "$auth"
 conns=${CONNS:-64}
 echo
 echo "server RSS after the load: $(rss "$server")"
 python3 - "$tmp" <<'PY'
 import sys
 t = sys.argv[1]
-r = {k: open(f"{t}/r_{k}").read().split() for k in ["bare", "idx", "scan"]}
-ms = lambda s: float(s[:-2]) if s.endswith("ms") else float(s[:-2]) / 1000 if s.endswith("us") else float(s[:-1]) * 1000
-print(f"index/bare req/s: {float(r['idx'][0]) / float(r['bare'][0]):.3f}; index/full scan req/s: "
-      f"{float(r['idx'][0]) / float(r['scan'][0]):.1f}x; full-scan p99 / index p99: {ms(r['scan'][1]) / ms(r['idx'][1]):.1f}x")
+r = {k: open(f"{t}/r_{k}").read().split() for k in ["bare", "idx"]}
+print(f"matches/bare req/s: {float(r['idx'][0]) / float(r['bare'][0]):.4f}")
 PY
 stop_server
+echo
+echo "in process on the stopped server's data (index vs full scan of the read model):"
+"$build/bench/match_bench" "$data" "$employer" "$demand" 50
 echo
 echo "column families after the run (flushed; the matching index is the job_seekers projection's):"
 "$build/bench/table_sizes" "$data" | awk 'NR==1 || $2 > 1000000 || /job_seekers|match/'
