@@ -55,7 +55,7 @@ wait_projections() {
   local last
   last=$(curl -s "$url/health" | json "d['position']")
   for _ in $(seq 1 18000); do
-    curl -s "$url/health" | python3 -c "import json,sys; h=json.load(sys.stdin); sys.exit(0 if all(p['position']>=$last for p in h['projections']) else 1)" && return 0
+    curl -s "$url/health" | python3 -c "import json,sys; h=json.load(sys.stdin); sys.exit(0 if all(p['position']>=$last or p['lag']==0 for p in h['projections']) else 1)" && return 0
     sleep 0.1
   done
   echo "projections did not catch up" >&2
