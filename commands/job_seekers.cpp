@@ -1,5 +1,7 @@
 #include "commands/job_seekers.h"
 
+#include "commands/labor_demands.h"
+
 namespace istihdam {
 
 JobSeeker LoadJobSeeker(Services& s, const std::string& individual_id) {
@@ -22,22 +24,12 @@ Outcome CandidateAnswer(const std::string& candidate_id, const std::string& dema
   return Outcome{{{"id", candidate_id}, {"demandNo", demand_no}, {"version", version}}};
 }
 
-// Loads the demand, decides one event with `decide(state)` and appends it to the demand's
-// stream at the version read; the answer names the candidate the event is about.
+// The demand's candidate commands answer with the candidate the event is about.
 template <class Decide>
 Result<Outcome> OnDemand(Services& s, const CommandEnv& env, const char* command, const std::string& demand_no,
                          Decide decide) {
-  const std::string stream = LaborDemandStream(demand_no);
-  return Execute(s, env, command, [&]() -> Result<Decision> {
-    const auto demand = s.labor_demands.Load(stream);
-    auto ev = decide(demand.state);
-    if (!ev.ok()) return ev.error();
-    Decision d;
-    AddEvent(d.append, stream, ExpectedVersion::Exactly(demand.version), *ev);
-    d.reply = [demand_no, id = ev->candidate_id](const AppendResult& r) {
-      return CandidateAnswer(id, demand_no, r.stream_versions.front());
-    };
-    return d;
+  return DecideOnDemand(s, env, command, demand_no, decide, [demand_no](const auto& e, std::uint64_t v) {
+    return CandidateAnswer(e.candidate_id, demand_no, v);
   });
 }
 
@@ -74,28 +66,23 @@ Result<Outcome> HandleApplyToJobPosting(Services& s, const CommandEnv& env, cons
 Result<Outcome> HandleSelectCandidates(Services& s, const CommandEnv& env, const std::string& demand_no,
                                        const std::string& employer_id, const std::vector<std::string>& job_seeker_ids) {
   const std::string today = s.Today();
-  const std::string stream = LaborDemandStream(demand_no);
-  return Execute(s, env, "SelectCandidates", [&]() -> Result<Decision> {
-    const auto demand = s.labor_demands.Load(stream);
-    // More than the limit is refused by its count alone: nobody is loaded.
-    const bool load = job_seeker_ids.size() <= kMaxSelectedAtOnce;
+  // More than the limit is refused by its count alone: nobody is loaded.
+  const bool load = job_seeker_ids.size() <= kMaxSelectedAtOnce;
+  const auto decide = [&](const LaborDemandState& d) {
     std::vector<JobSeeker> people;
     for (const auto& id : job_seeker_ids) {
       JobSeeker unloaded;
       unloaded.individual_id = id;
       people.push_back(load ? LoadJobSeeker(s, id) : unloaded);
     }
-    auto ev = DecideSelect(demand.state, employer_id, people, today);
-    if (!ev.ok()) return ev.error();
-    Decision d;
-    AddEvent(d.append, stream, ExpectedVersion::Exactly(demand.version), *ev);
-    boost::json::array ids;
-    for (const auto& c : ev->candidates) ids.push_back(boost::json::string(c.candidate_id));
-    d.reply = [demand_no, ids](const AppendResult& r) {
-      return Outcome{{{"id", demand_no}, {"candidateIds", ids}, {"version", r.stream_versions.front()}}};
-    };
-    return d;
-  });
+    return DecideSelect(d, employer_id, people, today);
+  };
+  return DecideOnDemand(s, env, "SelectCandidates", demand_no, decide,
+                        [demand_no](const events::CandidatesSelected& e, std::uint64_t v) {
+                          boost::json::array ids;
+                          for (const auto& c : e.candidates) ids.push_back(boost::json::string(c.candidate_id));
+                          return Outcome{{{"id", demand_no}, {"candidateIds", ids}, {"version", v}}};
+                        });
 }
 
 Result<Outcome> HandleReferCandidate(Services& s, const CommandEnv& env, const std::string& demand_no,

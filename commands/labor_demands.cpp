@@ -12,21 +12,11 @@ std::string EmployerSector(Services& s, const std::string& employer_id) {
   return s.employers.Load("employer-" + employer_id).state.sector;
 }
 
-// Loads the demand, decides one event with `decide(state)` and appends it at the loaded version.
 template <class Decide>
 Result<Outcome> Transition(Services& s, const CommandEnv& env, const char* command, const std::string& demand_no,
                            const std::string& status_after, Decide decide) {
-  const std::string stream = LaborDemandStream(demand_no);
-  return Execute(s, env, command, [&]() -> Result<Decision> {
-    const auto demand = s.labor_demands.Load(stream);
-    auto ev = decide(demand.state);
-    if (!ev.ok()) return ev.error();
-    Decision d;
-    AddEvent(d.append, stream, ExpectedVersion::Exactly(demand.version), *ev);
-    d.reply = [demand_no, status_after](const AppendResult& r) {
-      return Answer(demand_no, status_after, r.stream_versions.front());
-    };
-    return d;
+  return DecideOnDemand(s, env, command, demand_no, decide, [demand_no, status_after](const auto&, std::uint64_t v) {
+    return Answer(demand_no, status_after, v);
   });
 }
 

@@ -26,4 +26,22 @@ Result<Outcome> HandleCancelLaborDemand(Services& s, const CommandEnv& env, cons
 Result<Outcome> HandleDeleteLaborDemand(Services& s, const CommandEnv& env, const std::string& demand_no,
                                         const std::string& employer_id);
 
+// Loads the demand, decides one event with `decide(state)` (a Result of an event), appends it to
+// the demand's stream at the version loaded (a lost race re-decides, see Execute) and answers
+// `reply(event, version)`. Shared by the demand's own commands and its candidates'.
+template <class Decide, class Reply>
+Result<Outcome> DecideOnDemand(Services& s, const CommandEnv& env, const char* command, const std::string& demand_no,
+                               Decide decide, Reply reply) {
+  const std::string stream = LaborDemandStream(demand_no);
+  return Execute(s, env, command, [&]() -> Result<Decision> {
+    const auto demand = s.labor_demands.Load(stream);
+    auto ev = decide(demand.state);
+    if (!ev.ok()) return ev.error();
+    Decision d;
+    AddEvent(d.append, stream, ExpectedVersion::Exactly(demand.version), *ev);
+    d.reply = [reply, e = *ev](const AppendResult& r) { return reply(e, r.stream_versions.front()); };
+    return d;
+  });
+}
+
 }  // namespace istihdam
