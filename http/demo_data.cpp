@@ -8,6 +8,7 @@
 #include "commands/workforce_schedules.h"
 #include "commands/workplaces.h"
 #include "http/app.h"
+#include "http/demo_job_seekers.h"
 
 namespace istihdam::http {
 
@@ -145,6 +146,17 @@ void SeedDemoData(App& app) {
   if (app.config().demo_postings > 0) {
     auto postings = SeedDemoPostings(s, env, app.config().demo_postings, 20, 1);
     if (!postings.ok()) spdlog::error("demo data: postings: {} {}", postings.error().code, postings.error().detail);
+  }
+  if (app.config().demo_job_seekers > 0) {
+    auto seekers = SeedDemoJobSeekers(s, env, app.config().demo_job_seekers, 1);
+    if (!seekers.ok()) {
+      spdlog::error("demo data: job seekers: {} {}", seekers.error().code, seekers.error().detail);
+    } else {
+      spdlog::info("demo data: {} job seekers, {} applications ({} refused), {} invitations, {} interview results; "
+                   "one of them logs in with TCKN {} and Demo1234!",
+                   seekers->registered, seekers->applications, RefusedCount(*seekers), seekers->invitations,
+                   seekers->interviews, seekers->example_tckn);
+    }
   }
   spdlog::info("demo data loaded: {} events", s.store->LastPosition());
 }

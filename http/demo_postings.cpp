@@ -8,6 +8,7 @@
 #include "commands/labor_demands.h"
 #include "commands/registration.h"
 #include "http/app.h"
+#include "http/demo_job_seekers.h"
 #include "infra/clock.h"
 #include "infra/identifiers.h"
 
@@ -105,17 +106,27 @@ std::string NineDigits(std::uint64_t n, char lead) {
 
 }  // namespace
 
+std::vector<std::string> DemoPostingOccupations() {
+  std::vector<std::string> out;
+  for (const Job& j : kJobs) out.push_back(j.occupation);
+  return out;
+}
+
+void DemoProvinceWeights(const ReferenceData& ref, std::vector<std::string>* codes, std::vector<double>* weights) {
+  for (const auto& p : ref.provinces()) {
+    codes->push_back(p.code);
+    const auto it = kPopulation.find(p.code);
+    weights->push_back(it == kPopulation.end() ? 0.5 : it->second);
+  }
+}
+
 Result<std::size_t> SeedDemoPostings(Services& s, const CommandEnv& env, std::size_t postings, std::size_t employers,
                                      std::uint64_t seed) {
   std::mt19937_64 rng(seed);
   const ReferenceData& ref = s.ref;
   std::vector<std::string> provinces;
   std::vector<double> weights;
-  for (const auto& p : ref.provinces()) {
-    provinces.push_back(p.code);
-    const auto it = kPopulation.find(p.code);
-    weights.push_back(it == kPopulation.end() ? 0.5 : it->second);
-  }
+  DemoProvinceWeights(ref, &provinces, &weights);
   std::discrete_distribution<std::size_t> by_population(weights.begin(), weights.end());
 
   struct Workplace {

@@ -93,6 +93,7 @@ Status LoadConfigFile(const std::string& path, Config* c) {
       else if (k == "minPasswordLength") c->min_password_length = val.to_number<std::size_t>();
       else if (k == "demo") c->demo = val.as_bool();
       else if (k == "demoPostings") c->demo_postings = val.to_number<std::size_t>();
+      else if (k == "demoJobSeekers") c->demo_job_seekers = val.to_number<std::size_t>();
       else if (k == "logLevel") c->log_level = val.as_string().c_str();
       else if (k == "termsVersion") c->terms_version = val.as_string().c_str();
       else if (k == "identityRegistryFile") c->identity_registry_file = val.as_string().c_str();

@@ -64,6 +64,7 @@ struct Config {
   std::size_t min_password_length = 8;
   bool demo = false;
   std::size_t demo_postings = 300;  // job postings of the demo data (serve --demo), over 20 demo employers
+  std::size_t demo_job_seekers = 2000;  // job seekers with résumés of the demo data, then applications
   std::string log_level = "info";
   std::string terms_version = "2026-01";
   // Identity and access (docs/security.md).

@@ -11,6 +11,7 @@
 #include "commands/staff.h"
 #include "http/app.h"
 #include "http/cli/progress.h"
+#include "http/demo_job_seekers.h"
 #include "infra/text.h"
 
 using namespace istihdam;
@@ -120,19 +121,54 @@ int StaffAdd(const Config& config, const CreateStaffUser& cmd) {
   return 0;
 }
 
-// Demo employers and postings through the command path (README: the search examples).
-int Demo(const Config& config, std::size_t postings, std::size_t employers, std::uint64_t seed) {
+struct DemoOptions {
+  std::size_t postings = 300, employers = 20, job_seekers = 0, batch = 10000;
+  bool write_postings = true;
+  bool bulk = false;
+  std::uint64_t seed = 1;
+};
+
+// Demo employers, postings and job seekers through the command path (README: the search and
+// matching examples), or job seekers bulk-loaded into an offline store.
+int Demo(const Config& config, const DemoOptions& o) {
   auto app = OpenApp(config);
   CommandEnv env;
   env.meta.actor = Actor{"", "System", ""};
-  env.meta.correlation_id = "demo-postings";
+  env.meta.correlation_id = o.bulk ? "demo-bulk-job-seekers" : "demo-postings";
   env.meta.causation_id = crypto::Uuid4();
-  auto written = http::SeedDemoPostings(app->services(), env, postings, employers, seed);
-  if (!written.ok()) {
-    std::cerr << "istihdam demo: " << written.error().code << " " << written.error().detail << "\n";
+  if (o.write_postings && !o.bulk) {
+    auto written = http::SeedDemoPostings(app->services(), env, o.postings, o.employers, o.seed);
+    if (!written.ok()) {
+      std::cerr << "istihdam demo: " << written.error().code << " " << written.error().detail << "\n";
+      return 1;
+    }
+    std::cerr << "istihdam demo: " << *written << " postings of " << o.employers << " employers, log position "
+              << app->store().LastPosition() << "\n";
+  }
+  if (o.job_seekers == 0) return 0;
+  cli::Progress progress(o.bulk ? "bulk job seekers" : "job seekers");
+  const auto report = [&](auto d, auto t) { progress.Update(d, t); };
+  if (o.bulk) {
+    auto written = http::BulkLoadJobSeekers(app->services(), env, o.job_seekers, o.seed, o.batch, report);
+    if (!written.ok()) {
+      std::cerr << "istihdam demo: " << written.error().code << " " << written.error().detail << "\n";
+      return 1;
+    }
+    std::cerr << "istihdam demo: " << *written << " job seekers bulk-loaded (no credentials), log position "
+              << app->store().LastPosition() << "\n";
+    return 0;
+  }
+  env.meta.correlation_id = "demo-job-seekers";
+  auto counts = http::SeedDemoJobSeekers(app->services(), env, o.job_seekers, o.seed, report);
+  if (!counts.ok()) {
+    std::cerr << "istihdam demo: " << counts.error().code << " " << counts.error().detail << "\n";
     return 1;
   }
-  std::cerr << "istihdam demo: " << *written << " postings of " << employers << " employers, log position "
+  std::cerr << "istihdam demo: " << counts->registered << " job seekers with résumés";
+  if (counts->already_registered > 0) std::cerr << " (" << counts->already_registered << " TCKNs taken, skipped)";
+  std::cerr << ", " << counts->applications << " applications";
+  for (const auto& [code, count] : counts->refused) std::cerr << ", " << count << " refused " << code;
+  std::cerr << ", " << counts->invitations << " invitations, " << counts->interviews << " interview results, log position "
             << app->store().LastPosition() << "\n";
   return 0;
 }
@@ -242,14 +278,19 @@ int main(int argc, char** argv) {
   staff_add->add_option("--tckn", staff_cmd.tckn, "TC Kimlik No")->required();
   staff_add->add_option("--password", staff_cmd.password, "initial password")->required();
 
-  std::size_t demo_postings = 300, demo_employers = 20;
-  std::uint64_t demo_seed = 1;
-  auto* demo = cli.add_subcommand("demo", "write demo employers and job postings through the command path");
+  DemoOptions demo_options;
+  auto* demo = cli.add_subcommand("demo", "write demo employers, job postings and job seekers through the command path");
   add_data_dir(demo);
-  demo->add_option("--postings", demo_postings, "labor demands to write")->capture_default_str();
-  demo->add_option("--employers", demo_employers, "employers to register for them")->capture_default_str()
+  demo->add_option("--postings", demo_options.postings, "labor demands to write (default 300 when no job seekers)");
+  demo->add_option("--employers", demo_options.employers, "employers to register for them")->capture_default_str()
       ->check(CLI::Range(1, 100000));
-  demo->add_option("--seed", demo_seed, "random seed")->capture_default_str();
+  demo->add_option("--job-seekers", demo_options.job_seekers,
+                   "individuals with résumés to register, then applications, invitations and interviews");
+  demo->add_flag("--bulk", demo_options.bulk,
+                 "append the job seekers' events in large atomic batches (offline data directory; no credentials)");
+  demo->add_option("--batch", demo_options.batch, "people per atomic append with --bulk")->capture_default_str()
+      ->check(CLI::Range(1, 100000));
+  demo->add_option("--seed", demo_options.seed, "random seed")->capture_default_str();
   std::string occupations_file;
   auto* occupations = cli.add_subcommand("occupations", "the occupation dictionary");
   occupations->require_subcommand(1);
@@ -306,7 +347,10 @@ int main(int argc, char** argv) {
     if (events->parsed()) return DumpEvents(config, from);
     if (rebuild->parsed()) return Rebuild(config, projection);
     if (staff_add->parsed()) return StaffAdd(config, staff_cmd);
-    if (demo->parsed()) return Demo(config, demo_postings, demo_employers, demo_seed);
+    if (demo->parsed()) {
+      demo_options.write_postings = demo->count("--postings") > 0 || demo_options.job_seekers == 0;
+      return Demo(config, demo_options);
+    }
     if (occupations_import->parsed()) return OccupationsImport(config, occupations_file);
     return 0;
   };
