@@ -41,6 +41,12 @@ std::string TagDescription(const std::string& tag) {
       {"collective dismissals", "Collective dismissal notifications (CD-1..CD-4)"},
       {"TYP", "Community benefit programs: programs, participants, attendance (TYP-1..TYP-4)"},
       {"benefit declarations", "İKT/İÖ/KÇÖ benefit declarations (DECL-1)"},
+      {"labor demands", "The employer's labor demands and their candidate lists (LD-1..LD-11)"},
+      {"job postings", "Open job postings: public search, detail, change feed and typeahead (JOB-1..JOB-8)"},
+      {"job seekers", "The job seeker's résumé and applications (JOB-9)"},
+      {"candidates", "Matching, selection, invitations, interview results and referrals (LD-6..LD-8)"},
+      {"reports", "The employer's labor demand reports as JSON, PDF or XLSX (RPT-1..RPT-5)"},
+      {"occupations", "The occupation dictionary: ISCO-08 and national occupations"},
   };
   const auto it = kDescriptions.find(tag);
   return it == kDescriptions.end() ? tag : it->second;
