@@ -10,6 +10,7 @@
 #include "http/contract/candidate_reports.h"
 #include "http/endpoint.h"
 #include "http/json_io.h"
+#include "http/report_format.h"
 #include "infra/clock.h"
 #include "projections/candidates.h"
 
@@ -19,31 +20,14 @@ using namespace contract::candidate_reports;
 
 namespace {
 
-constexpr std::string_view kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
 ReadView CandidatesView(App& app) { return app.projections().View(kCandidatesProjection); }
-
-// The format asked for: ?format=, else the Accept header, else JSON.
-Result<std::string> FormatOf(RequestContext& ctx, const std::string& asked) {
-  std::string format = asked;
-  if (format.empty()) {
-    const std::string accept = ctx.req.Header("Accept");
-    format = accept.find("application/pdf") != std::string::npos ? "pdf"
-             : accept.find(kXlsxType) != std::string::npos       ? "xlsx"
-                                                                 : "json";
-  }
-  if (format != "json" && format != "pdf" && format != "xlsx") {
-    return Error{errc::kInvalidParameter, {{"format", "unknown_value"}}, {}};
-  }
-  return format;
-}
 
 Result<FileAnswer> Report(App& app, RequestContext& ctx, const ReportQuery& q) {
   const std::string type = ctx.req.params["reportType"];
   if (!IsCandidateReportType(type)) return Error::Of(errc::kNotFound);
   auto criteria = q.ToCriteria(type, app.services().ref);
   if (!criteria.ok()) return criteria.error();
-  auto format = FormatOf(ctx, q.format);
+  auto format = ReportFormat(ctx, q.format);
   if (!format.ok()) return format.error();
   auto rows = CandidateReportRows(CandidatesView(app), app.services().ref, ctx.session->employer_id, *criteria);
   auto rep = BuildCandidateReport(*criteria, std::move(rows), FormatRfc3339(app.services().clock->Now()));

@@ -11,6 +11,7 @@
 #include "http/app.h"
 #include "http/contract/typ.h"
 #include "http/endpoint.h"
+#include "http/report_format.h"
 #include "http/json_io.h"
 #include "http/typ_report.h"
 #include "infra/clock.h"
@@ -24,8 +25,6 @@ using namespace contract::typ;
 namespace {
 
 const std::vector<StaffRole> kViewers = {StaffRole::kUnitUser, StaffRole::kHeadOfficeUser};
-constexpr std::string_view kXlsxType =
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 constexpr const char* kProgramExample = R"({"hostEmployerId":"2000000001","province":"34",
 "startDate":"2026-10-01","endDate":"2027-03-31","description":"Okul bahçelerinin bakımı ve temizliği",
@@ -99,16 +98,9 @@ Result<FileAnswer> Report(App& app, RequestContext& ctx, const ReportQuery& q) {
   auto program = VisibleProgram(app, ctx);
   if (!program) return Error::Of(errc::kTypProgramNotFound);
   if (!IsYearMonth(q.month)) return BadParam("month");
-  std::string format = q.format;
-  if (format.empty()) {
-    const std::string accept = ctx.req.Header("Accept");
-    format = accept.find("application/pdf") != std::string::npos ? "pdf"
-             : accept.find(kXlsxType) != std::string::npos       ? "xlsx"
-                                                                 : "json";
-  }
-  if (format != "json" && format != "pdf" && format != "xlsx") {
-    return Error{errc::kInvalidParameter, {{"format", "unknown_value"}}, {}};
-  }
+  auto asked = ReportFormat(ctx, q.format);
+  if (!asked.ok()) return asked.error();
+  const std::string format = *asked;
   auto rep = BuildTypAttendanceReport(TypView(app), app.services().ref, *program, q.month,
                                       app.services().Today());
   if (rep.empty) return Error::Of(errc::kNoRecords);  // the guide: no report is created
