@@ -8,6 +8,7 @@
 #include <string>
 
 #include "aggregates/collective_dismissal.h"
+#include "aggregates/course.h"
 #include "aggregates/employer.h"
 #include "aggregates/job_seeker.h"
 #include "aggregates/labor_demand.h"
@@ -67,6 +68,8 @@ struct Services {
   Repository<LaborDemandState, events::LaborDemandEvent> labor_demands{reader};
   Repository<ResumeState, events::ResumeEvent> resumes{reader};
   Repository<NationalOccupations, events::OccupationEvent> occupations{reader};
+  Repository<CourseState, events::CourseEvent> courses{reader};
+  Repository<TraineeHistory, events::TraineeHistoryEvent> trainee_histories{reader};
   std::unique_ptr<IdentityProvider> identity;  // KPS adapter
   LockoutPolicy lockout;
   RateLimiter per_tckn_limiter;  // login and password reset attempts per TCKN

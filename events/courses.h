@@ -317,4 +317,23 @@ using CourseEvent =
                  CandidateTraineeListFrozen, CandidateTraineeListApproved, CourseStarted, TraineeDeparted,
                  ReserveTraineePromoted, CourseFinished>;
 
+// A person's history as a trainee (stream "course-trainee-<personId>"), appended with the
+// course event that made them a trainee (list approval, promotion): the 24-month rule reads it.
+// A later departure does not undo it.
+struct TraineeEnrolled {
+  static constexpr const char* kType = "TraineeEnrolled";
+  std::string person_id;
+  std::string course_id;
+  std::string start_date;  // the course's period
+  std::string end_date;
+  std::string on;  // the day they became a trainee
+  template <class A>
+  void serialize(A& ar, std::uint32_t) {
+    ar(F("personId", person_id), F("courseId", course_id), F("startDate", start_date), F("endDate", end_date),
+       F("on", on));
+  }
+};
+
+using TraineeHistoryEvent = std::variant<TraineeEnrolled>;
+
 }  // namespace istihdam::events

@@ -22,6 +22,7 @@
 #include "projections/job_seekers.h"
 #include "projections/labor_demands.h"
 #include "projections/candidates.h"
+#include "projections/courses.h"
 
 namespace istihdam::http {
 
@@ -46,6 +47,9 @@ void AddJobPostingRoutes(App& app, Router& router);
 void AddJobCodeRoutes(App& app, Router& router);
 void AddOccupationRoutes(App& app, Router& router);
 void AddCandidateReportRoutes(App& app, Router& router);
+void AddCourseRoutes(App& app, Router& router);
+void AddCourseCandidateRoutes(App& app, Router& router);
+void AddCourseReportRoutes(App& app, Router& router);
 
 void RegisterContexts(App& app, events::EventRegistry& registry, ProjectionEngine& projections,
                       Router& router) {
@@ -62,6 +66,7 @@ void RegisterContexts(App& app, events::EventRegistry& registry, ProjectionEngin
   projections.Add(MakeJobPostingsProjector(app.services().ref));
   projections.Add(MakeOccupationsProjector());
   projections.Add(MakeCandidatesProjector());
+  projections.Add(MakeCoursesProjector());
 
   AddServiceRoutes(app, router);
   AddDocsRoutes(app, router);
@@ -83,6 +88,9 @@ void RegisterContexts(App& app, events::EventRegistry& registry, ProjectionEngin
   AddJobSeekerRoutes(app, router);
   AddJobPostingRoutes(app, router);
   AddCandidateReportRoutes(app, router);
+  AddCourseRoutes(app, router);
+  AddCourseCandidateRoutes(app, router);
+  AddCourseReportRoutes(app, router);
 }
 
 }  // namespace istihdam::http

@@ -3,6 +3,7 @@
 // types (the event-decoder fuzz target, tests/fuzz/) link without the routes and projectors.
 #include "events/benefit_declarations.h"
 #include "events/collective_dismissals.h"
+#include "events/courses.h"
 #include "events/employers.h"
 #include "events/identity.h"
 #include "events/job_seekers.h"
@@ -29,6 +30,8 @@ void RegisterEventTypes(events::EventRegistry& registry) {
   registry.Register<events::LaborDemandEvent>();
   registry.Register<events::ResumeEvent>();
   registry.Register<events::OccupationEvent>();
+  registry.Register<events::CourseEvent>();
+  registry.Register<events::TraineeHistoryEvent>();
 }
 
 }  // namespace istihdam::http

@@ -44,7 +44,7 @@ using testing::ForEachServerSource;
 std::map<std::string, std::string> ErrorCodeConstants() {
   std::ifstream in(std::string(ISTIHDAM_SOURCE_DIR) + "/infra/error_codes.h");
   const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  const std::regex constant(R"re(inline constexpr const char\* (k\w+) = "([a-z_]+)";)re");
+  const std::regex constant(R"re(inline constexpr const char\* (k\w+) = "([a-z0-9_]+)";)re");
   std::map<std::string, std::string> out;
   for (std::sregex_iterator it(text.begin(), text.end(), constant), end; it != end; ++it) {
     out.emplace((*it)[1].str(), (*it)[2].str());
@@ -82,9 +82,9 @@ std::map<std::string, std::string> CodesInSource(const std::vector<std::regex>& 
 // catalogue too, as 500s.
 TEST(DocsTest, EveryProblemCodeInTheSourceIsInTheCatalogue) {
   const std::string doc = ReadDoc("errors.md");
-  auto codes = CodesInSource({std::regex(R"re(Error::Of\(\s*(?:std::string\()?"([a-z_]+)")re"),
-                                    std::regex(R"re(Error\{\s*"([a-z_]+)")re"),
-                                    std::regex(R"re(Problem\(\s*"([a-z_]+)")re")});
+  auto codes = CodesInSource({std::regex(R"re(Error::Of\(\s*(?:std::string\()?"([a-z0-9_]+)")re"),
+                                    std::regex(R"re(Error\{\s*"([a-z0-9_]+)")re"),
+                                    std::regex(R"re(Problem\(\s*"([a-z0-9_]+)")re")});
   const auto constants = ErrorCodeConstants();
   for (const auto& [name, file] : CodesInSource({std::regex(R"re(errc::(k\w+))re")})) {
     ASSERT_EQ(constants.count(name), 1u) << name;

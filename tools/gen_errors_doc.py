@@ -8,7 +8,7 @@ root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 src = open(os.path.join(root, "http/problem.cpp"), encoding="utf-8").read()
 problems, fields = src.split("kFieldMessages", 1)[0], src.split("kFieldMessages", 1)[1]
 # The catalogue names its codes by their constants (infra/error_codes.h).
-consts = dict(re.findall(r'inline constexpr const char\* (k\w+) = "([a-z_]+)";',
+consts = dict(re.findall(r'inline constexpr const char\* (k\w+) = "([a-z0-9_]+)";',
                          open(os.path.join(root, "infra/error_codes.h"), encoding="utf-8").read()))
 rows = [(consts[k], st, tr, en) for k, st, tr, en in
         re.findall(r'\{errc::(k\w+), (\d+), "([^"]*)", "([^"]*)"\}', problems)]
