@@ -12,6 +12,7 @@
 #include "aggregates/job_seeker.h"
 #include "aggregates/labor_demand.h"
 #include "aggregates/occupation_dictionary.h"
+#include "aggregates/trainer.h"
 #include "aggregates/typ_attendance.h"
 #include "aggregates/typ_program.h"
 #include "aggregates/user_account.h"
@@ -67,6 +68,7 @@ struct Services {
   Repository<LaborDemandState, events::LaborDemandEvent> labor_demands{reader};
   Repository<ResumeState, events::ResumeEvent> resumes{reader};
   Repository<NationalOccupations, events::OccupationEvent> occupations{reader};
+  Repository<TrainerState, events::TrainerEvent> trainers{reader};
   std::unique_ptr<IdentityProvider> identity;  // KPS adapter
   LockoutPolicy lockout;
   RateLimiter per_tckn_limiter;  // login and password reset attempts per TCKN
