@@ -13,6 +13,7 @@
 #include "aggregates/job_seeker.h"
 #include "aggregates/labor_demand.h"
 #include "aggregates/occupation_dictionary.h"
+#include "aggregates/trainer.h"
 #include "aggregates/typ_attendance.h"
 #include "aggregates/typ_program.h"
 #include "aggregates/user_account.h"
@@ -70,6 +71,7 @@ struct Services {
   Repository<NationalOccupations, events::OccupationEvent> occupations{reader};
   Repository<CourseState, events::CourseEvent> courses{reader};
   Repository<TraineeHistory, events::TraineeHistoryEvent> trainee_histories{reader};
+  Repository<TrainerState, events::TrainerEvent> trainers{reader};
   std::unique_ptr<IdentityProvider> identity;  // KPS adapter
   LockoutPolicy lockout;
   RateLimiter per_tckn_limiter;  // login and password reset attempts per TCKN

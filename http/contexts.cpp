@@ -23,6 +23,7 @@
 #include "projections/labor_demands.h"
 #include "projections/candidates.h"
 #include "projections/courses.h"
+#include "projections/trainers.h"
 
 namespace istihdam::http {
 
@@ -50,6 +51,7 @@ void AddCandidateReportRoutes(App& app, Router& router);
 void AddCourseRoutes(App& app, Router& router);
 void AddCourseCandidateRoutes(App& app, Router& router);
 void AddCourseReportRoutes(App& app, Router& router);
+void AddTrainerRoutes(App& app, Router& router);
 
 void RegisterContexts(App& app, events::EventRegistry& registry, ProjectionEngine& projections,
                       Router& router) {
@@ -67,6 +69,7 @@ void RegisterContexts(App& app, events::EventRegistry& registry, ProjectionEngin
   projections.Add(MakeOccupationsProjector());
   projections.Add(MakeCandidatesProjector());
   projections.Add(MakeCoursesProjector());
+  projections.Add(MakeTrainersProjector());
 
   AddServiceRoutes(app, router);
   AddDocsRoutes(app, router);
@@ -91,6 +94,7 @@ void RegisterContexts(App& app, events::EventRegistry& registry, ProjectionEngin
   AddCourseRoutes(app, router);
   AddCourseCandidateRoutes(app, router);
   AddCourseReportRoutes(app, router);
+  AddTrainerRoutes(app, router);
 }
 
 }  // namespace istihdam::http

@@ -9,6 +9,7 @@
 #include "events/job_seekers.h"
 #include "events/labor_demands.h"
 #include "events/occupations.h"
+#include "events/trainers.h"
 #include "events/typ.h"
 #include "events/workforce_schedules.h"
 #include "events/workplaces.h"
@@ -32,6 +33,8 @@ void RegisterEventTypes(events::EventRegistry& registry) {
   registry.Register<events::OccupationEvent>();
   registry.Register<events::CourseEvent>();
   registry.Register<events::TraineeHistoryEvent>();
+  registry.Register<events::TrainerEvent>();
+  registry.Register<events::TrainerReservationEvent>();
 }
 
 }  // namespace istihdam::http

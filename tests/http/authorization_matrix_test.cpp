@@ -114,6 +114,7 @@ class AuthorizationMatrixTest : public ::testing::Test {
     std::string employer_a, employer_b, hq_a, dismissal_a, typ_a;
     std::string declaration_a;  // a benefit declaration of A
     std::string demand_a;       // a labor demand of A
+    std::string trainer_a;      // a course trainer of A
     std::map<std::string, std::string> user_ids;  // by TCKN
     std::map<std::string, std::string> tokens;    // by actor name
     std::map<std::string, std::pair<std::string, std::string>> credentials;  // actor → (tckn, password)
@@ -338,6 +339,12 @@ class AuthorizationMatrixTest : public ::testing::Test {
                          tokens.at("adminA"));
       Require(demand, 201, "labor demand of A");
       demand_a = StrOf(demand, "id");
+      auto trainer = Post("/api/v1/trainers",
+                          json::object{{"tckn", kCan.tckn}, {"firstName", kCan.first_name}, {"lastName", kCan.last_name},
+                                       {"occupation", "2512"}},
+                          tokens.at("adminA"));
+      Require(trainer, 201, "trainer of A");
+      trainer_a = StrOf(trainer, "id");
       // Şule's job-seeker token.
       const auto individual = Post("/api/v1/auth/login", json::object{{"tckn", kSule.tckn}, {"password", kPassword},
                                                                       {"as", "individual"}});
@@ -362,6 +369,7 @@ class AuthorizationMatrixTest : public ::testing::Test {
       if (name == "date") return "2026-01-12";
       if (pattern.rfind("/api/v1/benefit-declarations/{", 0) == 0) return declaration_a;
       if (name == "demandNo") return demand_a;
+      if (pattern.rfind("/api/v1/trainers/{", 0) == 0) return trainer_a;
       *known = false;
       return "1000000001";  // a kind of resource this test does not create yet
     }
