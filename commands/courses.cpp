@@ -94,6 +94,30 @@ Result<Outcome> HandleSetCourseCriteria(Services& s, const CommandEnv& env, cons
                   [&](const CourseState& c) { return One(DecideSetCriteria(c, cmd)); });
 }
 
+Result<Outcome> HandleAssignTrainers(Services& s, const CommandEnv& env, const std::string& course_id,
+                                     std::optional<std::uint64_t> if_match, const CourseActor& actor,
+                                     const std::vector<std::string>& trainer_ids) {
+  AssignTrainers cmd{actor, {}};
+  for (const auto& id : trainer_ids) {
+    TrainerRef t{id, false, ""};
+    if (!id.empty()) {
+      const auto trainer = s.trainers.Load(TrainerStream(id)).state;
+      t.exists = trainer.exists && !trainer.deleted;
+      t.owner_id = trainer.owner_id;
+    }
+    cmd.trainers.push_back(std::move(t));
+  }
+  return OnCourse(s, env, "AssignTrainerToCourse", course_id, if_match,
+                  [&](const CourseState& c) { return DecideAssignTrainers(c, cmd); });
+}
+
+Result<Outcome> HandleUnassignTrainer(Services& s, const CommandEnv& env, const std::string& course_id,
+                                      std::optional<std::uint64_t> if_match, const CourseActor& actor,
+                                      const std::string& trainer_id) {
+  return OnCourse(s, env, "UnassignTrainerFromCourse", course_id, if_match,
+                  [&](const CourseState& c) { return One(DecideUnassignTrainer(c, actor, trainer_id)); });
+}
+
 Result<Outcome> HandleSelectTrainees(Services& s, const CommandEnv& env, const std::string& course_id,
                                      std::optional<std::uint64_t> if_match, const CourseActor& actor,
                                      const std::vector<std::string>& tckns) {

@@ -51,6 +51,30 @@ void AddCourseCandidateRoutes(App& app, Router& router) {
   const std::string tag = "courses";
   const std::vector<StaffRole> agency = {StaffRole::kUnitUser, StaffRole::kHeadOfficeUser};
   router.Add(Endpoint{
+      .method = "POST", .path = "/api/v1/courses/{id}/trainers", .access = Access::kEmployerOrStaff,
+      .permission = perm, .staff_roles = agency, .idempotent = true,
+      .summary = "AssignTrainerToCourse \"Eğitici Seç\" (the course's service provider, its own trainers only: 403 "
+                 "trainer_not_owned; or the agency: unknown 422 trainerIds[i]); re-assigning is a no-op; finished 409 "
+                 "course_status_forbids",
+      .tag = tag,
+      .handle = [&app](RequestContext& c, const TrainerIds& b) -> Result<CourseChanged> {
+        auto pinned = PinnedVersion(c);
+        if (!pinned.ok()) return pinned.error();
+        return AnswerFrom<CourseChanged>(HandleAssignTrainers(app.services(), c.env, c.req.params["id"], *pinned,
+                                                              CourseActorOf(*c.session), b.trainer_ids));
+      }});
+  router.Add(Endpoint{
+      .method = "DELETE", .path = "/api/v1/courses/{id}/trainers/{trainerId}", .access = Access::kEmployerOrStaff,
+      .permission = perm, .staff_roles = agency,
+      .summary = "UnassignTrainerFromCourse: 404 trainer_not_assigned when the trainer is not on the course",
+      .tag = tag,
+      .handle = [&app](RequestContext& c) -> Result<CourseChanged> {
+        auto pinned = PinnedVersion(c);
+        if (!pinned.ok()) return pinned.error();
+        return AnswerFrom<CourseChanged>(HandleUnassignTrainer(app.services(), c.env, c.req.params["id"], *pinned,
+                                                               CourseActorOf(*c.session), c.req.params["trainerId"]));
+      }});
+  router.Add(Endpoint{
       .method = "POST", .path = "/api/v1/courses/{id}/candidates", .access = Access::kEmployerOrStaff,
       .permission = perm, .staff_roles = agency, .idempotent = true,
       .summary = "SelectPotentialTrainees \"Kursiyer Seçme\" (agency; the service provider in opened): registered "

@@ -4,6 +4,7 @@
 #include "http/app.h"
 #include "infra/clock.h"
 #include "projections/courses.h"
+#include "projections/trainers.h"
 
 namespace istihdam::http {
 
@@ -15,8 +16,13 @@ std::optional<std::string> NonEmpty(const std::string& s) {
   return s.empty() ? std::nullopt : std::optional<std::string>(s);
 }
 
-// The trainer's name from the trainers' read model (filled in when trainers land).
-TrainerName TrainerNameOf(App&, const std::string& id) { return {id, "", ""}; }
+// The trainer's name from the trainers' read model ("" while it catches up or once deleted).
+TrainerName TrainerNameOf(App& app, const std::string& id) {
+  const auto t = FindTrainer(app.projections().View("trainers"), id);
+  if (!t) return {id, "", ""};
+  auto str = [&](const char* k) { return t->contains(k) && t->at(k).is_string() ? std::string(t->at(k).as_string()) : ""; };
+  return {id, str("firstName"), str("lastName")};
+}
 
 Course DocOf(App& app, const CourseState& s, const CourseActor& a, bool with_criteria, std::uint64_t version) {
   Course d;

@@ -401,6 +401,47 @@ TEST_F(CoursesE2E, CandidatesFromSelectionToTraineesWithOneApprovalUnderARace) {
   EXPECT_EQ(Int(employment.Json(), "employed"), 0);
 }
 
+TEST_F(CoursesE2E, TrainersAreAssignedByTheirOwnerOrTheAgency) {
+  MoveTo("2026-03-02");
+  const std::string id = OpenedCourse(2);
+  auto trainer = [](const std::string& token, const std::string& first) {
+    const auto r = Post(port(), "/api/v1/trainers",
+                        json::object{{"tckn", NextTckn()}, {"firstName", first}, {"lastName", "Eğitmen"}, {"occupation", "2512"}},
+                        token);
+    if (r.status != 201) throw std::runtime_error("trainer: " + r.body);
+    return Str(r.Json(), "id");
+  };
+  const std::string mine = trainer(provider_.token, "Özge");
+  const std::string theirs = trainer(other_.token, "Çetin");
+  const std::string agencys = trainer(unit34_token_, "İlker");
+  ExpectProblem(Post(port(), Path(id, "/trainers"), json::object{{"trainerIds", json::array{mine, theirs}}}, provider_.token),
+                403, "trainer_not_owned");
+  const auto unknown = ExpectProblem(
+      Post(port(), Path(id, "/trainers"), json::object{{"trainerIds", json::array{agencys, "6999999999"}}}, unit34_token_),
+      422, "validation_failed");
+  EXPECT_TRUE(HasFieldError(unknown, "trainerIds[1]", "unknown_value")) << unknown;
+  const auto assigned =
+      Post(port(), Path(id, "/trainers"), json::object{{"trainerIds", json::array{mine}}}, provider_.token);
+  ASSERT_EQ(assigned.status, 200) << assigned.body;
+  const auto version = Int(assigned.Json(), "version");
+  // Re-assigning is a no-op: the version stays.
+  const auto again = Post(port(), Path(id, "/trainers"), json::object{{"trainerIds", json::array{mine}}}, provider_.token);
+  EXPECT_EQ(Int(again.Json(), "version"), version);
+  ASSERT_EQ(Post(port(), Path(id, "/trainers"), json::object{{"trainerIds", json::array{agencys}}}, unit34_token_).status, 200);
+  const auto doc = Get(port(), Path(id) + "?" + "minPosition=" + std::to_string(HealthPosition(port())), provider_.token);
+  const auto trainers = Arr(doc.Json(), "trainers");
+  ASSERT_EQ(trainers.size(), 2u);
+  EXPECT_EQ(Str(trainers[0], "firstName"), "Özge");
+  EXPECT_EQ(Str(trainers[1], "firstName"), "İlker");
+  // A trainer on an opened course cannot be deleted; once unassigned it can.
+  ExpectProblem(Delete(port(), "/api/v1/trainers/" + mine, provider_.token), 409, "trainer_assigned");
+  ASSERT_EQ(Delete(port(), Path(id, "/trainers/" + mine), provider_.token).status, 200);
+  ExpectProblem(Delete(port(), Path(id, "/trainers/" + mine), provider_.token), 404, "trainer_not_assigned");
+  const auto deleted = Delete(port(), "/api/v1/trainers/" + mine + "?minPosition=" + std::to_string(HealthPosition(port())),
+                              provider_.token);
+  EXPECT_EQ(deleted.status, 200) << deleted.body;
+}
+
 TEST_F(CoursesE2E, ExternalCoursesArePendingUntilTheAgencyApproves) {
   SetDate("2026-03-02");
   auto with_provider = CourseBody();
