@@ -9,6 +9,7 @@
 
 #include "aggregates/collective_dismissal.h"
 #include "aggregates/employer.h"
+#include "aggregates/impact_survey.h"
 #include "aggregates/job_seeker.h"
 #include "aggregates/labor_demand.h"
 #include "aggregates/occupation_dictionary.h"
@@ -67,6 +68,7 @@ struct Services {
   Repository<LaborDemandState, events::LaborDemandEvent> labor_demands{reader};
   Repository<ResumeState, events::ResumeEvent> resumes{reader};
   Repository<NationalOccupations, events::OccupationEvent> occupations{reader};
+  Repository<ImpactSurveyState, events::ImpactSurveyEvent> impact_surveys{reader};
   std::unique_ptr<IdentityProvider> identity;  // KPS adapter
   LockoutPolicy lockout;
   RateLimiter per_tckn_limiter;  // login and password reset attempts per TCKN

@@ -22,6 +22,7 @@
 #include "projections/job_seekers.h"
 #include "projections/labor_demands.h"
 #include "projections/candidates.h"
+#include "projections/impact_surveys.h"
 
 namespace istihdam::http {
 
@@ -46,6 +47,7 @@ void AddJobPostingRoutes(App& app, Router& router);
 void AddJobCodeRoutes(App& app, Router& router);
 void AddOccupationRoutes(App& app, Router& router);
 void AddCandidateReportRoutes(App& app, Router& router);
+void AddImpactSurveyRoutes(App& app, Router& router);
 
 void RegisterContexts(App& app, events::EventRegistry& registry, ProjectionEngine& projections,
                       Router& router) {
@@ -62,6 +64,7 @@ void RegisterContexts(App& app, events::EventRegistry& registry, ProjectionEngin
   projections.Add(MakeJobPostingsProjector(app.services().ref));
   projections.Add(MakeOccupationsProjector());
   projections.Add(MakeCandidatesProjector());
+  projections.Add(MakeImpactSurveysProjector());
 
   AddServiceRoutes(app, router);
   AddDocsRoutes(app, router);
@@ -83,6 +86,7 @@ void RegisterContexts(App& app, events::EventRegistry& registry, ProjectionEngin
   AddJobSeekerRoutes(app, router);
   AddJobPostingRoutes(app, router);
   AddCandidateReportRoutes(app, router);
+  AddImpactSurveyRoutes(app, router);
 }
 
 }  // namespace istihdam::http

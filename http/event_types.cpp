@@ -5,6 +5,7 @@
 #include "events/collective_dismissals.h"
 #include "events/employers.h"
 #include "events/identity.h"
+#include "events/impact_surveys.h"
 #include "events/job_seekers.h"
 #include "events/labor_demands.h"
 #include "events/occupations.h"
@@ -29,6 +30,7 @@ void RegisterEventTypes(events::EventRegistry& registry) {
   registry.Register<events::LaborDemandEvent>();
   registry.Register<events::ResumeEvent>();
   registry.Register<events::OccupationEvent>();
+  registry.Register<events::ImpactSurveyEvent>();
 }
 
 }  // namespace istihdam::http
