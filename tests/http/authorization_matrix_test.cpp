@@ -114,6 +114,7 @@ class AuthorizationMatrixTest : public ::testing::Test {
     std::string employer_a, employer_b, hq_a, dismissal_a, typ_a;
     std::string declaration_a;  // a benefit declaration of A
     std::string demand_a;       // a labor demand of A
+    std::string survey_a;       // an impact survey of A's headquarters
     std::map<std::string, std::string> user_ids;  // by TCKN
     std::map<std::string, std::string> tokens;    // by actor name
     std::map<std::string, std::pair<std::string, std::string>> credentials;  // actor → (tckn, password)
@@ -338,6 +339,14 @@ class AuthorizationMatrixTest : public ::testing::Test {
                          tokens.at("adminA"));
       Require(demand, 201, "labor demand of A");
       demand_a = StrOf(demand, "id");
+      auto survey = Post("/api/v1/impact-surveys",
+                         json::object{{"workplaceId", hq_a}, {"year", 2025}, {"kind", "general"},
+                                      {"answers", {{"employeesPreviousYearEnd", 10}, {"hiresPreviousYear", 2},
+                                                   {"plannedHiresNextYear", 1}, {"workforceOutlook", "noChange"},
+                                                   {"usedIskurServices", true}}}},
+                         tokens.at("adminA"));
+      Require(survey, 201, "impact survey of A");
+      survey_a = StrOf(survey, "id");
       // Şule's job-seeker token.
       const auto individual = Post("/api/v1/auth/login", json::object{{"tckn", kSule.tckn}, {"password", kPassword},
                                                                       {"as", "individual"}});
@@ -362,6 +371,7 @@ class AuthorizationMatrixTest : public ::testing::Test {
       if (name == "date") return "2026-01-12";
       if (pattern.rfind("/api/v1/benefit-declarations/{", 0) == 0) return declaration_a;
       if (name == "demandNo") return demand_a;
+      if (pattern.rfind("/api/v1/impact-surveys/{", 0) == 0) return survey_a;
       *known = false;
       return "1000000001";  // a kind of resource this test does not create yet
     }
