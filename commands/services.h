@@ -10,6 +10,7 @@
 #include "aggregates/collective_dismissal.h"
 #include "aggregates/course.h"
 #include "aggregates/employer.h"
+#include "aggregates/impact_survey.h"
 #include "aggregates/job_seeker.h"
 #include "aggregates/labor_demand.h"
 #include "aggregates/occupation_dictionary.h"
@@ -72,6 +73,7 @@ struct Services {
   Repository<CourseState, events::CourseEvent> courses{reader};
   Repository<TraineeHistory, events::TraineeHistoryEvent> trainee_histories{reader};
   Repository<TrainerState, events::TrainerEvent> trainers{reader};
+  Repository<ImpactSurveyState, events::ImpactSurveyEvent> impact_surveys{reader};
   std::unique_ptr<IdentityProvider> identity;  // KPS adapter
   LockoutPolicy lockout;
   RateLimiter per_tckn_limiter;  // login and password reset attempts per TCKN

@@ -189,7 +189,7 @@ using StaffEvent = std::variant<StaffUserCreated, UserLoggedIn, LoginFailed, Use
 // natural key has one owner without a read-then-write race.
 struct IdentifierReserved {
   static constexpr const char* kType = "IdentifierReserved";
-  std::string kind;  // tckn | staffTckn | taxNo | sgkNo
+  std::string kind;  // tckn | staffTckn | taxNo | sgkNo | impactSurveyYear (headquarters + year)
   std::string owner_id;
   template <class A>
   void serialize(A& ar, std::uint32_t) {

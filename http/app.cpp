@@ -21,6 +21,10 @@ std::unique_ptr<App> App::Open(const Config& config, const Clock* clock) {
     auto st = ref->LoadAttendanceTypes(config.typ_attendance_types_file);
     if (!st.ok()) throw std::runtime_error("reference data: " + st.error().code + " " + st.error().detail);
   }
+  if (!config.impact_survey_questions_file.empty()) {
+    auto st = ref->LoadImpactSurveyQuestions(config.impact_survey_questions_file);
+    if (!st.ok()) throw std::runtime_error("reference data: " + st.error().code + " " + st.error().detail);
+  }
   auto db = Database::Open(config.data_dir);
   if (!db.ok()) throw std::runtime_error("database: " + db.error().detail);
   app->metrics_ = std::make_unique<Metrics>();

@@ -97,5 +97,8 @@ Result<std::size_t> SeedDemoPostings(Services& s, const CommandEnv& env, std::si
 // Demo benefit declarations of the demo employers (http/demo_benefit_declarations.cpp).
 // `employer_ids`: the demo employers in registration order (their plans follow that order).
 void SeedDemoBenefitDeclarations(Services& s, const CommandEnv& env, const std::vector<std::string>& employer_ids);
+// The previous year's general impact survey of the employer's first headquarters
+// (http/demo_impact_surveys.cpp).
+void SeedDemoImpactSurvey(Services& s, const CommandEnv& env, const std::string& employer_id);
 
 }  // namespace istihdam::http

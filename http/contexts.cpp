@@ -24,6 +24,7 @@
 #include "projections/candidates.h"
 #include "projections/courses.h"
 #include "projections/trainers.h"
+#include "projections/impact_surveys.h"
 
 namespace istihdam::http {
 
@@ -52,6 +53,7 @@ void AddCourseRoutes(App& app, Router& router);
 void AddCourseCandidateRoutes(App& app, Router& router);
 void AddCourseReportRoutes(App& app, Router& router);
 void AddTrainerRoutes(App& app, Router& router);
+void AddImpactSurveyRoutes(App& app, Router& router);
 
 void RegisterContexts(App& app, events::EventRegistry& registry, ProjectionEngine& projections,
                       Router& router) {
@@ -70,6 +72,7 @@ void RegisterContexts(App& app, events::EventRegistry& registry, ProjectionEngin
   projections.Add(MakeCandidatesProjector());
   projections.Add(MakeCoursesProjector());
   projections.Add(MakeTrainersProjector());
+  projections.Add(MakeImpactSurveysProjector());
 
   AddServiceRoutes(app, router);
   AddDocsRoutes(app, router);
@@ -95,6 +98,7 @@ void RegisterContexts(App& app, events::EventRegistry& registry, ProjectionEngin
   AddCourseCandidateRoutes(app, router);
   AddCourseReportRoutes(app, router);
   AddTrainerRoutes(app, router);
+  AddImpactSurveyRoutes(app, router);
 }
 
 }  // namespace istihdam::http

@@ -140,6 +140,7 @@ void SeedDemoData(App& app) {
     }
   }
   SeedDemoBenefitDeclarations(s, env, employer_ids);
+  if (!employer_ids.empty()) SeedDemoImpactSurvey(s, env, employer_ids.front());  // Anadolu Tekstil
   auto auditor = HandleCreateStaffUser(s, env, {"auditor", "", "34567890170", "Denetci1234!"});
   if (!auditor.ok()) spdlog::error("demo data: auditor not created: {}", auditor.error().code);
   if (!employer_ids.empty()) SeedTypDemoData(app, env, employer_ids.front());  // Anadolu Tekstil

@@ -6,6 +6,7 @@
 #include "events/courses.h"
 #include "events/employers.h"
 #include "events/identity.h"
+#include "events/impact_surveys.h"
 #include "events/job_seekers.h"
 #include "events/labor_demands.h"
 #include "events/occupations.h"
@@ -35,6 +36,7 @@ void RegisterEventTypes(events::EventRegistry& registry) {
   registry.Register<events::TraineeHistoryEvent>();
   registry.Register<events::TrainerEvent>();
   registry.Register<events::TrainerReservationEvent>();
+  registry.Register<events::ImpactSurveyEvent>();
 }
 
 }  // namespace istihdam::http

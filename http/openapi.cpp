@@ -47,6 +47,7 @@ std::string TagDescription(const std::string& tag) {
       {"candidates", "Matching, selection, invitations, interview results and referrals (LD-6..LD-8)"},
       {"reports", "The employer's labor demand reports as JSON, PDF or XLSX (RPT-1..RPT-5)"},
       {"occupations", "The occupation dictionary: ISCO-08 and national occupations"},
+      {"impact surveys", "The impact-analysis survey (Etki Analizi Anketi): questionnaire, general survey per headquarters and year (SURV-1..SURV-3)"},
   };
   const auto it = kDescriptions.find(tag);
   return it == kDescriptions.end() ? tag : it->second;

@@ -110,6 +110,7 @@ Status LoadConfigFile(const std::string& path, Config* c) {
       else if (k == "typAttendanceTypesFile") c->typ_attendance_types_file = val.as_string().c_str();
       else if (k == "typUnexcusedAbsenceThreshold") c->typ_unexcused_absence_threshold = val.to_number<std::int64_t>();
       else if (k == "courseInterviewCutoffPercent") c->course_interview_cutoff_percent = val.to_number<std::int64_t>();
+      else if (k == "impactSurveyQuestionsFile") c->impact_survey_questions_file = val.as_string().c_str();
       else if (k == "kafkaBrokers") c->kafka_brokers = val.as_string().c_str();
       else if (k == "kafkaTopic") c->kafka_topic = val.as_string().c_str();
       else if (k == "kafkaPartitions") c->kafka_partitions = val.to_number<int>();

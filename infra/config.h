@@ -84,6 +84,8 @@ struct Config {
   std::string typ_attendance_types_file;  // "" = <reference_dir>/typ_attendance_types.csv
   std::int64_t typ_unexcused_absence_threshold = 3;  // unexcused days in a month that flag a participant
   std::int64_t course_interview_cutoff_percent = 10;  // invitation-interview closes above this completion %
+  // Impact survey (docs/configuration.md "Impact survey").
+  std::string impact_survey_questions_file;  // "" = <reference_dir>/impact_survey_questions.json
   std::string clock_file;  // tests only (hidden --clock-file): "now" is read from this file
   // Kafka (docs/configuration.md "Kafka"): empty brokers = no Kafka (embedded default).
   std::string kafka_brokers;                   // HOST:PORT[,HOST:PORT...]

@@ -75,7 +75,15 @@ Result<ReferenceData> ReferenceData::Load(const std::string& dir) {
     ref.occupations_.push_back(std::move(o));
   }
   if (auto st = ref.LoadAttendanceTypes(dir + "/typ_attendance_types.csv"); !st.ok()) return st.error();
+  if (auto st = ref.LoadImpactSurveyQuestions(dir + "/impact_survey_questions.json"); !st.ok()) return st.error();
   return ref;
+}
+
+Status ReferenceData::LoadImpactSurveyQuestions(const std::string& path) {
+  auto all = LoadQuestionnaires(path);
+  if (!all.ok()) return all.error();
+  impact_questionnaires_ = std::move(all).value();
+  return Status::Ok();
 }
 
 Status ReferenceData::LoadAttendanceTypes(const std::string& path) {

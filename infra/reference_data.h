@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "infra/impact_questionnaire.h"
 #include "infra/result.h"
 
 namespace istihdam {
@@ -32,7 +33,8 @@ struct AttendanceType {
 
 class ReferenceData {
  public:
-  // Reads provinces.csv, districts.csv, isco08.csv and typ_attendance_types.csv from `dir`.
+  // Reads provinces.csv, districts.csv, isco08.csv, typ_attendance_types.csv and
+  // impact_survey_questions.json from `dir`.
   static Result<ReferenceData> Load(const std::string& dir);
 
   const std::vector<Province>& provinces() const { return provinces_; }
@@ -48,6 +50,14 @@ class ReferenceData {
   // Replaces the attendance types with those of a CSV file (code,name_tr,name_en, header row);
   // config key typAttendanceTypesFile.
   Status LoadAttendanceTypes(const std::string& path);
+  // The impact-survey questionnaires (infra/impact_questionnaire.h), never empty after Load;
+  // the one in force for a year.
+  const std::vector<Questionnaire>& impact_questionnaires() const { return impact_questionnaires_; }
+  const Questionnaire& ImpactQuestionnaire(std::int64_t year) const {
+    return QuestionnaireFor(impact_questionnaires_, year);
+  }
+  // Replaces the questionnaires with those of a JSON file; config key impactSurveyQuestionsFile.
+  Status LoadImpactSurveyQuestions(const std::string& path);
 
  private:
   std::vector<Province> provinces_;
@@ -55,6 +65,7 @@ class ReferenceData {
   std::vector<Occupation> occupations_;
   std::map<std::string, std::size_t> occupation_index_;
   std::vector<AttendanceType> attendance_types_;
+  std::vector<Questionnaire> impact_questionnaires_;
 };
 
 // RFC 4180 CSV: rows of fields; quoted fields may hold commas, quotes ("") and newlines.

@@ -115,6 +115,7 @@ class AuthorizationMatrixTest : public ::testing::Test {
     std::string declaration_a;  // a benefit declaration of A
     std::string demand_a;       // a labor demand of A
     std::string trainer_a;      // a course trainer of A
+    std::string survey_a;       // an impact survey of A's headquarters
     std::map<std::string, std::string> user_ids;  // by TCKN
     std::map<std::string, std::string> tokens;    // by actor name
     std::map<std::string, std::pair<std::string, std::string>> credentials;  // actor → (tckn, password)
@@ -345,6 +346,14 @@ class AuthorizationMatrixTest : public ::testing::Test {
                           tokens.at("adminA"));
       Require(trainer, 201, "trainer of A");
       trainer_a = StrOf(trainer, "id");
+      auto survey = Post("/api/v1/impact-surveys",
+                         json::object{{"workplaceId", hq_a}, {"year", 2025}, {"kind", "general"},
+                                      {"answers", {{"employeesPreviousYearEnd", 10}, {"hiresPreviousYear", 2},
+                                                   {"plannedHiresNextYear", 1}, {"workforceOutlook", "noChange"},
+                                                   {"usedIskurServices", true}}}},
+                         tokens.at("adminA"));
+      Require(survey, 201, "impact survey of A");
+      survey_a = StrOf(survey, "id");
       // Şule's job-seeker token.
       const auto individual = Post("/api/v1/auth/login", json::object{{"tckn", kSule.tckn}, {"password", kPassword},
                                                                       {"as", "individual"}});
@@ -370,6 +379,7 @@ class AuthorizationMatrixTest : public ::testing::Test {
       if (pattern.rfind("/api/v1/benefit-declarations/{", 0) == 0) return declaration_a;
       if (name == "demandNo") return demand_a;
       if (pattern.rfind("/api/v1/trainers/{", 0) == 0) return trainer_a;
+      if (pattern.rfind("/api/v1/impact-surveys/{", 0) == 0) return survey_a;
       *known = false;
       return "1000000001";  // a kind of resource this test does not create yet
     }
