@@ -89,6 +89,9 @@ std::string OperationId(const std::string& method, const std::string& pattern);
 void SeedDemoData(App& app);
 // http/typ_demo_data.cpp: the TYP part of the demo data, a program hosted by `host_id`.
 void SeedTypDemoData(App& app, const CommandEnv& env, const std::string& host_id);
+// http/demo_courses.cpp: courses of İstanbul in every status served by `provider_id` (after
+// SeedTypDemoData, whose unit user runs them).
+void SeedCourseDemoData(App& app, const CommandEnv& env, const std::string& provider_id);
 // Demo job postings (http/demo_postings.cpp): `employers` new employers (development identity
 // mode: their representatives are generated) and `postings` labor demands spread over them,
 // through the command path; deterministic for a seed. Returns how many postings were written.

@@ -144,6 +144,7 @@ void SeedDemoData(App& app) {
   auto auditor = HandleCreateStaffUser(s, env, {"auditor", "", "34567890170", "Denetci1234!"});
   if (!auditor.ok()) spdlog::error("demo data: auditor not created: {}", auditor.error().code);
   if (!employer_ids.empty()) SeedTypDemoData(app, env, employer_ids.front());  // Anadolu Tekstil
+  if (!employer_ids.empty()) SeedCourseDemoData(app, env, employer_ids.front());
   if (app.config().demo_postings > 0) {
     auto postings = SeedDemoPostings(s, env, app.config().demo_postings, 20, 1);
     if (!postings.ok()) spdlog::error("demo data: postings: {} {}", postings.error().code, postings.error().detail);
