@@ -234,14 +234,14 @@ TEST_F(TypE2E, ParticipantsMustBeRegisteredWithinThePeriodTheQuotaAndNotTwice) {
   ExpectProblem(
       Post(port(), path, ParticipantBody(gulsen_, "2026-12-01", "2027-01-31"), unit34_token_), 409,
       "participant_period_overlaps");
-  ASSERT_EQ(Post(port(), path, ParticipantBody(ismail_, "2026-10-01", "2026-12-31"), unit34_token_)
-                .status,
-            201);
+  const auto two =
+      Post(port(), path, ParticipantBody(ismail_, "2026-10-01", "2026-12-31"), unit34_token_);
+  ASSERT_EQ(two.status, 201) << two.body;
   ExpectProblem(
       Post(port(), path, ParticipantBody(gulsen_, "2027-01-01", "2027-01-31"), unit34_token_), 409,
       "participant_quota_exceeded");
 
-  const auto list = Get(port(), path + "?" + After(one), host_.token);
+  const auto list = Get(port(), path + "?" + After(two), host_.token);
   ASSERT_EQ(list.status, 200) << list.body;
   const auto list_json = list.Json();
   const auto& items = Arr(list_json, "items");
