@@ -74,6 +74,12 @@ Result<ReferenceData> ReferenceData::Load(const std::string& dir) {
     ref.occupation_index_[o.code] = ref.occupations_.size();
     ref.occupations_.push_back(std::move(o));
   }
+  auto countries = ReadCsv(dir + "/countries.csv", 5);
+  if (!countries.ok()) return countries.error();
+  for (auto& r : *countries) {
+    ref.country_index_[r[0]] = ref.countries_.size();
+    ref.countries_.push_back({r[0], r[3], r[4]});
+  }
   if (auto st = ref.LoadAttendanceTypes(dir + "/typ_attendance_types.csv"); !st.ok()) return st.error();
   if (auto st = ref.LoadImpactSurveyQuestions(dir + "/impact_survey_questions.json"); !st.ok()) return st.error();
   return ref;
@@ -100,6 +106,11 @@ const AttendanceType* ReferenceData::FindAttendanceType(const std::string& code)
     if (t.code == code) return &t;
   }
   return nullptr;
+}
+
+const Country* ReferenceData::FindCountry(const std::string& code) const {
+  auto it = country_index_.find(code);
+  return it == country_index_.end() ? nullptr : &countries_[it->second];
 }
 
 const Province* ReferenceData::FindProvince(const std::string& code) const {

@@ -24,6 +24,13 @@ struct Occupation {
   std::string parent_code;
 };
 
+// An ISO 3166-1 country (data/countries.csv): alpha-2 code and names.
+struct Country {
+  std::string code;  // alpha-2, upper case: "DE"
+  std::string name_tr;
+  std::string name_en;
+};
+
 // A TYP attendance type ("devam türü", OP-12): a stable code and its names.
 struct AttendanceType {
   std::string code;  // "unexcusedAbsence"
@@ -33,8 +40,8 @@ struct AttendanceType {
 
 class ReferenceData {
  public:
-  // Reads provinces.csv, districts.csv, isco08.csv, typ_attendance_types.csv and
-  // impact_survey_questions.json from `dir`.
+  // Reads provinces.csv, districts.csv, isco08.csv, countries.csv, typ_attendance_types.csv
+  // and impact_survey_questions.json from `dir`.
   static Result<ReferenceData> Load(const std::string& dir);
 
   const std::vector<Province>& provinces() const { return provinces_; }
@@ -44,6 +51,9 @@ class ReferenceData {
   bool HasDistrict(const std::string& province, const std::string& district) const;
   const std::vector<Occupation>& occupations() const { return occupations_; }
   const Occupation* FindOccupation(const std::string& code) const;
+  // ISO 3166-1 countries ordered by code; nullptr for an unknown code (codes are upper case).
+  const std::vector<Country>& countries() const { return countries_; }
+  const Country* FindCountry(const std::string& code) const;
   // TYP attendance types in file order; nullptr for an unknown code.
   const std::vector<AttendanceType>& attendance_types() const { return attendance_types_; }
   const AttendanceType* FindAttendanceType(const std::string& code) const;
@@ -64,6 +74,8 @@ class ReferenceData {
   std::map<std::string, std::vector<std::string>> districts_;
   std::vector<Occupation> occupations_;
   std::map<std::string, std::size_t> occupation_index_;
+  std::vector<Country> countries_;
+  std::map<std::string, std::size_t> country_index_;
   std::vector<AttendanceType> attendance_types_;
   std::vector<Questionnaire> impact_questionnaires_;
 };

@@ -25,6 +25,20 @@ TEST(TypReferenceTest, TheSixDefaultAttendanceTypesShipInData) {
   EXPECT_EQ(ref->FindAttendanceType("worked"), nullptr);
 }
 
+TEST(TypReferenceTest, CountriesAreTheIso3166ListWithTurkishNames) {
+  auto ref = ReferenceData::Load(ISTIHDAM_SOURCE_DIR "/data");
+  ASSERT_TRUE(ref.ok()) << ref.error().detail;
+  EXPECT_EQ(ref->countries().size(), 249u);
+  const auto* de = ref->FindCountry("DE");
+  ASSERT_NE(de, nullptr);
+  EXPECT_EQ(de->name_tr, "Almanya");
+  EXPECT_EQ(de->name_en, "Germany");
+  ASSERT_NE(ref->FindCountry("SA"), nullptr);
+  EXPECT_EQ(ref->FindCountry("SA")->name_tr, "Suudi Arabistan");
+  EXPECT_EQ(ref->FindCountry("de"), nullptr) << "codes are upper case";
+  EXPECT_EQ(ref->FindCountry("XX"), nullptr);
+}
+
 TEST(TypReferenceTest, AConfiguredFileReplacesTheTypes) {
   testing::TempDir dir;
   const std::string csv = dir.path() + "/types.csv";
