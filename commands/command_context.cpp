@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "commands/services.h"
+#include "infra/kps_public.h"
 
 namespace istihdam {
 
@@ -28,7 +29,8 @@ Services::Services(Config cfg, const Clock* clk, Database* database, EventStore*
       workplaces(stream_reader),
       users(stream_reader),
       staff(stream_reader),
-      identity(MakeIdentityProvider(config.identity_registry_file)),
+      identity(config.kps_public.url.empty() ? MakeIdentityProvider(config.identity_registry_file)
+                                              : MakeKpsPublicProvider(config.kps_public)),
       lockout{config.lockout_max_failures, Micros(config.lockout_window_minutes) * 60'000'000},
       per_tckn_limiter(config.auth_rate_per_tckn_per_minute) {
   find_session = [sessions = tables.sessions](const std::string& key, std::string* value) {

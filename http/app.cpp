@@ -117,7 +117,12 @@ int App::Serve() {
     std::ofstream(tmp) << port << "\n";
     std::filesystem::rename(tmp, config().port_file);
   }
-  spdlog::info("identity service (KPS): {}", services_->identity->Describe());
+  // Loud on purpose: an operator must see at once whether real identities are being checked.
+  if (config().kps_public.url.empty()) {
+    spdlog::warn("identity service (KPS): NOT the real registry: {}", services_->identity->Describe());
+  } else {
+    spdlog::info("identity service (KPS): {}", services_->identity->Describe());
+  }
   spdlog::info("istihdam listening on http://{}:{} (data {}, log position {})", config().bind_address,
                port, config().data_dir, store_->LastPosition());
   server.Run();

@@ -108,6 +108,7 @@ const std::vector<ProblemInfo> kProblems = {
     {errc::kUnsupportedMediaType, 415, "Bu içerik türü desteklenmiyor.", "This content type is not supported."},
     {errc::kSecretAnswerWrong, 422, "Gizli sorunun cevabı hatalı.", "The answer to the secret question is wrong."},
     {errc::kKpsMismatch, 422, "Kimlik bilgileri KPS ile doğrulanamadı.", "Identity could not be verified with KPS."},
+    {errc::kKpsBirthYearRequired, 422, "Kimlik doğrulaması için doğum yılı gereklidir.", "The identity service needs the birth year to verify this person."},
     {errc::kValidationFailed, 422, "Girilen bilgilerde hata var.", "Some fields are invalid."},
     {errc::kDeclarationSelectionRequired, 422, "İşleme başlamadan önce Birim, Firma ve ardından Bildirge seçilmelidir.", "Unit, Firm and then Declaration must be selected before starting."},
     {errc::kIdempotencyKeyReused, 422, "Bu Idempotency-Key farklı bir istekle kullanılmış.", "This Idempotency-Key was used with a different request."},

@@ -97,6 +97,12 @@ Status LoadConfigFile(const std::string& path, Config* c) {
       else if (k == "logLevel") c->log_level = val.as_string().c_str();
       else if (k == "termsVersion") c->terms_version = val.as_string().c_str();
       else if (k == "identityRegistryFile") c->identity_registry_file = val.as_string().c_str();
+      else if (k == "kpsPublicUrl") c->kps_public.url = val.as_string().c_str();
+      else if (k == "kpsTimeoutMs") c->kps_public.timeout_ms = val.to_number<unsigned>();
+      else if (k == "kpsRetries") c->kps_public.retries = val.to_number<unsigned>();
+      else if (k == "kpsBreakerFailures") c->kps_public.breaker_failures = val.to_number<unsigned>();
+      else if (k == "kpsBreakerCooldownSeconds") c->kps_public.breaker_cooldown_seconds = val.to_number<unsigned>();
+      else if (k == "kpsCaFile") c->kps_public.ca_file = val.as_string().c_str();
       else if (k == "lockoutMaxFailures") c->lockout_max_failures = val.to_number<std::size_t>();
       else if (k == "lockoutWindowMinutes") c->lockout_window_minutes = val.to_number<unsigned>();
       else if (k == "resetTtlMinutes") c->reset_ttl_minutes = val.to_number<unsigned>();

@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "infra/kps_public.h"
 #include "infra/result.h"
 
 namespace istihdam {
@@ -69,6 +70,8 @@ struct Config {
   std::string terms_version = "2026-01";
   // Identity and access (docs/security.md).
   std::string identity_registry_file;        // KPS stand-in; "" = development mode
+  // The real identity service (infra/kps_public.h), used when kps_public.url is set (kpsPublicUrl).
+  KpsPublicSettings kps_public;
   std::size_t lockout_max_failures = 5;      // failed logins / wrong secret answers ...
   unsigned lockout_window_minutes = 15;      // ... within this window lock the account
   unsigned reset_ttl_minutes = 30;           // password reset tokens expire

@@ -103,6 +103,7 @@ inline constexpr const char* kPayloadTooLarge = "payload_too_large";
 inline constexpr const char* kUnsupportedMediaType = "unsupported_media_type";
 inline constexpr const char* kSecretAnswerWrong = "secret_answer_wrong";
 inline constexpr const char* kKpsMismatch = "kps_mismatch";
+inline constexpr const char* kKpsBirthYearRequired = "kps_birth_year_required";
 inline constexpr const char* kValidationFailed = "validation_failed";
 inline constexpr const char* kDeclarationSelectionRequired = "declaration_selection_required";
 inline constexpr const char* kIdempotencyKeyReused = "idempotency_key_reused";

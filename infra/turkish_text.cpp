@@ -48,6 +48,14 @@ std::string TurkishLower(std::string_view utf8) {
   return out;
 }
 
+std::string TurkishUpper(std::string_view utf8) {
+  icu::UnicodeString s = FromUtf8(utf8);
+  s.toUpper(Turkish());
+  std::string out;
+  s.toUTF8String(out);
+  return out;
+}
+
 namespace {
 
 bool IsApostrophe(UChar32 c) { return c == u'\'' || c == u'\u2019'; }

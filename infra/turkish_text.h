@@ -20,6 +20,9 @@ inline constexpr std::size_t kMaxWordBytes = 64;
 // `utf8` in Turkish lower case (ICU, locale "tr"): "İSTANBUL IĞDIR" -> "istanbul ığdır".
 std::string TurkishLower(std::string_view utf8);
 
+// `utf8` in Turkish upper case (ICU, locale "tr"): "ilkay ışık" -> "İLKAY IŞIK".
+std::string TurkishUpper(std::string_view utf8);
+
 // The words of `text`, in order, each in Turkish lower case (and NFC). A word is a run of
 // letters, combining marks and decimal digits (Unicode general categories L*, M*, Nd);
 // anything else separates words, apostrophes included: "İstanbul'da" -> {"istanbul", "da"}.

@@ -19,6 +19,12 @@ TEST(TurkishTextTest, LowerCaseIsTurkish) {
   EXPECT_EQ(TurkishLower(""), "");
 }
 
+TEST(TurkishTextTest, UpperCaseIsTurkish) {
+  EXPECT_EQ(TurkishUpper("ilkay ışık"), "İLKAY IŞIK");
+  EXPECT_EQ(TurkishUpper("Çağla özgür"), "ÇAĞLA ÖZGÜR");
+  EXPECT_EQ(TurkishUpper(""), "");
+}
+
 TEST(TurkishTextTest, WordsAreLowerCasedAndSplitAtApostrophes) {
   EXPECT_EQ(Words("İstanbul'da"), (Strings{"istanbul", "da"}));
   EXPECT_EQ(Words("İstanbul’da"), (Strings{"istanbul", "da"}));  // U+2019
