@@ -91,6 +91,9 @@ bool IsPlural(const std::string& word) {
 std::string Singular(const std::string& word) {
   if (!IsPlural(word)) return word;
   if (word.size() > 4 && word.ends_with("uses")) return word.substr(0, word.size() - 2);  // statuses
+  if (word == "overseas") return word;  // an adverb, not a plural
+  if (word.size() > 4 && (word.ends_with("ches") || word.ends_with("shes") || word.ends_with("xes")))
+    return word.substr(0, word.size() - 2);  // dispatches
   return word.substr(0, word.size() - 1);
 }
 
