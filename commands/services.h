@@ -14,6 +14,7 @@
 #include "aggregates/job_seeker.h"
 #include "aggregates/labor_demand.h"
 #include "aggregates/occupation_dictionary.h"
+#include "aggregates/overseas.h"
 #include "aggregates/trainer.h"
 #include "aggregates/typ_attendance.h"
 #include "aggregates/typ_program.h"
@@ -74,6 +75,11 @@ struct Services {
   Repository<TraineeHistory, events::TraineeHistoryEvent> trainee_histories{reader};
   Repository<TrainerState, events::TrainerEvent> trainers{reader};
   Repository<ImpactSurveyState, events::ImpactSurveyEvent> impact_surveys{reader};
+  // Overseas employment (docs/overseas.md)
+  Repository<OverseasProjectState, events::OverseasProjectEvent> overseas_projects{reader};
+  Repository<AllocationState, events::OverseasQuotaEvent> overseas_quotas{reader};
+  Repository<DispatchState, events::DispatchEvent> dispatches{reader};
+  Repository<TransferState, events::OverseasTransferEvent> overseas_transfers{reader};
   std::unique_ptr<IdentityProvider> identity;  // KPS adapter
   LockoutPolicy lockout;
   RateLimiter per_tckn_limiter;  // login and password reset attempts per TCKN

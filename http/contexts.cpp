@@ -23,6 +23,7 @@
 #include "projections/labor_demands.h"
 #include "projections/candidates.h"
 #include "projections/courses.h"
+#include "projections/overseas.h"
 #include "projections/trainers.h"
 #include "projections/impact_surveys.h"
 
@@ -50,6 +51,7 @@ void AddJobCodeRoutes(App& app, Router& router);
 void AddOccupationRoutes(App& app, Router& router);
 void AddCandidateReportRoutes(App& app, Router& router);
 void AddCourseRoutes(App& app, Router& router);
+void AddOverseasRoutes(App& app, Router& router);
 void AddCourseCandidateRoutes(App& app, Router& router);
 void AddCourseReportRoutes(App& app, Router& router);
 void AddTrainerRoutes(App& app, Router& router);
@@ -73,6 +75,7 @@ void RegisterContexts(App& app, events::EventRegistry& registry, ProjectionEngin
   projections.Add(MakeCoursesProjector());
   projections.Add(MakeTrainersProjector());
   projections.Add(MakeImpactSurveysProjector());
+  projections.Add(MakeOverseasProjector());
 
   AddServiceRoutes(app, router);
   AddDocsRoutes(app, router);
@@ -99,6 +102,7 @@ void RegisterContexts(App& app, events::EventRegistry& registry, ProjectionEngin
   AddCourseReportRoutes(app, router);
   AddTrainerRoutes(app, router);
   AddImpactSurveyRoutes(app, router);
+  AddOverseasRoutes(app, router);
 }
 
 }  // namespace istihdam::http

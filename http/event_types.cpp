@@ -10,6 +10,7 @@
 #include "events/job_seekers.h"
 #include "events/labor_demands.h"
 #include "events/occupations.h"
+#include "events/overseas.h"
 #include "events/trainers.h"
 #include "events/typ.h"
 #include "events/workforce_schedules.h"
@@ -37,6 +38,11 @@ void RegisterEventTypes(events::EventRegistry& registry) {
   registry.Register<events::TrainerEvent>();
   registry.Register<events::TrainerReservationEvent>();
   registry.Register<events::ImpactSurveyEvent>();
+  // Overseas employment (docs/overseas.md)
+  registry.Register<events::OverseasProjectEvent>();
+  registry.Register<events::OverseasQuotaEvent>();
+  registry.Register<events::DispatchEvent>();
+  registry.Register<events::OverseasTransferEvent>();
 }
 
 }  // namespace istihdam::http

@@ -48,6 +48,7 @@ std::string TagDescription(const std::string& tag) {
       {"reports", "The employer's labor demand reports as JSON, PDF or XLSX (RPT-1..RPT-5)"},
       {"occupations", "The occupation dictionary: ISCO-08 and national occupations"},
       {"impact surveys", "The impact-analysis survey (Etki Analizi Anketi): questionnaire, general survey per headquarters and year (SURV-1..SURV-3)"},
+      {"overseas", "Overseas employment (Yurtdışı İstihdam): projects abroad, quota allocations per employer and country, dispatches with atomic quota consumption on approval, extensions, worker and subcontractor quota transfers (OVS-1..10)"},
       {"courses", "Courses (Kurs/Programlar): agency and external courses, their status machine, criteria, trainers, trainee candidates and trainees, course reports (CRS-1..CRS-25)"},
   };
   const auto it = kDescriptions.find(tag);
@@ -90,6 +91,9 @@ bool IsPlural(const std::string& word) {
 std::string Singular(const std::string& word) {
   if (!IsPlural(word)) return word;
   if (word.size() > 4 && word.ends_with("uses")) return word.substr(0, word.size() - 2);  // statuses
+  if (word == "overseas") return word;  // an adverb, not a plural
+  if (word.size() > 4 && (word.ends_with("ches") || word.ends_with("shes") || word.ends_with("xes")))
+    return word.substr(0, word.size() - 2);  // dispatches
   return word.substr(0, word.size() - 1);
 }
 

@@ -37,6 +37,23 @@ const std::vector<ProblemInfo> kProblems = {
     {errc::kJobPostingNotFound, 404, "İş ilanı bulunamadı.", "Job posting not found."},
     {errc::kOccupationNotFound, 404, "Meslek kodu meslek sözlüğünde bulunamadı.", "The occupation code is not in the occupation dictionary."},
     {errc::kCourseNotFound, 404, "Kurs bulunamadı.", "Course not found."},
+    // Overseas employment (docs/overseas.md)
+    {errc::kOverseasProjectNotFound, 404, "Yurtdışı proje bulunamadı.", "Overseas project not found."},
+    {errc::kQuotaAllocationNotFound, 404, "Kota tahsisi bulunamadı.", "Quota allocation not found."},
+    {errc::kDispatchNotFound, 404, "Sevk bulunamadı.", "Dispatch not found."},
+    {errc::kDispatchWorkerNotFound, 404, "Sevk işçisi bulunamadı.", "Dispatch worker not found."},
+    {errc::kExtensionNotFound, 404, "Süre uzatım talebi bulunamadı.", "Extension request not found."},
+    {errc::kQuotaTransferNotFound, 404, "Kontenjan aktarımı bulunamadı.", "Quota transfer not found."},
+    {errc::kQuotaExceeded, 409, "Girilen işçi sayısı projenin ülkesi için sevk tarihini içeren tarih aralığında belirlenen kotayı geçemez.", "The worker count exceeds the quota for the dispatch date."},
+    {errc::kNoQuotaForDate, 409, "Sevk tarihini içeren tarih aralığı için belirlenmiş bir ülke kotası yok.", "No country quota covers the dispatch date."},
+    {errc::kAllocationOverlaps, 409, "Aynı işveren, ülke ve meslek için geçerlilik tarihleri çakışan bir kota tahsisi var.", "An allocation for the same employer, country and occupation overlaps these dates."},
+    {errc::kLimitBelowUsed, 409, "Kota, kullanılan ve aktarılan kotanın altına indirilemez.", "The limit cannot go below the used and transferred quota."},
+    {errc::kDispatchApprovedReadonly, 409, "Onaylanmış sevk üzerinde güncelleme yapılamaz, işçi eklenemez, silinemez veya güncellenemez.", "An approved or rejected dispatch cannot be changed."},
+    {errc::kDispatchHasNoWorkers, 409, "Sevkte işçi yok.", "The dispatch has no workers."},
+    {errc::kDispatchNotApproved, 409, "Süre uzatımı yalnızca onaylanmış sevk için talep edilebilir.", "An extension needs an approved dispatch."},
+    {errc::kExtensionPending, 409, "Sevk için sonuçlanmamış bir süre uzatım talebi var.", "The dispatch already has an open extension request."},
+    {errc::kTransferCountryMismatch, 409, "Aktarım yalnızca aynı ülkedeki projeler arasında yapılabilir.", "Transfers are only allowed between projects in the same country."},
+    {errc::kTransferredQuotaInUse, 409, "Aktarılan kontenjanın bir kısmı kullanıldığı için aktarım silinemez.", "Part of the transferred quota is used, so the transfer cannot be deleted."},
     {errc::kCandidacyNotFound, 404, "Kursiyer adaylığı bulunamadı.", "Trainee candidacy not found."},
     {errc::kTrainerNotAssigned, 404, "Eğitici bu kursa atanmamış.", "The trainer is not assigned to this course."},
     {errc::kOnlyUnitUserCanOpen, 403, "Kursu yalnızca birim kullanıcısı açabilir.", "Only a unit user can open the course."},
@@ -182,6 +199,12 @@ const FieldMessage kFieldMessages[] = {
     {"in_past", "Bugünden önce bir tarih olamaz.", "Cannot be a date before today."},
     {"before_creation", "Kayıt tarihinden önce olamaz.", "Cannot be before the date the record was created."},
     {"unknown_parent", "Meslek kodunun ilk 4 hanesi meslek sözlüğünde bir ISCO-08 birim grubu (4 haneli kod) değil.", "The first 4 digits of the occupation code are not an ISCO-08 unit group (4-digit code) of the dictionary."},
+    {"outside_contract", "Sevk tarihi proje sözleşme tarihleri içinde olmalıdır.", "The date must lie within the project's contract dates."},
+    {"not_in_project", "Meslek projenin meslekleri arasında değil.", "The occupation is not one of the project's."},
+    {"not_after_end", "Talep edilen bitiş tarihi planlanan bitiş tarihinden sonra olmalıdır.", "The requested end date must be after the planned end date."},
+    {"own_employer", "Kendi İŞKUR numaranıza aktarım yapılamaz.", "You cannot transfer to your own İŞKUR number."},
+    {"not_active", "İşçi kaynak projede aktif değil.", "The worker is not active on the source project."},
+    {"same_project", "Kaynak ve hedef proje aynı olamaz.", "Source and target project must differ."},
     {"invalid_text", "Geçerli UTF-8 olmayan bayt ya da izin verilmeyen bir kontrol karakteri içeriyor.", "Holds bytes that are not valid UTF-8 or a control character that is not allowed."},
 };
 
@@ -241,6 +264,19 @@ HttpResponse Problem(const Error& error, Lang lang) {
                          {"asOf", x.as_of}});
     }
     o["reasons"] = std::move(reasons);
+  }
+  if (!error.quota.empty()) {
+    const auto& q = error.quota.front();
+    if (q.quota == "occupation" && lang == Lang::kTr) {
+      o["title"] = "Belirli bir meslekte girilen işçi sayısı projenin ülkesi ve ilgili meslek için sevk tarihini "
+                   "içeren tarih aralığında belirlenen kotayı geçemez.";
+    } else if (q.quota == "occupation") {
+      o["title"] = "The worker count of an occupation exceeds the occupation quota for the dispatch date.";
+    }
+    o["quota"] = q.quota;
+    o["allocationId"] = q.allocation_id;
+    o["available"] = q.available;
+    o["requested"] = q.requested;
   }
   if (!error.job_seeker_ids.empty()) {
     boost::json::array ids;

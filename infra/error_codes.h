@@ -129,4 +129,22 @@ inline constexpr const char* kStoreOpenFailed = "store_open_failed";
 inline constexpr const char* kKpsUnavailable = "kps_unavailable";
 inline constexpr const char* kStoreFailed = "store_failed";
 
+// ----- Overseas employment (docs/overseas.md) -----
+inline constexpr const char* kOverseasProjectNotFound = "overseas_project_not_found";
+inline constexpr const char* kQuotaAllocationNotFound = "quota_allocation_not_found";
+inline constexpr const char* kDispatchNotFound = "dispatch_not_found";
+inline constexpr const char* kDispatchWorkerNotFound = "dispatch_worker_not_found";
+inline constexpr const char* kExtensionNotFound = "extension_not_found";
+inline constexpr const char* kQuotaTransferNotFound = "quota_transfer_not_found";
+inline constexpr const char* kQuotaExceeded = "quota_exceeded";
+inline constexpr const char* kNoQuotaForDate = "no_quota_for_date";
+inline constexpr const char* kAllocationOverlaps = "allocation_overlaps";
+inline constexpr const char* kLimitBelowUsed = "limit_below_used";
+inline constexpr const char* kDispatchApprovedReadonly = "dispatch_approved_readonly";
+inline constexpr const char* kDispatchHasNoWorkers = "dispatch_has_no_workers";
+inline constexpr const char* kDispatchNotApproved = "dispatch_not_approved";
+inline constexpr const char* kExtensionPending = "extension_pending";
+inline constexpr const char* kTransferCountryMismatch = "transfer_country_mismatch";
+inline constexpr const char* kTransferredQuotaInUse = "transferred_quota_in_use";
+
 }  // namespace istihdam::errc

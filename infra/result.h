@@ -2,6 +2,7 @@
 // Errors as values. Every operation that can fail for an expected reason (a domain rule, a
 // version conflict, bad input) returns Result<T> or Status; exceptions are reserved for
 // programming errors and are turned into 500s at the HTTP edge.
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <variant>
@@ -34,6 +35,16 @@ struct Reason {
   bool operator==(const Reason&) const = default;
 };
 
+// The quota a dispatch does not fit (quota_exceeded): which kind ("country" | "occupation"),
+// the allocation, what it has left and what the dispatch asks.
+struct QuotaShortfall {
+  std::string quota;
+  std::string allocation_id;
+  std::int64_t available = 0;
+  std::int64_t requested = 0;
+  bool operator==(const QuotaShortfall&) const = default;
+};
+
 struct Error {
   std::string code;
   std::vector<FieldError> fields;
@@ -43,6 +54,7 @@ struct Error {
   // seekers an all-or-nothing selection refused (already_candidate, not_matching).
   std::vector<Reason> reasons = {};
   std::vector<std::string> job_seeker_ids = {};
+  std::vector<QuotaShortfall> quota = {};  // at most one: quota_exceeded
 
   static Error Of(std::string code, std::string detail = {}) {
     return Error{std::move(code), {}, std::move(detail)};

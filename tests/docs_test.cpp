@@ -168,6 +168,8 @@ TEST(DocsTest, OperationIdsFollowTheDocumentedRule) {
   EXPECT_EQ(http::OperationId("POST", "/api/v1/auth/login"), "postAuthLogin");
   EXPECT_EQ(http::OperationId("GET", "/health/live"), "getHealthLive");
   EXPECT_EQ(http::OperationId("GET", "/openapi.json"), "getOpenapiJson");
+  EXPECT_EQ(http::OperationId("POST", "/api/v1/overseas/dispatches/{id}/approve"), "postOverseasDispatchApprove");
+  EXPECT_EQ(http::OperationId("GET", "/api/v1/overseas/dispatches"), "listOverseasDispatches");
 }
 
 }  // namespace
