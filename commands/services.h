@@ -14,6 +14,7 @@
 #include "aggregates/job_seeker.h"
 #include "aggregates/labor_demand.h"
 #include "aggregates/occupation_dictionary.h"
+#include "aggregates/private_employment_bureau.h"
 #include "aggregates/trainer.h"
 #include "aggregates/typ_attendance.h"
 #include "aggregates/typ_program.h"
@@ -74,6 +75,8 @@ struct Services {
   Repository<TraineeHistory, events::TraineeHistoryEvent> trainee_histories{reader};
   Repository<TrainerState, events::TrainerEvent> trainers{reader};
   Repository<ImpactSurveyState, events::ImpactSurveyEvent> impact_surveys{reader};
+  Repository<BureauState, events::BureauEvent> bureaus{reader};
+  Repository<PeriodReportState, events::PeriodReportEvent> period_reports{reader};
   std::unique_ptr<IdentityProvider> identity;  // KPS adapter
   LockoutPolicy lockout;
   RateLimiter per_tckn_limiter;  // login and password reset attempts per TCKN

@@ -92,6 +92,7 @@ void SeedTypDemoData(App& app, const CommandEnv& env, const std::string& host_id
 // http/demo_courses.cpp: courses of İstanbul in every status served by `provider_id` (after
 // SeedTypDemoData, whose unit user runs them).
 void SeedCourseDemoData(App& app, const CommandEnv& env, const std::string& provider_id);
+void SeedBureauDemoData(App& app, const CommandEnv& env, const std::string& employer_id);
 // Demo job postings (http/demo_postings.cpp): `employers` new employers (development identity
 // mode: their representatives are generated) and `postings` labor demands spread over them,
 // through the command path; deterministic for a seed. Returns how many postings were written.

@@ -25,6 +25,7 @@
 #include "projections/courses.h"
 #include "projections/trainers.h"
 #include "projections/impact_surveys.h"
+#include "projections/private_employment_bureaus.h"
 
 namespace istihdam::http {
 
@@ -54,6 +55,7 @@ void AddCourseCandidateRoutes(App& app, Router& router);
 void AddCourseReportRoutes(App& app, Router& router);
 void AddTrainerRoutes(App& app, Router& router);
 void AddImpactSurveyRoutes(App& app, Router& router);
+void AddPrivateEmploymentBureauRoutes(App& app, Router& router);
 
 void RegisterContexts(App& app, events::EventRegistry& registry, ProjectionEngine& projections,
                       Router& router) {
@@ -73,6 +75,7 @@ void RegisterContexts(App& app, events::EventRegistry& registry, ProjectionEngin
   projections.Add(MakeCoursesProjector());
   projections.Add(MakeTrainersProjector());
   projections.Add(MakeImpactSurveysProjector());
+  projections.Add(MakePrivateEmploymentBureausProjector());
 
   AddServiceRoutes(app, router);
   AddDocsRoutes(app, router);
@@ -99,6 +102,7 @@ void RegisterContexts(App& app, events::EventRegistry& registry, ProjectionEngin
   AddCourseReportRoutes(app, router);
   AddTrainerRoutes(app, router);
   AddImpactSurveyRoutes(app, router);
+  AddPrivateEmploymentBureauRoutes(app, router);
 }
 
 }  // namespace istihdam::http

@@ -10,6 +10,7 @@
 #include "events/job_seekers.h"
 #include "events/labor_demands.h"
 #include "events/occupations.h"
+#include "events/private_employment_bureaus.h"
 #include "events/trainers.h"
 #include "events/typ.h"
 #include "events/workforce_schedules.h"
@@ -37,6 +38,9 @@ void RegisterEventTypes(events::EventRegistry& registry) {
   registry.Register<events::TrainerEvent>();
   registry.Register<events::TrainerReservationEvent>();
   registry.Register<events::ImpactSurveyEvent>();
+  // Private employment agencies (period reports: confidential streams).
+  registry.Register<events::BureauEvent>();
+  registry.Register<events::PeriodReportEvent>();
 }
 
 }  // namespace istihdam::http
