@@ -205,7 +205,7 @@ void AddPrivateEmploymentBureauRoutes(App& app, Router& router) {
   router.Add(Endpoint{
       .method = "GET", .path = base, .access = Access::kPublic, .read_rate_limited = true,
       .summary = "The public directory of active private employment bureaus (cards), by province, title",
-      .tag = tag,
+      .tag = tag, .operation_id = "listPrivateEmploymentBureaus",
       .handle = [&app](RequestContext&, const DirectoryQuery& q) -> Result<wire::PageOf<Card>> {
         const auto rows = ListBureauRows(app.projections().View("private_employment_bureaus"), q.province, "active");
         wire::PageOf<Card> out;
@@ -225,7 +225,7 @@ void AddPrivateEmploymentBureauRoutes(App& app, Router& router) {
                  .summary = "GeneratePrivateEmploymentBureauListReport \"Özel İstihdam Listesi\" (M3): employers "
                             "holding PRIVATE_EMPLOYMENT_AGENCY see active bureaus, head office all, unit users their "
                             "province. JSON by default; PDF/XLSX with format= or Accept; nothing to list 404 no_records",
-                 .tag = tag,
+                 .tag = tag, .operation_id = "getPrivateEmploymentBureauListReport",
                  .handle = [&app](RequestContext& c, const ListReportQuery& q) -> Result<FileAnswer> {
                    return ListReportAnswer(app, c, q);
                  }},
@@ -238,7 +238,7 @@ void AddPrivateEmploymentBureauRoutes(App& app, Router& router) {
       .method = "GET", .path = base + "/mine", .access = Access::kEmployer, .permission = perm,
       .summary = "GetMyBureauPage: the caller's bureau page (latest application), any status, with the agency's "
                  "actions; none: 404 bureau_not_found",
-      .tag = tag,
+      .tag = tag, .operation_id = "getMyPrivateEmploymentBureau",
       .handle = [&app](RequestContext& c) -> Result<Page> {
         const auto id = CurrentBureauId(app.services(), c.session->employer_id);
         if (!id) return Error::Of(errc::kBureauNotFound);
@@ -248,7 +248,7 @@ void AddPrivateEmploymentBureauRoutes(App& app, Router& router) {
       .method = "GET", .path = base + "/{id}", .access = Access::kPublic,
       .summary = "The bureau page (public): without a token or for another employer the card of an active bureau, "
                  "else 404; the bureau itself and head office any status plus responsibleManager and agencyActions",
-      .tag = tag,
+      .tag = tag, .operation_id = "getPrivateEmploymentBureau",
       .handle = [&app](RequestContext& c) -> Result<Page> { return VisiblePage(app, c.session, c.req.params["id"]); }});
 
   // ----- Period reports (confidential) ---------------------------------------------------
