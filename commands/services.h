@@ -15,6 +15,7 @@
 #include "aggregates/labor_demand.h"
 #include "aggregates/occupation_dictionary.h"
 #include "aggregates/overseas.h"
+#include "aggregates/private_employment_bureau.h"
 #include "aggregates/trainer.h"
 #include "aggregates/typ_attendance.h"
 #include "aggregates/typ_program.h"
@@ -80,6 +81,8 @@ struct Services {
   Repository<AllocationState, events::OverseasQuotaEvent> overseas_quotas{reader};
   Repository<DispatchState, events::DispatchEvent> dispatches{reader};
   Repository<TransferState, events::OverseasTransferEvent> overseas_transfers{reader};
+  Repository<BureauState, events::BureauEvent> bureaus{reader};
+  Repository<PeriodReportState, events::PeriodReportEvent> period_reports{reader};
   std::unique_ptr<IdentityProvider> identity;  // KPS adapter
   LockoutPolicy lockout;
   RateLimiter per_tckn_limiter;  // login and password reset attempts per TCKN

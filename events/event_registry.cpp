@@ -17,7 +17,8 @@ boost::json::object EventRegistry::ToJson(const RecordedEvent& e) const {
   o["streamId"] = text(e.stream);
   o["version"] = e.version;
   o["eventId"] = text(e.event_id);
-  o["type"] = text(e.type);
+  const bool redacted = std::string_view(e.type).substr(0, kRedactedPrefix.size()) == kRedactedPrefix;
+  o["type"] = redacted ? text(e.type.substr(kRedactedPrefix.size())) : text(e.type);
   o["schemaVersion"] = e.schema_version;
   o["recordedAt"] = FormatRfc3339(e.recorded_at);
   boost::json::object actor;
@@ -28,13 +29,16 @@ boost::json::object EventRegistry::ToJson(const RecordedEvent& e) const {
   o["correlationId"] = text(e.meta.correlation_id);
   o["causationId"] = text(e.meta.causation_id);
   if (!e.meta.idempotency_key.empty()) o["idempotencyKey"] = text(e.meta.idempotency_key);
-  if (const auto* info = Find(e.type)) {
+  if (redacted) {
+    o["data"] = boost::json::object();  // a read replica's copy of a confidential event
+  } else if (const auto* info = Find(e.type)) {
     o["data"] = info->to_json(e.payload);
   } else {
     o["data"] = nullptr;  // a type this build does not know (written by a newer one)
   }
   o["hash"] = crypto::ToHex(e.hash);
   o["prevHash"] = crypto::ToHex(e.prev_hash);
+  if (redacted) o["redacted"] = true;
   return o;
 }
 
@@ -117,8 +121,13 @@ Result<RecordedEvent> EventRegistry::FromJson(const boost::json::object& o) cons
     e.meta.correlation_id = Str(o, "correlationId");
     e.meta.causation_id = Str(o, "causationId");
     if (o.contains("idempotencyKey")) e.meta.idempotency_key = Str(o, "idempotencyKey");
-    // A type this build does not know keeps an empty payload: projectors skip it.
-    if (info) e.payload = info->from_json(o.at("data").as_object());
+    const auto* redacted = o.if_contains("redacted");
+    if (redacted && redacted->is_bool() && redacted->as_bool()) {
+      e.type = std::string(kRedactedPrefix) + e.type;  // the content is on the confidential topic only
+    } else if (info) {
+      // A type this build does not know keeps an empty payload: projectors skip it.
+      e.payload = info->from_json(o.at("data").as_object());
+    }
     e.hash = ParseDigest(Str(o, "hash"));
     e.prev_hash = ParseDigest(Str(o, "prevHash"));
     return e;

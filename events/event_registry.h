@@ -44,7 +44,12 @@ class EventRegistry {
   // The inverse of ToJson: error "malformed_event". A type this build does not know gets an
   // empty payload (projectors skip unknown types). The payload is re-encoded at the current schema version, so the hash
   // chain is not re-verifiable from it (hash/prevHash are carried over as shown).
+  // A redacted record ("redacted": true, "data": {}: a confidential stream's event as the
+  // general Kafka topic carries it) becomes an event of type kRedactedPrefix + its type, with an
+  // empty payload, at its position: no projector or aggregate knows that type, so it is a no-op
+  // that keeps the replica's positions gap-free; ToJson shows it as the redacted record again.
   Result<RecordedEvent> FromJson(const boost::json::object& o) const;
+  static constexpr std::string_view kRedactedPrefix = "Redacted:";
 
   // The first field of `e` whose text is not valid UTF-8 or holds a control character other
   // than tab/LF/CR (events/text_check.h), named as ToJson shows it: "streamId",

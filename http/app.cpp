@@ -63,6 +63,7 @@ std::unique_ptr<App> App::Open(const Config& config, const Clock* clock) {
   KafkaOptions kafka;
   kafka.brokers = config.kafka_brokers;
   kafka.topic = config.kafka_topic;
+  kafka.confidential_topic = config.kafka_confidential_topic;
   kafka.partitions = config.kafka_partitions;
   kafka.replication_factor = config.kafka_replication_factor;
   kafka.extra = config.kafka_properties;

@@ -95,6 +95,7 @@ void SeedCourseDemoData(App& app, const CommandEnv& env, const std::string& prov
 // http/demo_overseas.cpp: a head-office user and the overseas project, quota and dispatches of
 // `employer_id` (README "Overseas employment").
 void SeedOverseasDemoData(App& app, const CommandEnv& env, const std::string& employer_id);
+void SeedBureauDemoData(App& app, const CommandEnv& env, const std::string& employer_id);
 // Demo job postings (http/demo_postings.cpp): `employers` new employers (development identity
 // mode: their representatives are generated) and `postings` labor demands spread over them,
 // through the command path; deterministic for a seed. Returns how many postings were written.

@@ -26,6 +26,7 @@
 #include "projections/overseas.h"
 #include "projections/trainers.h"
 #include "projections/impact_surveys.h"
+#include "projections/private_employment_bureaus.h"
 
 namespace istihdam::http {
 
@@ -56,6 +57,7 @@ void AddCourseCandidateRoutes(App& app, Router& router);
 void AddCourseReportRoutes(App& app, Router& router);
 void AddTrainerRoutes(App& app, Router& router);
 void AddImpactSurveyRoutes(App& app, Router& router);
+void AddPrivateEmploymentBureauRoutes(App& app, Router& router);
 
 void RegisterContexts(App& app, events::EventRegistry& registry, ProjectionEngine& projections,
                       Router& router) {
@@ -76,6 +78,7 @@ void RegisterContexts(App& app, events::EventRegistry& registry, ProjectionEngin
   projections.Add(MakeTrainersProjector());
   projections.Add(MakeImpactSurveysProjector());
   projections.Add(MakeOverseasProjector());
+  projections.Add(MakePrivateEmploymentBureausProjector());
 
   AddServiceRoutes(app, router);
   AddDocsRoutes(app, router);
@@ -103,6 +106,7 @@ void RegisterContexts(App& app, events::EventRegistry& registry, ProjectionEngin
   AddTrainerRoutes(app, router);
   AddImpactSurveyRoutes(app, router);
   AddOverseasRoutes(app, router);
+  AddPrivateEmploymentBureauRoutes(app, router);
 }
 
 }  // namespace istihdam::http

@@ -146,6 +146,7 @@ void SeedDemoData(App& app) {
   if (!employer_ids.empty()) SeedTypDemoData(app, env, employer_ids.front());  // Anadolu Tekstil
   if (!employer_ids.empty()) SeedCourseDemoData(app, env, employer_ids.front());
   if (!employer_ids.empty()) SeedOverseasDemoData(app, env, employer_ids.front());  // Anadolu Tekstil
+  if (employer_ids.size() > 1) SeedBureauDemoData(app, env, employer_ids[1]);  // Ege Gıda: a private employment bureau
   if (app.config().demo_postings > 0) {
     auto postings = SeedDemoPostings(s, env, app.config().demo_postings, 20, 1);
     if (!postings.ok()) spdlog::error("demo data: postings: {} {}", postings.error().code, postings.error().detail);

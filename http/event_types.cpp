@@ -11,6 +11,7 @@
 #include "events/labor_demands.h"
 #include "events/occupations.h"
 #include "events/overseas.h"
+#include "events/private_employment_bureaus.h"
 #include "events/trainers.h"
 #include "events/typ.h"
 #include "events/workforce_schedules.h"
@@ -43,6 +44,9 @@ void RegisterEventTypes(events::EventRegistry& registry) {
   registry.Register<events::OverseasQuotaEvent>();
   registry.Register<events::DispatchEvent>();
   registry.Register<events::OverseasTransferEvent>();
+  // Private employment agencies (period reports: confidential streams).
+  registry.Register<events::BureauEvent>();
+  registry.Register<events::PeriodReportEvent>();
 }
 
 }  // namespace istihdam::http

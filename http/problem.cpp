@@ -121,6 +121,14 @@ const std::vector<ProblemInfo> kProblems = {
     {errc::kImpactSurveyNotFound, 404, "Anket bulunamadı.", "Survey not found."},
     {errc::kBranchCannotFillSurvey, 409, "Şubeler anket dolduramazlar.", "Branches cannot fill in the survey; the province headquarters fills it in for itself and its branches."},
     {errc::kSurveyExistsForYear, 409, "Her yıl için bir anket doldurabilirsiniz.", "Only one survey per year: this headquarters has already filled in the survey of that year."},
+    // Private employment agencies.
+    {errc::kBureauNotFound, 404, "Özel istihdam bürosu bulunamadı.", "Private employment bureau not found."},
+    {errc::kBureauAlreadyExists, 409, "Firmanızın açık bir özel istihdam bürosu başvurusu veya etkin bir bürosu var.", "Your firm already has an open bureau application or an active bureau."},
+    {errc::kBureauNotApplied, 409, "Başvuru değerlendirme aşamasında değil.", "The bureau is not an open application (status applied)."},
+    {errc::kBureauNotActive, 409, "Büro etkin değil; dönem raporu verilemez.", "The bureau is not active: no period reports."},
+    {errc::kPeriodReportNotFound, 404, "Dönem raporu bulunamadı.", "Period report not found."},
+    {errc::kPeriodReportExists, 409, "Bu dönem için rapor daha önce kaydedilmiş.", "A report of this year and period already exists."},
+    {errc::kPeriodReportSubmitted, 409, "Gönderilmiş dönem raporu değiştirilemez.", "The period report has been submitted and can no longer change."},
     {errc::kPayloadTooLarge, 413, "İstek gövdesi çok büyük.", "The request body is too large."},
     {errc::kUnsupportedMediaType, 415, "Bu içerik türü desteklenmiyor.", "This content type is not supported."},
     {errc::kSecretAnswerWrong, 422, "Gizli sorunun cevabı hatalı.", "The answer to the secret question is wrong."},
@@ -206,6 +214,8 @@ const FieldMessage kFieldMessages[] = {
     {"not_active", "İşçi kaynak projede aktif değil.", "The worker is not active on the source project."},
     {"same_project", "Kaynak ve hedef proje aynı olamaz.", "Source and target project must differ."},
     {"invalid_text", "Geçerli UTF-8 olmayan bayt ya da izin verilmeyen bir kontrol karakteri içeriyor.", "Holds bytes that are not valid UTF-8 or a control character that is not allowed."},
+    {"not_own", "Firmanızın kendi İŞKUR numarası olmalıdır.", "Must be your own firm's İŞKUR number."},
+    {"immutable", "Bu alan değiştirilemez.", "This field cannot be changed."},
 };
 
 const ProblemInfo* Find(const std::string& code) {

@@ -119,6 +119,18 @@ Status LoadConfigFile(const std::string& path, Config* c) {
       else if (k == "impactSurveyQuestionsFile") c->impact_survey_questions_file = val.as_string().c_str();
       else if (k == "kafkaBrokers") c->kafka_brokers = val.as_string().c_str();
       else if (k == "kafkaTopic") c->kafka_topic = val.as_string().c_str();
+      else if (k == "kafkaConfidentialTopic") c->kafka_confidential_topic = val.as_string().c_str();
+      else if (k == "oebReportPeriods") {
+        c->oeb_report_periods.clear();
+        for (const auto& p : val.as_array()) {
+          const auto& o = p.as_object();
+          Config::OebReportPeriod r{o.at("code").as_string().c_str(), o.at("firstMonth").to_number<int>(),
+                                    o.at("lastMonth").to_number<int>()};
+          if (r.code.empty() || r.first_month < 1 || r.last_month > 12 || r.first_month > r.last_month)
+            throw std::invalid_argument("oebReportPeriods: each needs a code and 1 <= firstMonth <= lastMonth <= 12");
+          c->oeb_report_periods.push_back(std::move(r));
+        }
+      }
       else if (k == "kafkaPartitions") c->kafka_partitions = val.to_number<int>();
       else if (k == "kafkaReplicationFactor") c->kafka_replication_factor = val.to_number<int>();
       else if (k == "kafkaProperties") {

@@ -89,10 +89,18 @@ struct Config {
   std::int64_t course_interview_cutoff_percent = 10;  // invitation-interview closes above this completion %
   // Impact survey (docs/configuration.md "Impact survey").
   std::string impact_survey_questions_file;  // "" = <reference_dir>/impact_survey_questions.json
+  // Private employment agencies (docs/configuration.md "Private employment agencies"): the report
+  // periods of a year, months first..last inclusive; empty = the quarters Q1..Q4.
+  struct OebReportPeriod {
+    std::string code;
+    int first_month = 1, last_month = 3;
+  };
+  std::vector<OebReportPeriod> oeb_report_periods;
   std::string clock_file;  // tests only (hidden --clock-file): "now" is read from this file
   // Kafka (docs/configuration.md "Kafka"): empty brokers = no Kafka (embedded default).
   std::string kafka_brokers;                   // HOST:PORT[,HOST:PORT...]
   std::string kafka_topic = "istihdam.events";
+  std::string kafka_confidential_topic;       // "" = <kafka_topic>.confidential (period reports)
   int kafka_partitions = 3;                    // used only when the server creates the topic
   int kafka_replication_factor = -1;           // ditto; -1 = the cluster's default.replication.factor
   // More librdkafka properties for both the relay and the replica consumer (TLS, SASL,

@@ -56,6 +56,14 @@ inline constexpr const char* kNotPromotable = "not_promotable";
 inline constexpr const char* kNotActiveTrainee = "not_active_trainee";
 inline constexpr const char* kTrainerNotFound = "trainer_not_found";
 inline constexpr const char* kImpactSurveyNotFound = "impact_survey_not_found";
+// Private employment agencies (docs/private-employment-bureaus.md).
+inline constexpr const char* kBureauNotFound = "bureau_not_found";
+inline constexpr const char* kBureauAlreadyExists = "bureau_already_exists";
+inline constexpr const char* kBureauNotApplied = "bureau_not_applied";
+inline constexpr const char* kBureauNotActive = "bureau_not_active";
+inline constexpr const char* kPeriodReportNotFound = "period_report_not_found";
+inline constexpr const char* kPeriodReportExists = "period_report_exists";
+inline constexpr const char* kPeriodReportSubmitted = "period_report_submitted";
 inline constexpr const char* kMethodNotAllowed = "method_not_allowed";
 inline constexpr const char* kTermsNotAccepted = "terms_not_accepted";
 inline constexpr const char* kAlreadyRegistered = "already_registered";

@@ -8,6 +8,7 @@
 #include <set>
 #include <vector>
 
+#include "infra/confidential_streams.h"
 #include "infra/kafka_conf.h"
 #include "infra/metrics.h"
 
@@ -16,6 +17,13 @@ namespace istihdam {
 namespace {
 constexpr std::size_t kMaxInFlight = 20000;
 constexpr std::size_t kChunk = 1000;
+
+// A message's delivery tag (its opaque): position << 2 | kTwoCopies | kConfidentialCopy. An event
+// of a confidential stream is two messages (the full copy on the confidential topic, the
+// redacted one on the events topic); its position is delivered when both are.
+constexpr std::uint64_t kTwoCopies = 1;
+constexpr std::uint64_t kConfidentialCopy = 2;
+std::uint64_t PositionOf(std::uint64_t tag) { return tag >> 2; }
 }  // namespace
 
 // Delivery reports arrive on the relay thread (inside rd_kafka_poll/flush).
@@ -32,7 +40,8 @@ struct KafkaPublisher::Impl {
   mutable std::mutex mu;  // guards the sets below
   mutable std::condition_variable cv;
   std::set<std::uint64_t> acked;      // delivered, above the checkpoint
-  std::vector<std::uint64_t> failed;  // to produce again
+  std::vector<std::uint64_t> failed;  // delivery tags to produce again
+  std::map<std::uint64_t, unsigned> copies;  // two-copy positions: which copies are delivered (bits 1, 2)
   std::size_t in_flight = 0;
 
   ~Impl() {
@@ -73,15 +82,26 @@ Result<rd_kafka_t*> KafkaPublisher::CreateProducer() {
   rd_kafka_conf_set_opaque(conf, impl_->ctx.get());
   rd_kafka_conf_set_dr_msg_cb(conf, [](rd_kafka_t*, const rd_kafka_message_t* msg, void* opaque) {
     auto* c = static_cast<DeliveryContext*>(opaque);
-    const auto pos = static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(msg->_private));
+    const auto tag = static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(msg->_private));
+    const auto pos = PositionOf(tag);
     std::lock_guard lock(c->impl->mu);
     --c->impl->in_flight;
     if (msg->err == RD_KAFKA_RESP_ERR_NO_ERROR) {
-      c->impl->acked.insert(pos);
+      if (!(tag & kTwoCopies)) {
+        c->impl->acked.insert(pos);
+      } else {
+        auto& got = c->impl->copies[pos];
+        got |= (tag & kConfidentialCopy) ? 2u : 1u;
+        if (got == 3u) {
+          c->impl->copies.erase(pos);
+          c->impl->acked.insert(pos);
+        }
+      }
     } else {
-      spdlog::warn("kafka delivery of position {} failed: {} (will retry)", pos,
+      spdlog::warn("kafka delivery of position {}{} failed: {} (will retry)", pos,
+                   (tag & kTwoCopies) ? ((tag & kConfidentialCopy) ? " (confidential copy)" : " (redacted copy)") : "",
                    rd_kafka_err2str(msg->err));
-      c->impl->failed.push_back(pos);
+      c->impl->failed.push_back(tag);
       c->errors->fetch_add(1);
       if (c->metrics) c->metrics->CountDeliveryError();
     }
@@ -129,7 +149,9 @@ namespace {
 
 // True when the topic exists or was created. Uses a full metadata request (which never
 // auto-creates), then CreateTopics; "already exists" counts as success.
-bool EnsureTopic(rd_kafka_t* rk, const KafkaOptions& o) {
+bool EnsureTopic(rd_kafka_t* rk, const KafkaOptions& opts, const std::string& name) {
+  KafkaOptions o = opts;
+  o.topic = name;
   const rd_kafka_metadata_t* md = nullptr;
   if (rd_kafka_metadata(rk, 1, nullptr, &md, 5000) != RD_KAFKA_RESP_ERR_NO_ERROR) return false;
   bool found = false;
@@ -171,34 +193,44 @@ bool EnsureTopic(rd_kafka_t* rk, const KafkaOptions& o) {
   return ok;
 }
 
+// Both topics: the events topic and the confidential one.
+bool EnsureTopics(rd_kafka_t* rk, const KafkaOptions& o) {
+  return EnsureTopic(rk, o, o.topic) && EnsureTopic(rk, o, KafkaPublisher::ConfidentialTopic(o));
+}
+
 }  // namespace
 
 void KafkaPublisher::Run() {
   rd_kafka_t* rk = impl_->rk;  // only this thread replaces it (RecreateProducer)
-  while (running_ && !EnsureTopic(rk, options_)) {
+  while (running_ && !EnsureTopics(rk, options_)) {
     rd_kafka_poll(rk, 1000);  // broker not there yet: retry
   }
   std::uint64_t next = checkpoint_.load() + 1;
-  auto produce = [&](const RecordedEvent& e) {
-    const std::string value = to_json_(e);
+  const std::string confidential_topic = ConfidentialTopic(options_);
+  // Produces one message of `e`: `tag` says which (the plain event, or one of a confidential
+  // event's two copies). False on an error other than a full queue (or when stopped).
+  auto produce_one = [&](const RecordedEvent& e, std::uint64_t tag, const std::string& topic,
+                         const std::string& value, bool redacted) {
     const std::string sv = std::to_string(e.schema_version);
     const std::string pos = std::to_string(e.position);
     for (;;) {
+      rd_kafka_headers_t* headers = rd_kafka_headers_new(5);
+      rd_kafka_header_add(headers, "type", -1, e.type.data(), static_cast<ssize_t>(e.type.size()));
+      rd_kafka_header_add(headers, "schemaVersion", -1, sv.data(), static_cast<ssize_t>(sv.size()));
+      rd_kafka_header_add(headers, "eventId", -1, e.event_id.data(), static_cast<ssize_t>(e.event_id.size()));
+      rd_kafka_header_add(headers, "position", -1, pos.data(), static_cast<ssize_t>(pos.size()));
+      if (redacted) rd_kafka_header_add(headers, "redacted", -1, "true", 4);
       const auto err = rd_kafka_producev(
-          rk, RD_KAFKA_V_TOPIC(options_.topic.c_str()), RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
+          rk, RD_KAFKA_V_TOPIC(topic.c_str()), RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
           RD_KAFKA_V_KEY(e.stream.data(), e.stream.size()),
-          RD_KAFKA_V_VALUE(const_cast<char*>(value.data()), value.size()),
-          RD_KAFKA_V_HEADER("type", e.type.data(), static_cast<ssize_t>(e.type.size())),
-          RD_KAFKA_V_HEADER("schemaVersion", sv.data(), static_cast<ssize_t>(sv.size())),
-          RD_KAFKA_V_HEADER("eventId", e.event_id.data(), static_cast<ssize_t>(e.event_id.size())),
-          RD_KAFKA_V_HEADER("position", pos.data(), static_cast<ssize_t>(pos.size())),
-          RD_KAFKA_V_OPAQUE(reinterpret_cast<void*>(static_cast<std::uintptr_t>(e.position))),
-          RD_KAFKA_V_END);
-      if (err == RD_KAFKA_RESP_ERR_NO_ERROR) {
+          RD_KAFKA_V_VALUE(const_cast<char*>(value.data()), value.size()), RD_KAFKA_V_HEADERS(headers),
+          RD_KAFKA_V_OPAQUE(reinterpret_cast<void*>(static_cast<std::uintptr_t>(tag))), RD_KAFKA_V_END);
+      if (err == RD_KAFKA_RESP_ERR_NO_ERROR) {  // librdkafka owns the headers now
         std::lock_guard lock(impl_->mu);
         ++impl_->in_flight;
         return true;
       }
+      rd_kafka_headers_destroy(headers);
       if (err != RD_KAFKA_RESP_ERR__QUEUE_FULL) {
         spdlog::error("kafka produce of position {}: {}", e.position, rd_kafka_err2str(err));
         return false;
@@ -207,6 +239,21 @@ void KafkaPublisher::Run() {
       if (!running_) return false;
     }
   };
+  // Produces the messages of `tag` (a whole event: tag = position << 2; a retry: the failed copy).
+  auto produce_tag = [&](const RecordedEvent& e, std::uint64_t tag) {
+    if (!IsConfidentialStream(e.stream)) return produce_one(e, tag, options_.topic, to_json_(e), false);
+    const std::string full = to_json_(e);
+    const bool retry = tag & kTwoCopies;
+    tag |= kTwoCopies;
+    if (!retry || (tag & kConfidentialCopy)) {
+      if (!produce_one(e, tag | kConfidentialCopy, confidential_topic, full, false)) return false;
+    }
+    if (!retry || !(tag & kConfidentialCopy)) {
+      if (!produce_one(e, tag & ~kConfidentialCopy, options_.topic, RedactEventJson(full), true)) return false;
+    }
+    return true;
+  };
+  auto produce = [&](const RecordedEvent& e) { return produce_tag(e, e.position << 2); };
   auto advance = [&] {
     std::uint64_t cp = checkpoint_.load();
     const std::uint64_t before = cp;
@@ -265,17 +312,17 @@ void KafkaPublisher::Run() {
       if (!rk) break;  // stopped while waiting
       next = checkpoint_.load() + 1;
       spdlog::info("kafka producer recreated; resuming at position {}", next);
-      while (running_ && !EnsureTopic(rk, options_)) rd_kafka_poll(rk, 1000);
+      while (running_ && !EnsureTopics(rk, options_)) rd_kafka_poll(rk, 1000);
       continue;
     }
     if (!retry.empty()) rd_kafka_poll(rk, 200);  // back off before re-sending failed deliveries
     bool produced = !retry.empty();
     try {
-      for (const auto pos : retry) {
-        auto e = store_->ReadAt(pos);
-        if (e && !produce(*e)) {
+      for (const auto tag : retry) {
+        auto e = store_->ReadAt(PositionOf(tag));
+        if (e && !produce_tag(*e, tag)) {
           std::lock_guard lock(impl_->mu);
-          impl_->failed.push_back(pos);  // next round
+          impl_->failed.push_back(tag);  // next round
         }
       }
       if (in_flight < kMaxInFlight) {
@@ -330,6 +377,7 @@ rd_kafka_t* KafkaPublisher::RecreateProducer(rd_kafka_t* old) {
     std::lock_guard lock(impl_->mu);
     impl_->acked.clear();
     impl_->failed.clear();
+    impl_->copies.clear();
     impl_->in_flight = 0;
   }
   while (running_) {

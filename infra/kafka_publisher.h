@@ -5,6 +5,9 @@
 // Its checkpoint (docs/storage.md, "checkpoints") advances only to the highest position whose
 // delivery, and that of every position below it, was reported successful; on restart it
 // resumes after the checkpoint, so only an unacknowledged tail can be published twice.
+// Confidential streams (infra/confidential_streams.h) go in full to the confidential topic and,
+// at the same position, redacted to the events topic; a position counts as delivered (and the
+// checkpoint may pass it) only when both copies are.
 // A broker outage delays events and loses none: the log is the outbox. A fatal producer
 // error (e.g. a fenced idempotent producer) is logged and counted, and the relay destroys the
 // producer, creates a new one and resumes after the checkpoint.
@@ -31,6 +34,7 @@ class Metrics;
 struct KafkaOptions {
   std::string brokers;  // HOST:PORT[,...]
   std::string topic = "istihdam.events";
+  std::string confidential_topic;  // "" = <topic>.confidential (config kafkaConfidentialTopic)
   int partitions = 3;                        // when the topic is created
   int replication_factor = -1;               // -1 = the broker's default
   std::map<std::string, std::string> extra;  // more librdkafka properties (config kafkaProperties)
@@ -69,6 +73,10 @@ class KafkaPublisher {
 
   // The key in the checkpoints family holding the relay's position for `topic`.
   static std::string CheckpointKey(const std::string& topic) { return "publisher/" + topic; }
+  // The topic that receives confidential streams' events in full.
+  static std::string ConfidentialTopic(const KafkaOptions& o) {
+    return o.confidential_topic.empty() ? o.topic + ".confidential" : o.confidential_topic;
+  }
 
   struct Impl;  // librdkafka state, defined in the .cpp
 

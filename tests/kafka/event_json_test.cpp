@@ -8,7 +8,11 @@
 #include <set>
 #include <sstream>
 
+#include "events/private_employment_bureaus.h"
 #include "http/app.h"
+#include "infra/confidential_streams.h"
+#include "infra/database.h"
+#include "infra/replica_log.h"
 #include "test_util.h"
 
 namespace istihdam {
@@ -66,6 +70,54 @@ TEST(EventSchemas, DocsEventSchemasMatchTheCode) {
   ss << in.rdbuf();
   EXPECT_EQ(ss.str(), events::EventSchemasMarkdown(registry))
       << "regenerate with: build/istihdam schemas > docs/event-schemas.md";
+}
+
+}  // namespace
+}  // namespace istihdam
+
+namespace istihdam {
+namespace {
+
+// A confidential stream's event as the general topic carries it (redacted) decodes to a no-op at
+// its position: a type no projector or aggregate knows, an empty payload, and the same envelope
+// when shown again; a replica log holding it stays gap-free.
+TEST(EventJson, ARedactedRecordIsANoOpAtItsPosition) {
+  testing::TempDir dir;
+  Config config;
+  config.data_dir = dir.path();
+  config.password_cost = "min";
+  auto app = http::App::Open(config);
+  http::SeedDemoData(*app);
+  const auto evs = app->store().ReadAll(1, SIZE_MAX);
+  std::vector<RecordedEvent> received;
+  int redacted = 0;
+  for (const auto& e : evs) {
+    const std::string full = boost::json::serialize(app->registry().ToJson(e));
+    if (!IsConfidentialStream(e.stream)) {
+      received.push_back(app->registry().FromJson(boost::json::parse(full).as_object()).value());
+      continue;
+    }
+    ++redacted;
+    const std::string red = RedactEventJson(full);
+    auto back = app->registry().FromJson(boost::json::parse(red).as_object());
+    ASSERT_TRUE(back.ok()) << back.error().detail;
+    EXPECT_EQ(back->position, e.position);
+    EXPECT_EQ(back->stream, e.stream);
+    EXPECT_EQ(back->hash, e.hash);
+    EXPECT_TRUE(back->payload.empty());
+    EXPECT_EQ(back->type, std::string(events::EventRegistry::kRedactedPrefix) + e.type);
+    EXPECT_FALSE(events::Decode<events::PeriodReportEvent>(*back).has_value());
+    EXPECT_EQ(boost::json::serialize(app->registry().ToJson(*back)), red);
+    received.push_back(std::move(back).value());
+  }
+  ASSERT_GE(redacted, 1) << "the demo data has a period report";
+  // The replica's log takes every position, the redacted ones included.
+  testing::TempDir replica_dir;
+  auto db = Database::Open(replica_dir.path());
+  ASSERT_TRUE(db.ok()) << db.error().detail;
+  ReplicaLog log(db.value().get(), "t");
+  log.Store(received, {{0, static_cast<std::int64_t>(received.size())}});
+  EXPECT_EQ(log.LastPosition(), evs.back().position);
 }
 
 }  // namespace

@@ -296,8 +296,19 @@ TEST_F(KafkaE2E, ReplicaAcceptsTheWriteNodesTokensAndServesTheSameAnswers) {
     ASSERT_FALSE(wi.empty());
     ASSERT_EQ(ri.size(), wi.size()) << path;
     for (std::size_t i = 0; i < wi.size(); ++i) {
+      // A confidential stream's event (the demo's period report) reached the replica redacted:
+      // the same envelope with "data": {} and "redacted": true.
+      const bool confidential = std::string(wi[i].as_object().at("streamId").as_string()).rfind("period-report-", 0) == 0;
       for (const char* k : {"type", "streamId", "position", "version", "data", "hash"}) {
+        if (confidential && std::string(k) == "data") continue;
         EXPECT_EQ(ri[i].as_object().at(k), wi[i].as_object().at(k)) << k << " at " << path << " #" << i;
+      }
+      if (confidential) {
+        auto expected = wi[i].as_object();
+        expected["data"] = json::object();
+        expected["redacted"] = true;
+        EXPECT_EQ(ri[i], expected);
+        continue;
       }
       EXPECT_EQ(ri[i], wi[i]);  // the whole envelope, in fact
     }
@@ -499,6 +510,122 @@ TEST_F(KafkaE2E, ReplicaKilledResumesFromItsCheckpoint) {
 
 // Benchmarks (bench/README.md, "Kafka"): run with
 //   build/tests/kafka/kafka_tests --gtest_also_run_disabled_tests --gtest_filter='*Bench*'
+// Period reports of private employment agencies are confidential (api/overseas-and-agencies.md
+// "Confidentiality"): their events go in full to <topic>.confidential, and the general topic
+// carries at the same position a redacted record (same key and headers plus redacted: true,
+// "data": {}, "redacted": true). No section figure is anywhere in the general topic's bytes;
+// the replica passes the redacted positions as no-ops; the auditors' history keeps full events.
+TEST_F(KafkaE2E, ConfidentialPeriodReportsGoFullToTheirTopicAndRedactedToTheGeneralOne) {
+  const std::string topic = "e2e.oeb";
+  const StaffUser head{"headOffice", NextTckn(), "Merkez-Sifre-123", ""};
+  const StaffUser auditor{"auditor", NextTckn(), "Denetci-Sifre-123", ""};
+  ServerOptions wo = Node(topic, false);
+  wo.staff = {head, auditor};
+  ServerProcess writer(wo);
+  ServerProcess replica(Node(topic, true));
+  const auto firm = RegisterAndLogin(writer.port(), NewEmployer::Fresh("Gizli Büro İnsan Kaynakları A.Ş."));
+  const auto head_token = Login(writer.port(), head.tckn, head.password);
+  const std::string base = "/api/v1/private-employment-bureaus";
+  const auto applied = Post(writer.port(), base,
+                            json::object{{"iskurNo", firm.iskur_no}, {"province", "34"}, {"district", "Kadıköy"},
+                                         {"officeAddress", "Moda Cad. No:10"}, {"phone", "02163334455"},
+                                         {"email", "info@gizli-buro.com.tr"},
+                                         {"responsibleManager", {{"tckn", firm.input.tckn}, {"firstName", "Ayşe"},
+                                                                 {"lastName", "Yılmaz"}}}},
+                            firm.token);
+  ASSERT_EQ(applied.status, 201) << applied.body;
+  const std::string bureau = Str(applied.Json(), "id");
+  ASSERT_EQ(Post(writer.port(), base + "/" + bureau + "/approve", json::object{{"licenseNo", "OIB-34-7777"}},
+                 head_token).status,
+            200);
+  const auto created = Post(
+      writer.port(), base + "/" + bureau + "/period-reports",
+      json::object{{"reportYear", 2026}, {"reportPeriod", "Q1"}, {"recordDate", "2026-04-10"},
+                   {"sections",
+                    {{"placements", json::array{json::object{{"occupation", "2512"}, {"province", "34"},
+                                                             {"male", 7319}, {"female", 5821}}}},
+                     {"jobSeekersRegistered", {{"male", 6247}, {"female", 4093}}},
+                     {"vacanciesReceived", json::array{json::object{{"occupation", "2512"}, {"count", 8861}}}},
+                     {"overseasPlacements", json::array{json::object{{"country", "DE"}, {"occupation", "7212"},
+                                                                     {"male", 3917}, {"female", 2753}}}}}}},
+      firm.token);
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string report = Str(created.Json(), "id");
+  const auto submitted =
+      Post(writer.port(), base + "/" + bureau + "/period-reports/" + report + "/submit", json::object{}, firm.token);
+  ASSERT_EQ(submitted.status, 200) << submitted.body;
+  const auto last = static_cast<std::uint64_t>(Int(submitted.Json(), "position"));
+  ASSERT_TRUE(WaitPublished(writer.port(), last)) << writer.Log();
+
+  const char* figures[] = {"7319", "5821", "6247", "4093", "8861", "3917", "2753"};
+  const auto general = kafka_test::ReadTopic(broker_->bootstrap(), topic);
+  const auto confidential = kafka_test::ReadTopic(broker_->bootstrap(), topic + ".confidential");
+  // The confidential topic: the report's events in full, nothing else.
+  std::map<std::uint64_t, json::object> full;
+  for (const auto& m : confidential) {
+    EXPECT_EQ(m.key, "period-report-" + report);
+    EXPECT_EQ(m.headers.count("redacted"), 0u);
+    const auto v = json::parse(m.value).as_object();
+    EXPECT_EQ(m.position, v.at("position").to_number<std::uint64_t>());
+    EXPECT_FALSE(v.at("data").as_object().empty());
+    EXPECT_EQ(v.count("redacted"), 0u);
+    full[m.position] = v;
+  }
+  ASSERT_EQ(full.size(), 2u) << "PeriodReportCreated and PeriodReportSubmitted";
+  EXPECT_NE(full.begin()->second.at("data").as_object().at("sections").as_object().at("jobSeekersRegistered")
+                .as_object().at("male"),
+            nullptr);
+  EXPECT_NE(confidential.front().value.find("7319"), std::string::npos);
+  // The general topic: at each of those positions a redacted record, same key and headers.
+  std::set<std::uint64_t> redacted_at;
+  for (const auto& m : general) {
+    // A figure would be a JSON number member (`":7319,`); hashes, ids and timestamps may hold
+    // the same digits, so look for it as a value, and for the section names.
+    for (const char* f : figures) {
+      for (const char* after : {",", "}", "]"}) {
+        EXPECT_EQ(m.value.find(std::string("\":") + f + after), std::string::npos)
+            << "figure " << f << " in the general topic at " << m.position;
+      }
+      for (const auto& [name, value] : m.headers) EXPECT_NE(value, f) << name;
+    }
+    for (const char* section : {"placements", "jobSeekersRegistered", "vacanciesReceived", "overseasPlacements"})
+      EXPECT_EQ(m.value.find(section), std::string::npos) << section << " at " << m.position;
+    const auto v = json::parse(m.value).as_object();
+    if (!full.count(m.position)) {
+      EXPECT_EQ(m.headers.count("redacted"), 0u) << m.position;
+      EXPECT_EQ(v.count("redacted"), 0u) << m.position;
+      continue;
+    }
+    redacted_at.insert(m.position);
+    EXPECT_EQ(m.key, "period-report-" + report);
+    EXPECT_EQ(m.headers.at("redacted"), "true");
+    const auto& c = *std::find_if(confidential.begin(), confidential.end(),
+                                  [&](const Message& x) { return x.position == m.position; });
+    for (const char* h : {"type", "schemaVersion", "eventId", "position"}) EXPECT_EQ(m.headers.at(h), c.headers.at(h)) << h;
+    EXPECT_EQ(m.partition, c.partition);
+    auto expected = full[m.position];
+    expected["data"] = json::object();
+    expected["redacted"] = true;
+    EXPECT_EQ(v, expected);  // the envelope unchanged (hash included) but for data
+  }
+  EXPECT_EQ(redacted_at.size(), full.size());
+  // Gap-free general topic, every position once.
+  for (const auto& [pos, n] : CheckTopic(topic, last)) EXPECT_EQ(n, 1) << "position " << pos;
+
+  // The replica applies the redacted records as no-ops: it passes them, skips nothing as malformed.
+  ASSERT_TRUE(WaitReplica(replica.port(), last)) << replica.Log();
+  const auto malformed = Metric(replica.port(), "istihdam_kafka_replica_malformed_messages_total");
+  ASSERT_FALSE(malformed.empty());
+  EXPECT_EQ(std::stod(malformed), 0.0);
+  EXPECT_EQ(Get(replica.port(), base + "/" + bureau + "?minPosition=" + std::to_string(last)).status, 200);
+
+  // Auditors read the full event on the write node.
+  const auto audit = Login(writer.port(), auditor.tckn, auditor.password);
+  const auto h = Get(writer.port(), "/api/v1/events?from=" + std::to_string(full.begin()->first) + "&limit=1", audit);
+  ASSERT_EQ(h.status, 200) << h.body;
+  EXPECT_NE(h.body.find("7319"), std::string::npos);
+}
+
 TEST_F(KafkaE2E, DISABLED_BenchPublishThroughput) {
   istihdam::crypto::Init();
   char tmpl[] = "/tmp/istihdam-bench-XXXXXX";

@@ -102,6 +102,7 @@ TEST(KafkaPublisherMock, InjectedErrorsLatencyAndOutageDelayButLoseAndDuplicateN
   testing::InitCrypto();
   MockCluster cluster;
   ASSERT_EQ(rd_kafka_mock_topic_create(cluster.mc(), "events", 2, 1), RD_KAFKA_RESP_ERR_NO_ERROR);
+  ASSERT_EQ(rd_kafka_mock_topic_create(cluster.mc(), "events.confidential", 2, 1), RD_KAFKA_RESP_ERR_NO_ERROR);
   LocalLog local;
   ASSERT_NE(local.db, nullptr);
   EventStore& store = *local.store;
@@ -156,6 +157,7 @@ TEST(KafkaPublisherMock, AnUnreadableLogStallsTheRelayAndSaysWhy) {
   testing::InitCrypto();
   MockCluster cluster;
   ASSERT_EQ(rd_kafka_mock_topic_create(cluster.mc(), "events", 2, 1), RD_KAFKA_RESP_ERR_NO_ERROR);
+  ASSERT_EQ(rd_kafka_mock_topic_create(cluster.mc(), "events.confidential", 2, 1), RD_KAFKA_RESP_ERR_NO_ERROR);
   LocalLog local;
   ASSERT_NE(local.db, nullptr);
   ASSERT_TRUE(testing::AppendIncompressible(*local.store, 3000));  // many data blocks
@@ -192,6 +194,7 @@ TEST(KafkaPublisherMock, FatalProducerErrorRecreatesTheProducerAndResumesAfterTh
   testing::InitCrypto();
   MockCluster cluster;
   ASSERT_EQ(rd_kafka_mock_topic_create(cluster.mc(), "events", 2, 1), RD_KAFKA_RESP_ERR_NO_ERROR);
+  ASSERT_EQ(rd_kafka_mock_topic_create(cluster.mc(), "events.confidential", 2, 1), RD_KAFKA_RESP_ERR_NO_ERROR);
   LocalLog local;
   ASSERT_NE(local.db, nullptr);
   EventStore& store = *local.store;
@@ -221,6 +224,67 @@ TEST(KafkaPublisherMock, FatalProducerErrorRecreatesTheProducerAndResumesAfterTh
   EXPECT_EQ(seen.begin()->first, 1u);
   EXPECT_EQ(seen.rbegin()->first, 100u);
   for (const auto& [pos, n] : seen) EXPECT_EQ(n, 1) << "position " << pos;
+}
+
+// Confidential streams (period reports) go in full to "<topic>.confidential" and redacted to the
+// events topic at the same position; with a failed delivery of one copy the checkpoint waits for
+// its re-send, and each copy ends up on its topic once.
+TEST(KafkaPublisherMock, ConfidentialStreamsGoToBothTopicsAndTheCheckpointWaitsForBothCopies) {
+  testing::InitCrypto();
+  MockCluster cluster;
+  ASSERT_EQ(rd_kafka_mock_topic_create(cluster.mc(), "events", 2, 1), RD_KAFKA_RESP_ERR_NO_ERROR);
+  ASSERT_EQ(rd_kafka_mock_topic_create(cluster.mc(), "events.confidential", 2, 1), RD_KAFKA_RESP_ERR_NO_ERROR);
+  LocalLog local;
+  ASSERT_NE(local.db, nullptr);
+  EventStore& store = *local.store;
+  for (int i = 0; i < 60; ++i) {
+    const std::string stream = i % 3 == 0 ? "period-report-" + std::to_string(i % 4) : "s-" + std::to_string(i % 5);
+    ASSERT_TRUE(store.Append(testing::OneStream(stream, ExpectedVersion::Any(), {testing::RawEvent("e")})).ok());
+  }
+  const auto encode = [](const RecordedEvent& e) {
+    return "{\"position\":" + std::to_string(e.position) + ",\"streamId\":\"" + e.stream +
+           "\",\"data\":{\"male\":7319}}";
+  };
+  KafkaOptions options;
+  options.brokers = cluster.bootstrap();
+  options.topic = "events";
+  options.extra["log_level"] = "0";
+  // The first produce request fails for good: its copies are sent again on their own.
+  rd_kafka_mock_push_request_errors(cluster.mc(), 0, 1, RD_KAFKA_RESP_ERR_TOPIC_AUTHORIZATION_FAILED);
+  {
+    KafkaPublisher publisher(local.db.get(), &store, nullptr, encode, options);
+    ASSERT_TRUE(publisher.Start().ok());
+    EXPECT_EQ(publisher.WaitFor(60, std::chrono::steady_clock::now() + 30s), 60u);
+    EXPECT_GE(publisher.DeliveryErrors(), 1u);
+  }
+  std::map<std::uint64_t, int> general, confidential;
+  for (const auto& m : kafka_test::ReadTopic(cluster.bootstrap(), "events")) {
+    ++general[m.position];
+    const auto v = boost::json::parse(m.value).as_object();
+    const bool secret = m.key.rfind("period-report-", 0) == 0;
+    EXPECT_EQ(m.headers.count("redacted"), secret ? 1u : 0u) << m.position;
+    if (secret) {
+      EXPECT_EQ(m.headers.at("redacted"), "true");
+      EXPECT_EQ(v.at("data"), boost::json::object());
+      EXPECT_EQ(v.at("redacted"), true);
+      EXPECT_EQ(m.value.find("7319"), std::string::npos);
+    } else {
+      EXPECT_EQ(v.at("data").as_object().at("male"), 7319);
+    }
+  }
+  for (const auto& m : kafka_test::ReadTopic(cluster.bootstrap(), "events.confidential")) {
+    ++confidential[m.position];
+    EXPECT_EQ(m.key.rfind("period-report-", 0), 0u) << m.key;
+    EXPECT_EQ(m.headers.count("redacted"), 0u);
+    EXPECT_NE(m.value.find("7319"), std::string::npos);
+  }
+  EXPECT_EQ(general.size(), 60u);
+  for (const auto& [pos, n] : general) EXPECT_EQ(n, 1) << "position " << pos;
+  EXPECT_EQ(confidential.size(), 20u);
+  for (const auto& [pos, n] : confidential) {
+    EXPECT_EQ(n, 1) << "position " << pos;
+    EXPECT_EQ((pos - 1) % 3, 0u) << pos;
+  }
 }
 
 TEST(KafkaConsumerMock, MalformedMessageIsCountedAndSkipped) {
