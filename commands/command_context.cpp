@@ -9,7 +9,6 @@
 #include <thread>
 
 #include "commands/services.h"
-#include "infra/kps_public.h"
 
 namespace istihdam {
 
@@ -29,8 +28,7 @@ Services::Services(Config cfg, const Clock* clk, Database* database, EventStore*
       workplaces(stream_reader),
       users(stream_reader),
       staff(stream_reader),
-      identity(config.kps_public.url.empty() ? MakeIdentityProvider(config.identity_registry_file)
-                                              : MakeKpsPublicProvider(config.kps_public)),
+      identity(MakeIdentityProvider(config.identity_registry_file)),
       lockout{config.lockout_max_failures, Micros(config.lockout_window_minutes) * 60'000'000},
       per_tckn_limiter(config.auth_rate_per_tckn_per_minute) {
   find_session = [sessions = tables.sessions](const std::string& key, std::string* value) {

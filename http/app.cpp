@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "http/kps_public.h"
 #include "http/server.h"
 #include "projections/replica_sessions.h"
 
@@ -37,6 +38,9 @@ std::unique_ptr<App> App::Open(const Config& config, const Clock* clock) {
   }
   app->services_ = std::make_unique<Services>(config, clock, app->db_.get(), app->store_.get(), reader,
                                               app->metrics_.get(), std::move(ref).value());
+  // The real identity service replaces the stand-ins when configured (its client uses Beast,
+  // so it is chosen here rather than in commands/).
+  if (!config.kps_public.url.empty()) app->services_->identity = MakeKpsPublicProvider(config.kps_public);
   if (app->replica_log_) {
     app->projections_ = std::make_unique<ProjectionEngine>(app->db_.get(), app->replica_log_.get(), app->metrics_.get());
     // Login sessions are a side table of the write node; a replica rebuilds them from the

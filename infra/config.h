@@ -7,7 +7,6 @@
 #include <utility>
 #include <vector>
 
-#include "infra/kps_public.h"
 #include "infra/result.h"
 
 namespace istihdam {
@@ -44,6 +43,19 @@ struct CollectiveDismissalThresholds {
 // is, so the other objects do not depend on the folder and ccache shares them between clones).
 std::string SourcePath(const std::string& relative);
 
+// The service's production address.
+inline constexpr const char* kKpsPublicUrl = "https://tckimlik.nvi.gov.tr/Service/KPSPublic.asmx";
+
+struct KpsPublicSettings {
+  std::string url;  // "" = not used; kKpsPublicUrl in production, http:// for tests
+  unsigned timeout_ms = 5000;            // per attempt
+  unsigned retries = 2;                  // further attempts after a transport failure or a 5xx
+  unsigned retry_pause_ms = 200;         // before retry k: k times this
+  unsigned breaker_failures = 5;         // consecutive failed calls that open the circuit
+  unsigned breaker_cooldown_seconds = 30;  // how long an open circuit fails fast
+  std::string ca_file;                   // PEM bundle for https; "" = the system's CAs
+};
+
 struct Config {
   std::string data_dir = "var/data";
   // Defaults inside the checkout the binary was built from (SourcePath).
@@ -70,7 +82,7 @@ struct Config {
   std::string terms_version = "2026-01";
   // Identity and access (docs/security.md).
   std::string identity_registry_file;        // KPS stand-in; "" = development mode
-  // The real identity service (infra/kps_public.h), used when kps_public.url is set (kpsPublicUrl).
+  // The real identity service (http/kps_public.h), used when kps_public.url is set (kpsPublicUrl).
   KpsPublicSettings kps_public;
   std::size_t lockout_max_failures = 5;      // failed logins / wrong secret answers ...
   unsigned lockout_window_minutes = 15;      // ... within this window lock the account

@@ -105,8 +105,8 @@ case "$mode" in
       exit 77
     fi
     flags=(--headless --no-sandbox --disable-gpu --disable-dev-shm-usage --no-first-run
-           --user-data-dir="$work/chromium" --virtual-time-budget=15000)
-    if ! timeout 60 "$browser" "${flags[@]}" --dump-dom "$base/docs" >"$out/docs.html" 2>"$out/chromium.log"; then
+           --user-data-dir="$work/chromium" --virtual-time-budget=60000)
+    if ! timeout 110 "$browser" "${flags[@]}" --dump-dom "$base/docs" >"$out/docs.html" 2>"$out/chromium.log"; then
       if ! timeout 30 "$browser" "${flags[@]}" --dump-dom "data:text/html,<p>ok</p>" >/dev/null 2>&1; then
         echo "api-contract: SKIPPED the browser check: chromium cannot run here (see $out/chromium.log)"
         exit 77

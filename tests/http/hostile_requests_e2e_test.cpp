@@ -817,7 +817,8 @@ TEST_F(HostileRequestsTest, EveryRouteSurvivesSeededHostileRequests) {
   };
   for (const auto& [name, bytes] : raw) cases.push_back({"RAW", "raw", "framing:" + name, "", "", {}, bytes});
 
-  ASSERT_LE(cases.size(), 10000u) << "the suite is bounded to several thousand requests";
+  // About 60 cases per route: the bound grows with the route table (15,000 at ~250 routes).
+  ASSERT_LE(cases.size(), 15000u) << "the suite is bounded to several thousand requests";
 
   // Send them all, in order, and judge every answer.
   struct Failure {

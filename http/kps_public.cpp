@@ -1,4 +1,4 @@
-#include "infra/kps_public.h"
+#include "http/kps_public.h"
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/connect.hpp>

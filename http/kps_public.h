@@ -17,23 +17,12 @@
 #include <string>
 #include <string_view>
 
+#include "infra/config.h"
 #include "infra/identity_provider.h"
 #include "infra/result.h"
 
 namespace istihdam {
 
-// The service's production address.
-inline constexpr const char* kKpsPublicUrl = "https://tckimlik.nvi.gov.tr/Service/KPSPublic.asmx";
-
-struct KpsPublicSettings {
-  std::string url;  // "" = not used; kKpsPublicUrl in production, http:// for tests
-  unsigned timeout_ms = 5000;            // per attempt
-  unsigned retries = 2;                  // further attempts after a transport failure or a 5xx
-  unsigned retry_pause_ms = 200;         // before retry k: k times this
-  unsigned breaker_failures = 5;         // consecutive failed calls that open the circuit
-  unsigned breaker_cooldown_seconds = 30;  // how long an open circuit fails fast
-  std::string ca_file;                   // PEM bundle for https; "" = the system's CAs
-};
 
 inline constexpr const char* kKpsNamespace = "http://tckimlik.nvi.gov.tr/WS";
 inline constexpr const char* kKpsSoapAction = "\"http://tckimlik.nvi.gov.tr/WS/TCKimlikNoDogrula\"";

@@ -1,4 +1,4 @@
-// The KPSPublic adapter (infra/kps_public.h) against a fake SOAP server on loopback that
+// The KPSPublic adapter (http/kps_public.h) against a fake SOAP server on loopback that
 // records every request byte for byte and answers as each test scripts it.
 #include <gtest/gtest.h>
 
@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "infra/error_codes.h"
-#include "infra/kps_public.h"
+#include "http/kps_public.h"
 
 namespace istihdam {
 namespace {
