@@ -23,12 +23,7 @@ const std::string kUnitIstanbul = "51928327670";
 const std::string kUnitAnkara = "13056413946";
 const std::string kHeadOffice = "44131647550";
 
-std::string ClockFile() { return "/tmp/istihdam-e2e-clock-decl-" + std::to_string(::getpid()); }
-
-void SetDate(const std::string& date) {
-  std::ofstream(ClockFile() + ".tmp") << date << "\n";
-  std::rename((ClockFile() + ".tmp").c_str(), ClockFile().c_str());
-}
+std::string ClockFile() { return ClockFilePath("decl"); }
 
 std::string AfterPosition(const HttpResponse& r) {
   return "minPosition=" + std::to_string(r.Json().as_object().at("position").to_number<std::uint64_t>());
@@ -54,7 +49,7 @@ std::vector<std::string> Column(const HttpResponse& r, const char* key) {
 class BenefitDeclarationsE2E : public ServerSuite<BenefitDeclarationsE2E> {
  public:
   static ServerOptions SuiteServerOptions() {
-    SetDate("2026-03-20");
+    SetClockDate(ClockFile(), "2026-03-20");
     ServerOptions o;
     o.extra_args = {"--clock-file", ClockFile()};
     o.staff = {StaffUser{"unit", kUnitIstanbul, kPasswordStaff, "34"},

@@ -15,6 +15,7 @@
 #include "e2e_helpers.h"
 #include "http_client.h"
 #include "infra/xlsx_reader.h"
+#include "pdf_text.h"
 #include "server_fixture.h"
 
 namespace e2e {
@@ -24,31 +25,12 @@ constexpr const char* kXlsx = "application/vnd.openxmlformats-officedocument.spr
 constexpr const char* kBase = "/api/v1/private-employment-bureaus";
 const std::string kStaffPassword = "Birim-Sifre-123";
 
-std::string ClockFile() { return "/tmp/istihdam-e2e-clock-bureaus-" + std::to_string(::getpid()); }
-
-void SetDate(const std::string& date) {
-  std::ofstream(ClockFile() + ".tmp") << date << "\n";
-  std::rename((ClockFile() + ".tmp").c_str(), ClockFile().c_str());
-}
-
-std::string PdfText(const std::string& pdf) {
-  const std::string path = "/tmp/istihdam-e2e-bureaus-" + std::to_string(::getpid()) + ".pdf";
-  std::ofstream(path, std::ios::binary) << pdf;
-  std::string out;
-  if (FILE* p = ::popen(("pdftotext -enc UTF-8 " + path + " - 2>/dev/null").c_str(), "r")) {
-    std::array<char, 4096> buf{};
-    std::size_t n = 0;
-    while ((n = std::fread(buf.data(), 1, buf.size(), p)) > 0) out.append(buf.data(), n);
-    ::pclose(p);
-  }
-  std::remove(path.c_str());
-  return out;
-}
+std::string ClockFile() { return ClockFilePath("bureaus"); }
 
 class BureausE2E : public ServerSuite<BureausE2E> {
  public:
   static ServerOptions SuiteServerOptions() {
-    SetDate("2026-04-15");
+    SetClockDate(ClockFile(), "2026-04-15");
     unit34_ = {"unit", NextTckn(), kStaffPassword, "34"};
     unit06_ = {"unit", NextTckn(), kStaffPassword, "06"};
     head_office_ = {"headOffice", NextTckn(), kStaffPassword, ""};

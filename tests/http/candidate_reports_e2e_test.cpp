@@ -18,6 +18,7 @@
 #include "e2e_helpers.h"
 #include "http_client.h"
 #include "infra/xlsx_reader.h"
+#include "pdf_text.h"
 #include "server_fixture.h"
 
 namespace e2e {
@@ -28,27 +29,7 @@ constexpr const char* kM2 = "Girdiğiniz kriterlere uygun kayıt bulunamadı";
 const std::string kStaffPassword = "Birim-Sifre-123";
 const std::string kPassword = "Gizli-Sifre-123";
 
-std::string ClockFile() { return "/tmp/istihdam-e2e-clock-candidates-" + std::to_string(::getpid()); }
-
-void SetDate(const std::string& file, const std::string& date) {
-  std::ofstream(file + ".tmp") << date << "\n";
-  std::rename((file + ".tmp").c_str(), file.c_str());
-}
-
-// The text of a PDF as pdftotext (poppler-utils) extracts it.
-std::string PdfText(const std::string& pdf) {
-  const std::string path = "/tmp/istihdam-e2e-candidates-" + std::to_string(::getpid()) + ".pdf";
-  std::ofstream(path, std::ios::binary) << pdf;
-  std::string out;
-  if (FILE* p = ::popen(("pdftotext -enc UTF-8 " + path + " - 2>/dev/null").c_str(), "r")) {
-    std::array<char, 4096> buf{};
-    std::size_t n = 0;
-    while ((n = std::fread(buf.data(), 1, buf.size(), p)) > 0) out.append(buf.data(), n);
-    ::pclose(p);
-  }
-  std::remove(path.c_str());
-  return out;
-}
+std::string ClockFile() { return ClockFilePath("candidates"); }
 
 struct Seeker {
   std::string first_name, last_name, id, token;
@@ -68,7 +49,7 @@ json::object DemandBody(const std::string& workplace_id, const std::string& occu
 class CandidateReportsE2E : public ServerSuite<CandidateReportsE2E> {
  public:
   static ServerOptions SuiteServerOptions() {
-    SetDate(ClockFile(), "2026-11-20");
+    SetClockDate(ClockFile(), "2026-11-20");
     unit34_ = {"unit", NextTckn(), kStaffPassword, "34"};
     ServerOptions o;
     o.staff = {unit34_};

@@ -24,6 +24,7 @@
 #include "events/labor_demands.h"
 #include "http/app.h"
 #include "infra/xlsx_reader.h"
+#include "pdf_text.h"
 #include "tests/test_util.h"
 
 namespace istihdam::http {
@@ -32,6 +33,7 @@ namespace {
 namespace json = boost::json;
 using ::testing::ElementsAre;
 using istihdam::testing::kT0;
+using e2e::PdfText;
 using istihdam::testing::OneStream;
 using istihdam::testing::TempDir;
 
@@ -44,21 +46,6 @@ struct Answer {
   std::string code, body, content_type;
   json::value json;
 };
-
-// The text of a PDF as pdftotext (poppler-utils) extracts it.
-std::string PdfText(const std::string& pdf) {
-  const std::string path = "/tmp/istihdam-candidate-reports-" + std::to_string(::getpid()) + ".pdf";
-  std::ofstream(path, std::ios::binary) << pdf;
-  std::string out;
-  if (FILE* p = ::popen(("pdftotext -enc UTF-8 " + path + " - 2>/dev/null").c_str(), "r")) {
-    std::array<char, 4096> buf{};
-    std::size_t n = 0;
-    while ((n = std::fread(buf.data(), 1, buf.size(), p)) > 0) out.append(buf.data(), n);
-    ::pclose(p);
-  }
-  std::remove(path.c_str());
-  return out;
-}
 
 std::vector<std::string> Col(const json::value& rows, const char* key) {
   std::vector<std::string> out;

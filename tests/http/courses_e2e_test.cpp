@@ -16,6 +16,7 @@
 #include "e2e_helpers.h"
 #include "http_client.h"
 #include "infra/xlsx_reader.h"
+#include "pdf_text.h"
 #include "server_fixture.h"
 
 namespace e2e {
@@ -24,39 +25,7 @@ namespace {
 constexpr const char* kXlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const std::string kStaffPassword = "Birim-Sifre-123";
 
-std::string ClockFile() { return "/tmp/istihdam-e2e-clock-courses-" + std::to_string(::getpid()); }
-
-void SetDate(const std::string& date) {
-  std::ofstream(ClockFile() + ".tmp") << date << "\n";
-  std::rename((ClockFile() + ".tmp").c_str(), ClockFile().c_str());
-}
-
-std::string PdfText(const std::string& pdf) {
-  const std::string path = "/tmp/istihdam-e2e-courses-" + std::to_string(::getpid()) + ".pdf";
-  std::ofstream(path, std::ios::binary) << pdf;
-  std::string out;
-  if (FILE* p = ::popen(("pdftotext -enc UTF-8 " + path + " - 2>/dev/null").c_str(), "r")) {
-    std::array<char, 4096> buf{};
-    std::size_t n = 0;
-    while ((n = std::fread(buf.data(), 1, buf.size(), p)) > 0) out.append(buf.data(), n);
-    ::pclose(p);
-  }
-  std::remove(path.c_str());
-  return out;
-}
-
-HttpResponse Delete(std::uint16_t port, const std::string& path, const std::string& token) {
-  HttpConnection c(port);
-  return c.Request("DELETE", path, "", Bearer(token), false);
-}
-
-std::vector<std::string> Strings(const json::array& a) {
-  std::vector<std::string> out;
-  for (const auto& v : a) out.emplace_back(v.as_string());
-  return out;
-}
-
-bool Has(const std::vector<std::string>& v, const std::string& x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+std::string ClockFile() { return ClockFilePath("courses"); }
 
 struct Person {
   std::string tckn, first_name, last_name;
@@ -65,7 +34,7 @@ struct Person {
 class CoursesE2E : public ServerSuite<CoursesE2E> {
  public:
   static ServerOptions SuiteServerOptions() {
-    SetDate("2026-03-02");
+    SetClockDate(ClockFile(), "2026-03-02");
     unit34_ = {"unit", NextTckn(), kStaffPassword, "34"};
     unit34b_ = {"unit", NextTckn(), kStaffPassword, "34"};
     unit06_ = {"unit", NextTckn(), kStaffPassword, "06"};
@@ -97,7 +66,7 @@ class CoursesE2E : public ServerSuite<CoursesE2E> {
 
   // Moves the server's calendar and logs everyone in again (sessions expire on that clock).
   static void MoveTo(const std::string& date) {
-    SetDate(date);
+    SetClockDate(ClockFile(), date);
     unit34_token_ = Login(port(), unit34_.tckn, unit34_.password);
     head_token_ = Login(port(), head_office_.tckn, head_office_.password);
     provider_.token = Login(port(), provider_.input.tckn, provider_.input.password);
@@ -182,7 +151,7 @@ class CoursesE2E : public ServerSuite<CoursesE2E> {
 };
 
 TEST_F(CoursesE2E, LifecycleWithItsPinnedRefusalsAndVisibility) {
-  SetDate("2026-03-02");
+  SetClockDate(ClockFile(), "2026-03-02");
   const auto created = Post(port(), "/api/v1/courses", CourseBody(), unit34_token_);
   ASSERT_EQ(created.status, 201) << created.body;
   const std::string id = Str(created.Json(), "id");
@@ -252,7 +221,7 @@ TEST_F(CoursesE2E, LifecycleWithItsPinnedRefusalsAndVisibility) {
 }
 
 TEST_F(CoursesE2E, CandidatesFromSelectionToTraineesWithOneApprovalUnderARace) {
-  SetDate("2026-03-02");
+  SetClockDate(ClockFile(), "2026-03-02");
   const std::string id = OpenedCourse(2);
   // Selection by the provider (same rights as the agency in opened).
   const auto selected =
@@ -446,7 +415,7 @@ TEST_F(CoursesE2E, TrainersAreAssignedByTheirOwnerOrTheAgency) {
 }
 
 TEST_F(CoursesE2E, ExternalCoursesArePendingUntilTheAgencyApproves) {
-  SetDate("2026-03-02");
+  SetClockDate(ClockFile(), "2026-03-02");
   auto with_provider = CourseBody();
   with_provider["serviceProviderId"] = other_.id;
   const auto refused = ExpectProblem(Post(port(), "/api/v1/courses", with_provider, provider_.token), 422,
@@ -477,7 +446,7 @@ TEST_F(CoursesE2E, ExternalCoursesArePendingUntilTheAgencyApproves) {
 }
 
 TEST_F(CoursesE2E, SearchForcesTheUnitUsersProvinceAndHidesPlanned) {
-  SetDate("2026-03-02");
+  SetClockDate(ClockFile(), "2026-03-02");
   const auto planned = Post(port(), "/api/v1/courses", CourseBody(3, "34", "Beşiktaş"), unit34_token_);
   ASSERT_EQ(planned.status, 201);
   const std::string planned_id = Str(planned.Json(), "id");

@@ -2,7 +2,10 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
+#include <cstdio>
+#include <fstream>
 #include <stdexcept>
 
 namespace e2e {
@@ -167,6 +170,28 @@ HttpResponse Put(std::uint16_t port, const std::string& path, const json::value&
                  Headers headers) {
   return Request(port, "PUT", path, json::serialize(body), Bearer(token, std::move(headers)));
 }
+
+HttpResponse Delete(std::uint16_t port, const std::string& path, const std::string& token, Headers more) {
+  HttpConnection c(port);
+  return c.Request("DELETE", path, "", Bearer(token, std::move(more)), false);
+}
+
+std::string ClockFilePath(std::string_view suite) {
+  return "/tmp/istihdam-e2e-clock-" + std::string(suite) + "-" + std::to_string(::getpid());
+}
+
+void SetClockDate(const std::string& file, const std::string& date) {
+  std::ofstream(file + ".tmp") << date << "\n";
+  std::rename((file + ".tmp").c_str(), file.c_str());
+}
+
+std::vector<std::string> Strings(const json::array& a) {
+  std::vector<std::string> out;
+  for (const auto& v : a) out.emplace_back(v.as_string());
+  return out;
+}
+
+bool Has(const std::vector<std::string>& v, const std::string& x) { return std::find(v.begin(), v.end(), x) != v.end(); }
 
 std::uint64_t HealthPosition(std::uint16_t port) {
   const auto r = Get(port, "/health");

@@ -10,6 +10,8 @@
 #include <iostream>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "http_client.h"
 #include "server_fixture.h"
@@ -75,6 +77,22 @@ std::uint64_t XPosition(const HttpResponse& r);
 json::value ExpectProblem(const HttpResponse& r, int status, const std::string& code);
 // True when errors[] names `field` (with `code` unless empty).
 bool HasFieldError(const json::value& problem, const std::string& field, const std::string& code = "");
+
+// DELETE with a bearer token.
+HttpResponse Delete(std::uint16_t port, const std::string& path, const std::string& token, Headers more = {});
+
+// ---- the server's clock (serve --clock-file) ----
+
+// A clock file name of its own for one suite of this process.
+std::string ClockFilePath(std::string_view suite);
+// Writes the date (YYYY-MM-DD) through a temporary file and a rename, so the server never reads
+// half a line.
+void SetClockDate(const std::string& file, const std::string& date);
+
+// ---- small collections ----
+
+std::vector<std::string> Strings(const json::array& a);  // an array of strings as strings
+bool Has(const std::vector<std::string>& v, const std::string& x);
 
 // ---- setup helpers: throw std::runtime_error (the test fails) on an unexpected answer ----
 

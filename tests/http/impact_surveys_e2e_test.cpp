@@ -21,12 +21,7 @@
 namespace e2e {
 namespace {
 
-std::string ClockFile() { return "/tmp/istihdam-e2e-clock-surv-" + std::to_string(::getpid()); }
-
-void SetDate(const std::string& date) {
-  std::ofstream(ClockFile() + ".tmp") << date << "\n";
-  std::rename((ClockFile() + ".tmp").c_str(), ClockFile().c_str());
-}
+std::string ClockFile() { return ClockFilePath("surv"); }
 
 std::string AfterPosition(const HttpResponse& r) {
   return "minPosition=" + std::to_string(r.Json().as_object().at("position").to_number<std::uint64_t>());
@@ -44,7 +39,7 @@ json::object SurveyBody(const std::string& workplace_id, std::int64_t year, json
 class ImpactSurveysE2E : public ServerSuite<ImpactSurveysE2E> {
  public:
   static ServerOptions SuiteServerOptions() {
-    SetDate("2026-01-15");
+    SetClockDate(ClockFile(), "2026-01-15");
     ServerOptions o;
     o.extra_args = {"--clock-file", ClockFile()};
     return o;

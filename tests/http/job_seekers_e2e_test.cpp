@@ -24,12 +24,7 @@ const std::string kStaffPassword = "Birim-Sifre-123";
 const std::string kPassword = "Gizli-Sifre-123";
 const std::string kDeadline = "2026-12-15";
 
-std::string ClockFile() { return "/tmp/istihdam-e2e-clock-seekers-" + std::to_string(::getpid()); }
-
-void SetDate(const std::string& file, const std::string& date) {
-  std::ofstream(file + ".tmp") << date << "\n";
-  std::rename((file + ".tmp").c_str(), file.c_str());
-}
+std::string ClockFile() { return ClockFilePath("seekers"); }
 
 std::string After(const HttpResponse& r) { return "?minPosition=" + std::to_string(Int(r.Json(), "position")); }
 
@@ -55,7 +50,7 @@ struct Seeker {
 class JobSeekersE2E : public ServerSuite<JobSeekersE2E> {
  public:
   static ServerOptions SuiteServerOptions() {
-    SetDate(ClockFile(), "2026-11-20");
+    SetClockDate(ClockFile(), "2026-11-20");
     unit34_ = {"unit", NextTckn(), kStaffPassword, "34"};
     unit06_ = {"unit", NextTckn(), kStaffPassword, "06"};
     ServerOptions o;

@@ -20,17 +20,7 @@
 namespace e2e {
 namespace {
 
-std::string ClockFile() { return "/tmp/istihdam-e2e-clock-jobs-" + std::to_string(::getpid()); }
-
-void SetDate(const std::string& file, const std::string& date) {
-  std::ofstream(file + ".tmp") << date << "\n";
-  std::rename((file + ".tmp").c_str(), file.c_str());
-}
-
-HttpResponse Delete(std::uint16_t port, const std::string& path, const std::string& token) {
-  HttpConnection c(port);
-  return c.Request("DELETE", path, "", Bearer(token), false);
-}
+std::string ClockFile() { return ClockFilePath("jobs"); }
 
 json::object Demand(const std::string& workplace_id, const std::string& occupation, const std::string& position,
                     const std::string& province, const std::string& district, json::object more = {}) {
@@ -49,7 +39,7 @@ json::object Demand(const std::string& workplace_id, const std::string& occupati
 class JobsE2E : public ServerSuite<JobsE2E> {
  public:
   static ServerOptions SuiteServerOptions() {
-    SetDate(ClockFile(), "2026-11-20");
+    SetClockDate(ClockFile(), "2026-11-20");
     ServerOptions o;
     o.extra_args = {"--clock-file", ClockFile()};
     return o;

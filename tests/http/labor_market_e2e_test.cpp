@@ -21,15 +21,6 @@
 namespace e2e {
 namespace {
 
-std::string ClockFile(const char* suite) {
-  return "/tmp/istihdam-e2e-clock-" + std::string(suite) + "-" + std::to_string(::getpid());
-}
-
-void SetDate(const std::string& file, const std::string& date) {
-  std::ofstream(file + ".tmp") << date << "\n";
-  std::rename((file + ".tmp").c_str(), file.c_str());
-}
-
 json::object Sex(std::int64_t male, std::int64_t female) { return {{"male", male}, {"female", female}}; }
 
 json::object Group(std::int64_t general_male = 0, std::int64_t disabled_female = 0) {
@@ -96,15 +87,15 @@ std::string AfterPosition(const HttpResponse& r) {
 class WorkforceScheduleE2E : public ServerSuite<WorkforceScheduleE2E> {
  public:
   static ServerOptions SuiteServerOptions() {
-    SetDate(ClockFile("ws"), "2026-11-15");
+    SetClockDate(ClockFilePath("ws"), "2026-11-15");
     ServerOptions o;
-    o.extra_args = {"--clock-file", ClockFile("ws")};
+    o.extra_args = {"--clock-file", ClockFilePath("ws")};
     return o;
   }
   static void SeedSuite() { employer_ = RegisterAndLogin(port(), NewEmployer::Fresh("Çizelge Tekstil A.Ş.")); }
   static void TearDownTestSuite() {
     ServerSuite<WorkforceScheduleE2E>::TearDownTestSuite();
-    std::remove(ClockFile("ws").c_str());
+    std::remove(ClockFilePath("ws").c_str());
   }
   static inline Employer employer_;
 };
@@ -342,19 +333,19 @@ TEST_F(WorkforceScheduleE2E, PublicSectorHundredWorkersOweFourDisabledAndTwoExCo
 class CollectiveDismissalE2E : public ServerSuite<CollectiveDismissalE2E> {
  public:
   static ServerOptions SuiteServerOptions() {
-    SetDate(ClockFile("cd"), "2026-03-31");
+    SetClockDate(ClockFilePath("cd"), "2026-03-31");
     ServerOptions o;
-    o.extra_args = {"--clock-file", ClockFile("cd")};
+    o.extra_args = {"--clock-file", ClockFilePath("cd")};
     return o;
   }
   static void TearDownTestSuite() {
     ServerSuite<CollectiveDismissalE2E>::TearDownTestSuite();
-    std::remove(ClockFile("cd").c_str());
+    std::remove(ClockFilePath("cd").c_str());
   }
 };
 
 TEST_F(CollectiveDismissalE2E, NotifyThenEditUntilTheBoundaryDayAndNotAfter) {
-  SetDate(ClockFile("cd"), "2026-03-31");
+  SetClockDate(ClockFilePath("cd"), "2026-03-31");
   auto ne = NewEmployer::Fresh("Toplu Çıkış Tekstil A.Ş.");
   auto e = RegisterAndLogin(port(), ne);
   json::object draft{{"dismissalDate", "2026-05-15"},
@@ -374,7 +365,7 @@ TEST_F(CollectiveDismissalE2E, NotifyThenEditUntilTheBoundaryDayAndNotAfter) {
   EXPECT_TRUE(Bool(Arr(list.Json(), "items")[0], "editable"));
 
   // The boundary day: still editable; the notification date stays.
-  SetDate(ClockFile("cd"), "2026-04-30");
+  SetClockDate(ClockFilePath("cd"), "2026-04-30");
   e.token = Login(port(), ne.tckn, ne.password);  // the old session expired with the jump
   draft["details"].as_array()[0].as_object()["maleCount"] = 8;
   const auto edited = Put(port(), "/api/v1/collective-dismissals/" + id, draft, e.token, {{"If-Match", "\"1\""}});
@@ -386,7 +377,7 @@ TEST_F(CollectiveDismissalE2E, NotifyThenEditUntilTheBoundaryDayAndNotAfter) {
   EXPECT_EQ(detail.Header("ETag"), "\"2\"");
 
   // The day after: refused, nothing changes, and the read model says so.
-  SetDate(ClockFile("cd"), "2026-05-01");
+  SetClockDate(ClockFilePath("cd"), "2026-05-01");
   e.token = Login(port(), ne.tckn, ne.password);
   draft["details"].as_array()[0].as_object()["maleCount"] = 9;
   ExpectProblem(Put(port(), "/api/v1/collective-dismissals/" + id, draft, e.token), 409, "edit_window_expired");
@@ -397,7 +388,7 @@ TEST_F(CollectiveDismissalE2E, NotifyThenEditUntilTheBoundaryDayAndNotAfter) {
 }
 
 TEST_F(CollectiveDismissalE2E, ValidationOwnWorkplacesAndThreshold) {
-  SetDate(ClockFile("cd"), "2026-03-31");
+  SetClockDate(ClockFilePath("cd"), "2026-03-31");
   const auto e = RegisterAndLogin(port(), NewEmployer::Fresh("Eşik Kontrol A.Ş."));
   const auto other = RegisterAndLogin(port(), NewEmployer::Fresh("Başka Firma A.Ş."));
   json::object bad{{"details", json::array{json::object{{"workplaceId", other.hq_id}, {"maleCount", 1}, {"femaleCount", 0}},

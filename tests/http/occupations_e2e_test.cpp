@@ -26,8 +26,6 @@ std::vector<std::string> Codes(const json::value& page) {
   return out;
 }
 
-bool Has(const std::vector<std::string>& v, const std::string& x) { return std::find(v.begin(), v.end(), x) != v.end(); }
-
 // ---- a server with the ISCO-08 tree only ----
 
 class DictionaryE2E : public ServerSuite<DictionaryE2E> {

@@ -18,11 +18,6 @@ namespace {
 
 const std::string kStaffPassword = "Merkez-Sifre-123";
 
-HttpResponse Delete(std::uint16_t port, const std::string& path, const std::string& token) {
-  HttpConnection c(port);
-  return c.Request("DELETE", path, "", Bearer(token), false);
-}
-
 json::object Worker(const std::string& occupation, const std::string& first = "Hasan") {
   return {{"tckn", NextTckn()}, {"firstName", first}, {"lastName", "Demir"}, {"occupation", occupation}};
 }

@@ -20,11 +20,6 @@ std::string After(const HttpResponse& r) {
   return "minPosition=" + std::to_string(r.Json().as_object().at("position").to_number<std::uint64_t>());
 }
 
-HttpResponse Delete(std::uint16_t port, const std::string& path, const std::string& token, Headers more = {}) {
-  HttpConnection c(port);
-  return c.Request("DELETE", path, "", Bearer(token, std::move(more)), false);
-}
-
 json::object TrainerBody(const std::string& tckn, const std::string& first = "Gülşen",
                          const std::string& last = "Kılıç", const std::string& occupation = "2512") {
   return {{"tckn", tckn},

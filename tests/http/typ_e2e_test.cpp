@@ -18,6 +18,7 @@
 #include "e2e_helpers.h"
 #include "http_client.h"
 #include "infra/xlsx_reader.h"
+#include "pdf_text.h"
 #include "server_fixture.h"
 
 namespace e2e {
@@ -26,36 +27,11 @@ namespace {
 constexpr const char* kXlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const std::string kStaffPassword = "Birim-Sifre-123";
 
-std::string ClockFile() { return "/tmp/istihdam-e2e-clock-typ-" + std::to_string(::getpid()); }
-
-void SetDate(const std::string& file, const std::string& date) {
-  std::ofstream(file + ".tmp") << date << "\n";
-  std::rename((file + ".tmp").c_str(), file.c_str());
-}
+std::string ClockFile() { return ClockFilePath("typ"); }
 
 std::string After(const HttpResponse& r) {
   return "minPosition=" +
          std::to_string(r.Json().as_object().at("position").to_number<std::uint64_t>());
-}
-
-HttpResponse Delete(std::uint16_t port, const std::string& path, const std::string& token) {
-  HttpConnection c(port);
-  return c.Request("DELETE", path, "", Bearer(token), false);
-}
-
-// The text of a PDF as pdftotext (poppler-utils) extracts it.
-std::string PdfText(const std::string& pdf) {
-  const std::string path = "/tmp/istihdam-e2e-typ-" + std::to_string(::getpid()) + ".pdf";
-  std::ofstream(path, std::ios::binary) << pdf;
-  std::string out;
-  if (FILE* p = ::popen(("pdftotext -enc UTF-8 " + path + " - 2>/dev/null").c_str(), "r")) {
-    std::array<char, 4096> buf{};
-    std::size_t n = 0;
-    while ((n = std::fread(buf.data(), 1, buf.size(), p)) > 0) out.append(buf.data(), n);
-    ::pclose(p);
-  }
-  std::remove(path.c_str());
-  return out;
 }
 
 struct Person {
@@ -65,7 +41,7 @@ struct Person {
 class TypE2E : public ServerSuite<TypE2E> {
  public:
   static ServerOptions SuiteServerOptions() {
-    SetDate(ClockFile(), "2026-11-15");
+    SetClockDate(ClockFile(), "2026-11-15");
     unit34_ = {"unit", NextTckn(), kStaffPassword, "34"};
     unit06_ = {"unit", NextTckn(), kStaffPassword, "06"};
     head_office_ = {"headOffice", NextTckn(), kStaffPassword, ""};
