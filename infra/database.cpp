@@ -52,6 +52,11 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& dir) {
   options.bottommost_compression = rocksdb::kZSTD;
   options.IncreaseParallelism(2);
   options.max_open_files = 512;
+  // One bound for the memtables of all column families together (there are about 60: the
+  // fixed ones and every read-model table). Without it each family may hold up to two 64 MiB
+  // memtables before it flushes, and a long run's RSS climbs towards gigabytes; with it, the
+  // family with the largest memtable is flushed once the total passes 128 MiB.
+  options.db_write_buffer_size = 128 << 20;
   options.info_log = MakeRocksDbLogger();  // not a LOG file in `dir` (infra/rocksdb_log.h)
   rocksdb::BlockBasedTableOptions table;
   table.block_cache = rocksdb::NewLRUCache(64 << 20);

@@ -26,16 +26,18 @@ if [ ! -x "$tools/node_modules/.bin/redocly" ]; then
   fail "tools/api-tools/node_modules is missing: run tools/install-deps.sh"
 fi
 
-# start_server NAME [ARGS...]: starts a server, sets $port; waits (10 s at most) for its port file.
+# start_server NAME [ARGS...]: starts a server, sets $port; waits for its port file, 120 s at
+# most (with --demo the server writes the demo data before it listens: 13 s on an idle 2-core
+# machine, several times that on a busy one).
 start_server() {
   local name=$1; shift
   "$binary" serve --port 0 --port-file "$work/$name.port" --password-cost min \
     --data-dir "$work/$name.data" "$@" >"$out/$name.log" 2>&1 &
   servers+=($!)
-  local deadline=$((SECONDS + 10))
+  local deadline=$((SECONDS + 120))
   until [ -s "$work/$name.port" ]; do
     kill -0 "${servers[-1]}" 2>/dev/null || fail "server $name exited: $(tail -5 "$out/$name.log")"
-    [ "$SECONDS" -lt "$deadline" ] || fail "server $name did not write its port within 10 s"
+    [ "$SECONDS" -lt "$deadline" ] || fail "server $name did not write its port within 120 s"
     sleep 0.05
   done
   port=$(cat "$work/$name.port")

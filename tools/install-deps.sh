@@ -26,6 +26,8 @@ if ! command -v java >/dev/null 2>&1; then pkgs="$pkgs default-jre-headless"; fi
 if ! command -v node >/dev/null 2>&1; then pkgs="$pkgs nodejs"; fi
 if ! command -v npm >/dev/null 2>&1; then pkgs="$pkgs npm"; fi
 pkgs="$pkgs chromium python3-jsonschema"
+# Plots of the soak run and the benchmarks (bench/README.md).
+pkgs="$pkgs gnuplot-nox"
 # Skip apt entirely when everything is already there (fast re-runs).
 missing=""
 for p in $pkgs; do

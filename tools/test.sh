@@ -11,6 +11,9 @@ tools/build.sh
 wait "$fetch_pid" || { echo "test.sh: fetching Apache Kafka failed" >&2; exit 1; }
 status=0
 (cd build && ctest --output-on-failure -j "${TEST_JOBS:-2}" --timeout 600) || status=$?
+# The soak run's short variant: 3 minutes of mixed load, bounded RSS and descriptors, no 5xx,
+# read models caught up afterwards (docs/operations.md "Soak test").
+python3 bench/soak/soak.py --binary build/istihdam --seconds "${SOAK_SECONDS:-180}" --out build/soak || status=1
 # The libFuzzer targets, a bounded run each over their checked-in corpus (docs/fuzzing.md).
 FUZZ_TIME=${FUZZ_TIME:-15} tools/fuzz.sh || status=1
 exit "$status"
