@@ -1,4 +1,5 @@
-// The istihdam command line: serve, verify, events, rebuild, staff add, occupations import, demo.
+// The istihdam command line: serve, verify, events, rebuild, staff add, sessions revoke,
+// occupations import, demo.
 #include <CLI/CLI.hpp>
 #include <boost/json.hpp>
 #include <spdlog/spdlog.h>
@@ -8,10 +9,12 @@
 #include <sstream>
 
 #include "commands/occupations.h"
+#include "commands/session_revocation.h"
 #include "commands/staff.h"
 #include "http/app.h"
 #include "http/cli/progress.h"
 #include "http/demo_job_seekers.h"
+#include "infra/family_rows.h"
 #include "infra/text.h"
 
 using namespace istihdam;
@@ -118,6 +121,33 @@ int StaffAdd(const Config& config, const CreateStaffUser& cmd) {
     return 1;
   }
   std::cout << boost::json::serialize(res->body) << "\n";
+  return 0;
+}
+
+// Ends every session (or one user's) as a logout would (docs/operations.md "Secrets and their
+// rotation"). Rows that do not decode are reported and left alone.
+int SessionsRevoke(const Config& config, const std::string& user) {
+  auto app = OpenApp(config);
+  std::vector<SessionRow> rows;
+  std::size_t unreadable = 0;
+  for (auto& [key, value] : ReadFamily(app->db(), cf::kSessions)) {
+    auto session = DecodeSession(value);
+    if (!session || key.size() != 32) {
+      ++unreadable;
+      continue;
+    }
+    if (user.empty() || session->user_id == user) rows.push_back(SessionRow{key, std::move(*session)});
+  }
+  CommandEnv env;
+  env.meta.actor = Actor{"", "System", ""};
+  env.meta.correlation_id = crypto::Uuid4();
+  env.meta.causation_id = crypto::Uuid4();
+  auto res = HandleRevokeSessions(app->services(), env, rows);
+  if (!res.ok()) {
+    std::cerr << "istihdam sessions revoke: " << res.error().code << " " << res.error().detail << "\n";
+    return 1;
+  }
+  std::cout << boost::json::serialize(boost::json::object{{"revoked", *res}, {"unreadableRows", unreadable}}) << "\n";
   return 0;
 }
 
@@ -278,6 +308,18 @@ int main(int argc, char** argv) {
   staff_add->add_option("--tckn", staff_cmd.tckn, "TC Kimlik No")->required();
   staff_add->add_option("--password", staff_cmd.password, "initial password")->required();
 
+  auto* sessions = cli.add_subcommand("sessions", "login sessions");
+  sessions->require_subcommand(1);
+  std::string revoke_user;
+  bool revoke_all = false;
+  auto* sessions_revoke = sessions->add_subcommand(
+      "revoke", "end sessions as their logout would (UserLoggedOut; read replicas drop them too)");
+  add_data_dir(sessions_revoke);
+  auto* which_sessions = sessions_revoke->add_option_group("which sessions", "--user ID or --all");
+  which_sessions->add_option("--user", revoke_user, "only this user's or staff member's sessions");
+  which_sessions->add_flag("--all", revoke_all, "every session");
+  which_sessions->require_option(1);
+
   DemoOptions demo_options;
   auto* demo = cli.add_subcommand("demo", "write demo employers, job postings and job seekers through the command path");
   add_data_dir(demo);
@@ -347,6 +389,7 @@ int main(int argc, char** argv) {
     if (events->parsed()) return DumpEvents(config, from);
     if (rebuild->parsed()) return Rebuild(config, projection);
     if (staff_add->parsed()) return StaffAdd(config, staff_cmd);
+    if (sessions_revoke->parsed()) return SessionsRevoke(config, revoke_user);
     if (demo->parsed()) {
       demo_options.write_postings = demo->count("--postings") > 0 || demo_options.job_seekers == 0;
       return Demo(config, demo_options);
