@@ -11,8 +11,10 @@ Load (one thread per worker, one keep-alive connection each, no think time):
 Every sample row: elapsed seconds, server RSS (MiB), open descriptors, requests and p50/p99
 latency (ms) of the last interval, errors so far, the read models' lag (events) and the
 position. After the load stops the read models must catch up. The run FAILS (exit 1) on any
-5xx, connection error or unexpected answer, when descriptors grow by more than --max-fd-growth
-between the first sample after the warm-up and the last, when RSS exceeds --max-rss-mib, or when the read models do not catch up within
+5xx, connection error or unexpected answer, when descriptors grow by more than --max-socket-growth
+between the first sample after the warm-up and the last, when the descriptors exceed --max-fds
+(RocksDB opens table files up to its max_open_files as data grows), when RSS exceeds
+--max-rss-mib, or when the read models do not catch up within
 30 s. Writes samples.csv, summary.txt and, when gnuplot is installed, soak.png into --out.
 
 usage: soak.py --binary build/istihdam --seconds 180 --out DIR [--workers 6] [--interval 10]
@@ -239,12 +241,21 @@ def health(port):
 
 
 def proc_figures(pid):
+    """RSS in MiB, open descriptors, and how many of them are sockets."""
     rss_kib = 0
     with open(f"/proc/{pid}/status") as f:
         for line in f:
             if line.startswith("VmRSS:"):
                 rss_kib = int(line.split()[1])
-    return rss_kib / 1024.0, len(os.listdir(f"/proc/{pid}/fd"))
+    fds, sockets = 0, 0
+    for fd in os.listdir(f"/proc/{pid}/fd"):
+        try:
+            target = os.readlink(f"/proc/{pid}/fd/{fd}")
+        except OSError:  # closed meanwhile
+            continue
+        fds += 1
+        sockets += target.startswith("socket:")
+    return rss_kib / 1024.0, fds, sockets
 
 
 def main():
@@ -254,7 +265,9 @@ def main():
     ap.add_argument("--interval", type=int, default=10)
     ap.add_argument("--workers", type=int, default=6)
     ap.add_argument("--warmup", type=int, default=30, help="seconds before the baseline sample")
-    ap.add_argument("--max-fd-growth", type=int, default=16)
+    ap.add_argument("--max-socket-growth", type=int, default=8)
+    ap.add_argument("--max-fds", type=int, default=640,
+                    help="RocksDB keeps up to max_open_files (512) table files open; the rest is fixed")
     ap.add_argument("--max-rss-mib", type=float, default=512,
                     help="RSS bound: the block cache, the memtables' total and the aggregate cache are bounded (docs/storage.md)")
     ap.add_argument("--out", required=True)
@@ -298,13 +311,14 @@ def main():
             time.sleep(max(0.0, next_sample - time.monotonic()))
             next_sample += args.interval
             lat = stats.take()
-            rss, fds = proc_figures(server.pid)
+            rss, fds, sockets = proc_figures(server.pid)
             _, position, lag = health(port)
             row = (round(time.monotonic() - begin), round(rss, 1), fds, len(lat),
                    round(quantile(lat, 0.5) * 1000, 1), round(quantile(lat, 0.99) * 1000, 1),
-                   len(stats.errors), lag, position)
+                   len(stats.errors), lag, position, sockets)
             samples.append(row)
-            print("soak: t=%ss rss=%sMiB fds=%s requests=%s p50=%sms p99=%sms errors=%s lag=%s position=%s" % row,
+            print("soak: t=%ss rss=%sMiB fds=%s requests=%s p50=%sms p99=%sms errors=%s lag=%s position=%s sockets=%s"
+                  % row,
                   flush=True)
         stop.set()
         for t in threads:
@@ -318,14 +332,16 @@ def main():
                 break
             time.sleep(0.2)
         with open(os.path.join(args.out, "samples.csv"), "w") as f:
-            f.write("seconds,rss_mib,fds,requests,p50_ms,p99_ms,errors,lag,position\n")
+            f.write("seconds,rss_mib,fds,requests,p50_ms,p99_ms,errors,lag,position,sockets\n")
             for row in samples:
                 f.write(",".join(str(x) for x in row) + "\n")
         base = next((r for r in samples if r[0] >= args.warmup), samples[0])
         last = samples[-1]
         problems = list(stats.errors[:20])
-        if last[2] - base[2] > args.max_fd_growth:
-            problems.append(f"descriptors grew from {base[2]} to {last[2]}")
+        if last[9] - base[9] > args.max_socket_growth:
+            problems.append(f"sockets grew from {base[9]} to {last[9]}")
+        if max(r[2] for r in samples) > args.max_fds:
+            problems.append(f"{max(r[2] for r in samples)} descriptors open, above {args.max_fds}")
         if max(r[1] for r in samples) > args.max_rss_mib:
             problems.append(f"RSS reached {max(r[1] for r in samples)} MiB, above {args.max_rss_mib} MiB")
         third = samples[len(samples) * 2 // 3:]
@@ -337,7 +353,8 @@ def main():
                    f"({total / max(1, args.seconds):.0f}/s), counts {json.dumps(stats.counts)}",
                    f"RSS {base[1]} MiB at {base[0]} s -> {last[1]} MiB at {last[0]} s "
                    f"(max {max(r[1] for r in samples)} MiB; last third of the run: {slope:+.1f} MiB/min)",
-                   f"descriptors {base[2]} -> {last[2]} (max {max(r[2] for r in samples)})",
+                   f"descriptors {base[2]} -> {last[2]} (max {max(r[2] for r in samples)}), "
+                   f"of them sockets {base[9]} -> {last[9]}",
                    f"p99 per interval: max {max(r[5] for r in samples)} ms, median "
                    f"{sorted(r[5] for r in samples)[len(samples) // 2]} ms",
                    f"read-model lag: max {max(r[7] for r in samples)} events, caught up after the load: {caught_up}",
@@ -371,7 +388,7 @@ set datafile separator ','
 set key autotitle columnhead
 set multiplot layout 3,1 title 'istihdam soak (samples every 10 s)'
 set ylabel 'MiB / fds'
-plot '{out}/samples.csv' using 1:2 with lines title 'RSS (MiB)', '' using 1:3 with lines title 'open fds'
+plot '{out}/samples.csv' using 1:2 with lines title 'RSS (MiB)', '' using 1:3 with lines title 'open fds', '' using 1:10 with lines title 'sockets'
 set ylabel 'ms'
 plot '{out}/samples.csv' using 1:5 with lines title 'p50', '' using 1:6 with lines title 'p99'
 set ylabel 'events'
