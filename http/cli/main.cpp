@@ -107,12 +107,27 @@ int Rebuild(const Config& config, const std::string& only) {
   return 0;
 }
 
-int StaffAdd(const Config& config, const CreateStaffUser& cmd) {
-  auto app = OpenApp(config);
+// The metadata of a command the operator runs from the command line.
+CommandEnv SystemEnv() {
   CommandEnv env;
   env.meta.actor = Actor{"", "System", ""};
   env.meta.correlation_id = crypto::Uuid4();
   env.meta.causation_id = crypto::Uuid4();
+  return env;
+}
+
+// Prints a refused command on stderr: "istihdam <what>: <code>", then a line "  <field>: <code>"
+// per failing field.
+void PrintRefusal(const std::string& what, const Error& e) {
+  std::cerr << "istihdam " << what << ": " << e.code;
+  if (!e.detail.empty()) std::cerr << " " << e.detail;
+  std::cerr << "\n";
+  for (const auto& f : e.fields) std::cerr << "  " << f.field << ": " << f.code << "\n";
+}
+
+int StaffAdd(const Config& config, const CreateStaffUser& cmd) {
+  auto app = OpenApp(config);
+  const CommandEnv env = SystemEnv();
   auto res = HandleCreateStaffUser(app->services(), env, cmd);
   if (!res.ok()) {
     std::cerr << "istihdam staff add: " << res.error().code;
@@ -138,13 +153,10 @@ int SessionsRevoke(const Config& config, const std::string& user) {
     }
     if (user.empty() || session->user_id == user) rows.push_back(SessionRow{key, std::move(*session)});
   }
-  CommandEnv env;
-  env.meta.actor = Actor{"", "System", ""};
-  env.meta.correlation_id = crypto::Uuid4();
-  env.meta.causation_id = crypto::Uuid4();
+  const CommandEnv env = SystemEnv();
   auto res = HandleRevokeSessions(app->services(), env, rows);
   if (!res.ok()) {
-    std::cerr << "istihdam sessions revoke: " << res.error().code << " " << res.error().detail << "\n";
+    PrintRefusal("sessions revoke", res.error());
     return 1;
   }
   std::cout << boost::json::serialize(boost::json::object{{"revoked", *res}, {"unreadableRows", unreadable}}) << "\n";
@@ -203,15 +215,6 @@ int Demo(const Config& config, const DemoOptions& o) {
   return 0;
 }
 
-// Prints a refused command on stderr: "istihdam <what>: <code>", then a line "  <field>: <code>"
-// per failing field.
-void PrintRefusal(const std::string& what, const Error& e) {
-  std::cerr << "istihdam " << what << ": " << e.code;
-  if (!e.detail.empty()) std::cerr << " " << e.detail;
-  std::cerr << "\n";
-  for (const auto& f : e.fields) std::cerr << "  " << f.field << ": " << f.code << "\n";
-}
-
 int OccupationsImport(const Config& config, const std::string& file) {
   std::ifstream in(file, std::ios::binary);
   if (!in) {
@@ -226,10 +229,7 @@ int OccupationsImport(const Config& config, const std::string& file) {
     return 1;
   }
   auto app = OpenApp(config);
-  CommandEnv env;
-  env.meta.actor = Actor{"", "System", ""};
-  env.meta.correlation_id = crypto::Uuid4();
-  env.meta.causation_id = crypto::Uuid4();
+  const CommandEnv env = SystemEnv();
   auto res = HandleImportOccupations(app->services(), env, *rows);
   if (!res.ok()) {
     PrintRefusal("occupations import", res.error());
