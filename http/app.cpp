@@ -129,27 +129,53 @@ void DrainBackground(App& app, std::chrono::steady_clock::time_point deadline) {
   const std::uint64_t target = replica ? replica->LastPosition() : app.store().LastPosition();
   spdlog::info("drain: HTTP done; read models{} catching up to log position {} ({} ms left)",
                app.publisher() ? " and Kafka relay" : "", target, left_ms());
-  const auto projected = app.projections().WaitFor(target, deadline);
+  // Waits in slices so that a follower that cannot advance (a stalled projection, a relay that
+  // cannot read the log) does not hold the process until the deadline.
+  const auto slice = [&] { return std::min(deadline, SteadyClock::now() + std::chrono::milliseconds(200)); };
+  std::string stalled;
+  std::uint64_t projected = 0;
+  for (;;) {
+    projected = app.projections().WaitFor(target, slice());
+    if (projected >= target || SteadyClock::now() >= deadline) break;
+    for (const auto& h : app.projections().Health()) {
+      if (h.stalled) stalled = h.name + ": " + h.error;
+    }
+    if (!stalled.empty()) break;
+  }
   if (projected >= target) {
     spdlog::info("drain: read models at position {}", projected);
   } else {
-    spdlog::warn("drain: deadline passed with the read models at position {} of {}; they catch up at the next start",
-                 projected, target);
+    spdlog::warn("drain: {} with the read models at position {} of {}; they catch up at the next start",
+                 stalled.empty() ? "deadline passed" : "not waiting for a stalled projection (" + stalled + ")", projected,
+                 target);
   }
   if (const KafkaPublisher* publisher = app.publisher()) {
-    const auto published = publisher->WaitFor(target, deadline);
+    std::uint64_t published = 0;
+    std::string read_error;
+    for (;;) {
+      published = publisher->WaitFor(target, slice());
+      if (published >= target || SteadyClock::now() >= deadline) break;
+      read_error = publisher->ReadError();
+      if (!read_error.empty()) break;
+    }
     if (published >= target) {
       spdlog::info("drain: Kafka relay published up to position {}", published);
     } else {
-      spdlog::warn("drain: deadline passed with the Kafka relay at position {} of {}; the rest goes out at the next start",
+      spdlog::warn("drain: {} with the Kafka relay at position {} of {}; the rest goes out at the next start",
+                   read_error.empty() ? "deadline passed" : "not waiting for a relay that cannot read the log (" + read_error + ")",
                    published, target);
     }
   }
   app.StopKafka();
   app.job_search().Stop();
   app.projections().Stop();
+  if (auto failed = app.store().WriteError()) {  // RocksDB refuses writes after a failed one
+    spdlog::warn("drain: store not flushed ({}); the write-ahead log holds every committed event", failed->code);
+    return;
+  }
   rocksdb::FlushOptions flush;
   flush.wait = true;
+  flush.allow_write_stall = true;  // flush now rather than wait for a write stall to clear
   std::vector<rocksdb::ColumnFamilyHandle*> families;
   for (const auto& name : app.db().FamilyNames()) {
     if (auto* f = app.db().FindFamily(name)) families.push_back(f);
