@@ -6,7 +6,7 @@
 // - Drain: concurrent registrations, SIGTERM mid-load; exit 0, every acknowledged registration
 //   is in the log read back from the data directory, no accepted request went unanswered, a
 //   request in flight at the signal is finished with "Connection: close", an idle keep-alive
-//   connection is closed.
+//   connection is closed; over plain HTTP and over TLS.
 // This suite runs its own server process (not ServerProcess) because it signals it mid-load.
 #include <arpa/inet.h>
 #include <fcntl.h>
@@ -17,6 +17,8 @@
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+#include <openssl/ssl.h>
 
 #include <atomic>
 #include <cerrno>
@@ -271,32 +273,74 @@ struct Answer {
   std::string body;
 };
 
-int ConnectLoopback(std::uint16_t port, bool* refused) {
-  *refused = false;
-  const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(port);
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
-    *refused = errno == ECONNREFUSED;
-    ::close(fd);
-    return -1;
+// One client connection, plain or TLS (blocking OpenSSL on the socket).
+class Conn {
+ public:
+  // Connects (and shakes hands when `tls` is set); !ok() on failure.
+  Conn(std::uint16_t port, SSL_CTX* tls) {
+    fd_ = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(port);
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (::connect(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+      Close();
+      return;
+    }
+    if (tls) {
+      ssl_ = SSL_new(tls);
+      SSL_set_fd(ssl_, fd_);
+      if (SSL_connect(ssl_) != 1) {
+        Close();
+        return;
+      }
+    }
+    ok_ = true;
   }
-  return fd;
-}
+  ~Conn() { Close(); }
+  Conn(const Conn&) = delete;
+  Conn& operator=(const Conn&) = delete;
 
-bool SendAll(int fd, std::string_view data) {
-  while (!data.empty()) {
-    const auto n = ::send(fd, data.data(), data.size(), MSG_NOSIGNAL);
-    if (n <= 0) return false;
-    data.remove_prefix(static_cast<std::size_t>(n));
+  bool ok() const { return ok_; }
+  int fd() const { return fd_; }
+  bool Send(std::string_view data) {
+    while (!data.empty()) {
+      const long n = ssl_ ? SSL_write(ssl_, data.data(), static_cast<int>(data.size()))
+                          : ::send(fd_, data.data(), data.size(), MSG_NOSIGNAL);
+      if (n <= 0) return false;
+      data.remove_prefix(static_cast<std::size_t>(n));
+    }
+    return true;
   }
-  return true;
-}
+  // Like recv: > 0 bytes, 0 at the end (EOF, reset, TLS close).
+  long Receive(char* buf, std::size_t size) {
+    if (!ssl_) return std::max<long>(0, ::recv(fd_, buf, size, 0));
+    return std::max(0, SSL_read(ssl_, buf, static_cast<int>(size)));
+  }
+  // Bytes already decrypted and waiting (poll() does not see them).
+  bool Buffered() const { return ssl_ && SSL_pending(ssl_) > 0; }
+  std::uint16_t LocalPort() const {
+    sockaddr_in a{};
+    socklen_t len = sizeof a;
+    ::getsockname(fd_, reinterpret_cast<sockaddr*>(&a), &len);
+    return ntohs(a.sin_port);
+  }
+
+ private:
+  void Close() {
+    ok_ = false;
+    if (ssl_) SSL_free(ssl_);
+    ssl_ = nullptr;
+    if (fd_ >= 0) ::close(fd_);
+    fd_ = -1;
+  }
+  int fd_ = -1;
+  SSL* ssl_ = nullptr;
+  bool ok_ = false;
+};
 
 // Reads one response (headers + Content-Length body) within `timeout`.
-Answer ReadAnswer(int fd, std::chrono::milliseconds timeout) {
+Answer ReadAnswer(Conn& c, std::chrono::milliseconds timeout) {
   Answer a;
   std::string in;
   const auto deadline = std::chrono::steady_clock::now() + timeout;
@@ -307,7 +351,7 @@ Answer ReadAnswer(int fd, std::chrono::milliseconds timeout) {
       const std::string head = in.substr(0, head_end);
       a.status = std::atoi(head.c_str() + head.find(' ') + 1);
       std::string lower = head;
-      for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      for (auto& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
       a.close = lower.find("\r\nconnection: close") != std::string::npos;
       const auto cl = lower.find("\r\ncontent-length:");
       need = head_end + 4 + (cl == std::string::npos ? 0 : std::strtoul(lower.c_str() + cl + 17, nullptr, 10));
@@ -322,10 +366,12 @@ Answer ReadAnswer(int fd, std::chrono::milliseconds timeout) {
       a.outcome = Outcome::kTimeout;
       return a;
     }
-    pollfd p{fd, POLLIN, 0};
-    if (::poll(&p, 1, static_cast<int>(left.count())) <= 0) continue;
+    if (!c.Buffered()) {
+      pollfd p{c.fd(), POLLIN, 0};
+      if (::poll(&p, 1, static_cast<int>(left.count())) <= 0) continue;
+    }
     char buf[8192];
-    const auto n = ::recv(fd, buf, sizeof buf, 0);
+    const auto n = c.Receive(buf, sizeof buf);
     if (n <= 0) {  // EOF or reset
       a.outcome = in.empty() ? Outcome::kClosedUnanswered : Outcome::kPartial;
       return a;
@@ -356,20 +402,26 @@ long ServerReceiveQueue(std::uint16_t server_port, std::uint16_t client_port) {
   return -1;
 }
 
-std::uint16_t LocalPort(int fd) {
-  sockaddr_in a{};
-  socklen_t len = sizeof a;
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
-  return ntohs(a.sin_port);
-}
 
-TEST(DrainE2eTest, SigtermMidLoadLosesNoAcknowledgedCommand) {
+// The drain under load, over plain HTTP or over TLS.
+void DrainUnderLoad(bool tls) {
+  ::signal(SIGPIPE, SIG_IGN);  // SSL_write on a socket the server closed
   TempDir dir;
   const std::string config = dir.path + "/config.json";
+  std::string tls_keys;
+  std::unique_ptr<SSL_CTX, decltype(&SSL_CTX_free)> client_tls(nullptr, &SSL_CTX_free);
+  if (tls) {
+    const std::string cert = MakeCertificate(dir.path, "server");
+    tls_keys = ", \"tlsCertFile\": \"" + cert + ".crt\", \"tlsKeyFile\": \"" + cert + ".key\"";
+    client_tls.reset(SSL_CTX_new(TLS_client_method()));
+    ASSERT_EQ(SSL_CTX_load_verify_locations(client_tls.get(), (cert + ".crt").c_str(), nullptr), 1);
+    SSL_CTX_set_verify(client_tls.get(), SSL_VERIFY_PEER, nullptr);
+  }
   // Registrations are rate-limited per client address; the load comes from one address.
-  std::ofstream(config) << "{\"authRatePerClientPerMinute\": 0, \"drainSeconds\": 20}";
+  std::ofstream(config) << "{\"authRatePerClientPerMinute\": 0, \"drainSeconds\": 20" << tls_keys << "}";
   Server server(dir.path, {"--config", config});
   const auto port = server.port();
+  SSL_CTX* ctx = client_tls.get();
 
   // Bodies made up front (the identifier generators are not thread-safe).
   constexpr int kThreads = 6, kPerThread = 400;
@@ -382,10 +434,9 @@ TEST(DrainE2eTest, SigtermMidLoadLosesNoAcknowledgedCommand) {
   }
 
   // An idle keep-alive connection (one answered request, then nothing).
-  bool refused = false;
-  const int idle = ConnectLoopback(port, &refused);
-  ASSERT_GE(idle, 0);
-  ASSERT_TRUE(SendAll(idle, RequestText("GET", "/health", "")));
+  Conn idle(port, ctx);
+  ASSERT_TRUE(idle.ok());
+  ASSERT_TRUE(idle.Send(RequestText("GET", "/health", "")));
   ASSERT_EQ(ReadAnswer(idle, 20s).status, 200);
 
   // A request in flight at the signal: its head and half its body now, the rest after the
@@ -394,10 +445,10 @@ TEST(DrainE2eTest, SigtermMidLoadLosesNoAcknowledgedCommand) {
   const std::string slow_body = json::serialize(RegistrationBody(slow_employer));
   const std::string slow_text = RequestText("POST", "/api/v1/registrations", slow_body);
   const std::size_t split = slow_text.size() - slow_body.size() / 2;
-  const int slow = ConnectLoopback(port, &refused);
-  ASSERT_GE(slow, 0);
-  ASSERT_TRUE(SendAll(slow, std::string_view(slow_text).substr(0, split)));
-  ASSERT_TRUE(WaitUntil([&] { return ServerReceiveQueue(port, LocalPort(slow)) == 0; }, 10s));
+  Conn slow(port, ctx);
+  ASSERT_TRUE(slow.ok());
+  ASSERT_TRUE(slow.Send(std::string_view(slow_text).substr(0, split)));
+  ASSERT_TRUE(WaitUntil([&] { return ServerReceiveQueue(port, slow.LocalPort()) == 0; }, 10s));
 
   // The load: keep-alive connections posting registrations until the server refuses them.
   std::mutex mu;
@@ -406,21 +457,20 @@ TEST(DrainE2eTest, SigtermMidLoadLosesNoAcknowledgedCommand) {
   std::vector<std::thread> threads;
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([&, t] {
-      int fd = -1;
+      std::unique_ptr<Conn> c;
       for (const auto& [vkn, body] : work[t]) {
-        if (fd < 0) {
-          bool was_refused = false;
-          fd = ConnectLoopback(port, &was_refused);
-          if (fd < 0) {
+        if (!c) {
+          c = std::make_unique<Conn>(port, ctx);
+          if (!c->ok()) {  // not listening any more (refused, or reset before the handshake)
             ++refusals;
-            return;  // not listening any more
+            return;
           }
         }
         Answer a;
-        if (!SendAll(fd, RequestText("POST", "/api/v1/registrations", body))) {
+        if (!c->Send(RequestText("POST", "/api/v1/registrations", body))) {
           a.outcome = Outcome::kClosedUnanswered;
         } else {
-          a = ReadAnswer(fd, 30s);
+          a = ReadAnswer(*c, 30s);
         }
         switch (a.outcome) {
           case Outcome::kAnswered:
@@ -442,12 +492,8 @@ TEST(DrainE2eTest, SigtermMidLoadLosesNoAcknowledgedCommand) {
           case Outcome::kTimeout: ++timeouts; break;
           case Outcome::kRefused: break;
         }
-        if (a.outcome != Outcome::kAnswered || a.close) {
-          ::close(fd);
-          fd = -1;
-        }
+        if (a.outcome != Outcome::kAnswered || a.close) c.reset();
       }
-      if (fd >= 0) ::close(fd);
     });
   }
 
@@ -457,16 +503,14 @@ TEST(DrainE2eTest, SigtermMidLoadLosesNoAcknowledgedCommand) {
   ASSERT_TRUE(WaitUntil([&] { return server.Log().find("drain: signal 15") != std::string::npos; }, 10s));
 
   // The request in flight is finished, and it is the connection's last.
-  ASSERT_TRUE(SendAll(slow, std::string_view(slow_text).substr(split)));
+  ASSERT_TRUE(slow.Send(std::string_view(slow_text).substr(split)));
   const Answer slow_answer = ReadAnswer(slow, 30s);
   EXPECT_EQ(slow_answer.outcome, Outcome::kAnswered);
   EXPECT_EQ(slow_answer.status, 201) << slow_answer.body;
   EXPECT_TRUE(slow_answer.close);
-  ::close(slow);
   // The idle connection is closed by the server without an answer.
   const Answer idle_after = ReadAnswer(idle, 30s);
   EXPECT_EQ(idle_after.outcome, Outcome::kClosedUnanswered);
-  ::close(idle);
 
   const int exit_code = server.WaitExit(60s);
   for (auto& t : threads) t.join();
@@ -498,9 +542,14 @@ TEST(DrainE2eTest, SigtermMidLoadLosesNoAcknowledgedCommand) {
   EXPECT_EQ(unexpected, 0u) << "registrations written but never answered";
   const auto verify = RunIstihdam({"verify", "--data-dir", server.data_dir()}, 120s);
   EXPECT_EQ(verify.exit_code, 0) << verify.err;
-  std::cerr << "[drain] acknowledged " << acknowledged.size() << ", closed unanswered " << unanswered.size()
-            << ", refused connects " << refusals.load() << ", answers with Connection: close " << closes.load() << "\n";
+  std::cerr << "[drain" << (tls ? ", TLS" : "") << "] acknowledged " << acknowledged.size() << ", closed unanswered "
+            << unanswered.size() << ", refused connects " << refusals.load() << ", answers with Connection: close "
+            << closes.load() << "\n";
 }
+
+TEST(DrainE2eTest, SigtermMidLoadLosesNoAcknowledgedCommand) { DrainUnderLoad(false); }
+
+TEST(DrainE2eTest, SigtermMidLoadOverTls) { DrainUnderLoad(true); }
 
 }  // namespace
 }  // namespace e2e
