@@ -170,6 +170,10 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
 
   void Begin() {
     if constexpr (kTls) {
+      if (registry_.draining.load()) {  // accepted as the drain began: no handshake, no request
+        abrupt_ = true;
+        return Close();
+      }
       state_ = State::kHandshake;
       Tcp().expires_after(std::chrono::seconds(config_.request_timeout_seconds));
       stream_.async_handshake(ssl::stream_base::server, [self = this->shared_from_this()](beast::error_code ec) {
@@ -438,8 +442,7 @@ void HttpServer::Stop() {
     impl_->acceptor.close(ec);
     impl_->signals.cancel(ec);
   });
-  impl_->work.reset();
-  impl_->ioc.stop();
+  impl_->ioc.stop();  // Run() returns even while its work guard is held
 }
 
 }  // namespace istihdam::http
