@@ -318,7 +318,7 @@ struct HttpServer::Impl {
       : config(c), listener(l), handler(std::move(h)),
         tls(l.tls_cert_file.empty() && l.tls_key_file.empty() ? nullptr : MakeTlsContext(l)),
         ioc(static_cast<int>(std::max(1u, c.http_threads))), acceptor(net::make_strand(ioc)),
-        signals(ioc, SIGINT, SIGTERM), deadline_timer(ioc), workers(std::max(1u, c.worker_threads)) {}
+        deadline_timer(ioc), workers(std::max(1u, c.worker_threads)) {}
 
   void Accept() {
     acceptor.async_accept(net::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
@@ -335,7 +335,7 @@ struct HttpServer::Impl {
   }
 
   void WaitForSignal() {
-    signals.async_wait([this](beast::error_code ec, int sig) {
+    signals->async_wait([this](beast::error_code ec, int sig) {
       if (ec) return;
       if (registry.draining.load()) {
         spdlog::warn("drain: second signal {}: stopping now, {} connections still open", sig, registry.Size());
@@ -383,7 +383,7 @@ struct HttpServer::Impl {
     if (registry.draining.load() && registry.Size() == 0) spdlog::info("drain: every connection closed");
     beast::error_code ec;
     deadline_timer.cancel();
-    signals.cancel(ec);
+    if (signals) signals->cancel(ec);
     work.reset();
     ioc.stop();
   }
@@ -395,7 +395,9 @@ struct HttpServer::Impl {
   Registry registry;                  // outlives the io_context (sessions unregister on destruction)
   net::io_context ioc;
   tcp::acceptor acceptor;
-  net::signal_set signals;
+  // Installed by Listen(): until then (start-up, demo data) a signal ends the process at once,
+  // as nothing is being served yet.
+  std::optional<net::signal_set> signals;
   net::steady_timer deadline_timer;
   std::optional<net::executor_work_guard<net::io_context::executor_type>> work;
   std::optional<std::chrono::steady_clock::time_point> deadline;
@@ -416,6 +418,8 @@ std::uint16_t HttpServer::Listen() {
   a.set_option(net::socket_base::reuse_address(true));
   a.bind(ep);
   a.listen(net::socket_base::max_listen_connections);
+  // From now on a signal drains (Run() handles it, also one that arrives before Run starts).
+  impl_->signals.emplace(impl_->ioc, SIGINT, SIGTERM);
   return a.local_endpoint().port();
 }
 
@@ -425,6 +429,7 @@ std::optional<std::chrono::steady_clock::time_point> HttpServer::DrainDeadline()
 
 void HttpServer::Run() {
   impl_->work.emplace(impl_->ioc.get_executor());
+  if (!impl_->signals) impl_->signals.emplace(impl_->ioc, SIGINT, SIGTERM);
   impl_->WaitForSignal();
   impl_->Accept();
   std::vector<std::thread> threads;
@@ -440,7 +445,7 @@ void HttpServer::Stop() {
   net::post(impl_->ioc, [this] {
     beast::error_code ec;
     impl_->acceptor.close(ec);
-    impl_->signals.cancel(ec);
+    if (impl_->signals) impl_->signals->cancel(ec);
   });
   impl_->ioc.stop();  // Run() returns even while its work guard is held
 }
