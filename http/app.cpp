@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "http/kps_public.h"
+#include "http/serve.h"
 #include "http/server.h"
 #include "projections/replica_sessions.h"
 
@@ -109,31 +110,111 @@ void App::StopKafka() {
   if (publisher_) publisher_->Stop();
 }
 
-int App::Serve() {
-  if (config().role == "read" && !consumer_) throw std::runtime_error("--role read needs --kafka-brokers");
-  projections_->Start();
-  job_search_->Start();
-  if (config().demo && config().role != "read") SeedDemoData(*this);
-  StartKafka();
-  HttpServer server(config(), [this](HttpRequest& req) { return router_->Dispatch(req); });
+int App::Serve() { return http::Serve(*this, ListenerConfig{}); }
+
+namespace {
+
+// Phases 2 and 3 of the drain (docs/server-lifecycle.md): no request runs any more, so the
+// committed position is final; the read models and the Kafka relay get until `deadline` to
+// reach it, then everything stops and RocksDB flushes its memtables.
+void DrainBackground(App& app, std::chrono::steady_clock::time_point deadline) {
+  using SteadyClock = std::chrono::steady_clock;
+  const auto left_ms = [&] {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::max(deadline - SteadyClock::now(), SteadyClock::duration::zero()))
+        .count();
+  };
+  const ReplicaLog* replica = app.replica_log();
+  if (replica) app.StopKafka();  // a read replica takes nothing more from the topic
+  const std::uint64_t target = replica ? replica->LastPosition() : app.store().LastPosition();
+  spdlog::info("drain: HTTP done; read models{} catching up to log position {} ({} ms left)",
+               app.publisher() ? " and Kafka relay" : "", target, left_ms());
+  // Waits in slices so that a follower that cannot advance (a stalled projection, a relay that
+  // cannot read the log) does not hold the process until the deadline.
+  const auto slice = [&] { return std::min(deadline, SteadyClock::now() + std::chrono::milliseconds(200)); };
+  std::string stalled;
+  std::uint64_t projected = 0;
+  for (;;) {
+    projected = app.projections().WaitFor(target, slice());
+    if (projected >= target || SteadyClock::now() >= deadline) break;
+    for (const auto& h : app.projections().Health()) {
+      if (h.stalled) stalled = h.name + ": " + h.error;
+    }
+    if (!stalled.empty()) break;
+  }
+  if (projected >= target) {
+    spdlog::info("drain: read models at position {}", projected);
+  } else {
+    spdlog::warn("drain: {} with the read models at position {} of {}; they catch up at the next start",
+                 stalled.empty() ? "deadline passed" : "not waiting for a stalled projection (" + stalled + ")", projected,
+                 target);
+  }
+  if (const KafkaPublisher* publisher = app.publisher()) {
+    std::uint64_t published = 0;
+    std::string read_error;
+    for (;;) {
+      published = publisher->WaitFor(target, slice());
+      if (published >= target || SteadyClock::now() >= deadline) break;
+      read_error = publisher->ReadError();
+      if (!read_error.empty()) break;
+    }
+    if (published >= target) {
+      spdlog::info("drain: Kafka relay published up to position {}", published);
+    } else {
+      spdlog::warn("drain: {} with the Kafka relay at position {} of {}; the rest goes out at the next start",
+                   read_error.empty() ? "deadline passed" : "not waiting for a relay that cannot read the log (" + read_error + ")",
+                   published, target);
+    }
+  }
+  app.StopKafka();
+  app.job_search().Stop();
+  app.projections().Stop();
+  if (auto failed = app.store().WriteError()) {  // RocksDB refuses writes after a failed one
+    spdlog::warn("drain: store not flushed ({}); the write-ahead log holds every committed event", failed->code);
+    return;
+  }
+  rocksdb::FlushOptions flush;
+  flush.wait = true;
+  flush.allow_write_stall = true;  // flush now rather than wait for a write stall to clear
+  std::vector<rocksdb::ColumnFamilyHandle*> families;
+  for (const auto& name : app.db().FamilyNames()) {
+    if (auto* f = app.db().FindFamily(name)) families.push_back(f);
+  }
+  const auto st = app.db().db()->Flush(flush, families);
+  if (st.ok()) {
+    spdlog::info("drain: store flushed");
+  } else {
+    spdlog::warn("drain: store flush failed ({}); the write-ahead log holds every committed event", st.ToString());
+  }
+}
+
+}  // namespace
+
+int Serve(App& app, const ListenerConfig& listener) {
+  const Config& config = app.config();
+  if (config.role == "read" && config.kafka_brokers.empty()) throw std::runtime_error("--role read needs --kafka-brokers");
+  // First, so that unusable TLS files stop start-up before anything runs.
+  HttpServer server(config, listener, [&app](HttpRequest& req) { return app.router().Dispatch(req); });
+  app.projections().Start();
+  app.job_search().Start();
+  if (config.demo && config.role != "read") SeedDemoData(app);
+  app.StartKafka();
   const auto port = server.Listen();
-  if (!config().port_file.empty()) {
-    const std::string tmp = config().port_file + ".tmp";
+  if (!config.port_file.empty()) {
+    const std::string tmp = config.port_file + ".tmp";
     std::ofstream(tmp) << port << "\n";
-    std::filesystem::rename(tmp, config().port_file);
+    std::filesystem::rename(tmp, config.port_file);
   }
   // Loud on purpose: an operator must see at once whether real identities are being checked.
-  if (config().kps_public.url.empty()) {
-    spdlog::warn("identity service (KPS): NOT the real registry: {}", services_->identity->Describe());
+  if (config.kps_public.url.empty()) {
+    spdlog::warn("identity service (KPS): NOT the real registry: {}", app.services().identity->Describe());
   } else {
-    spdlog::info("identity service (KPS): {}", services_->identity->Describe());
+    spdlog::info("identity service (KPS): {}", app.services().identity->Describe());
   }
-  spdlog::info("istihdam listening on http://{}:{} (data {}, log position {})", config().bind_address,
-               port, config().data_dir, store_->LastPosition());
+  spdlog::info("istihdam listening on {}://{}:{} (data {}, log position {})", server.tls() ? "https" : "http",
+               config.bind_address, port, config.data_dir, app.store().LastPosition());
   server.Run();
-  StopKafka();
-  job_search_->Stop();
-  projections_->Stop();
+  DrainBackground(app, server.DrainDeadline().value_or(std::chrono::steady_clock::now()));
   spdlog::info("stopped");
   return 0;
 }

@@ -1,4 +1,5 @@
 #include "infra/config.h"
+#include "infra/listener_config.h"
 
 #include <boost/json.hpp>
 
@@ -88,6 +89,7 @@ Status LoadConfigFile(const std::string& path, Config* c) {
       else if (k == "workerThreads") c->worker_threads = val.to_number<unsigned>();
       else if (k == "bodyLimitBytes") c->body_limit_bytes = val.to_number<std::size_t>();
       else if (k == "requestTimeoutSeconds") c->request_timeout_seconds = val.to_number<unsigned>();
+      else if (IsListenerConfigKey(k)) {}  // LoadListenerConfig
       else if (k == "sessionTtlMinutes") c->session_ttl_minutes = val.to_number<unsigned>();
       else if (k == "passwordCost") c->password_cost = val.as_string().c_str();
       else if (k == "minPasswordLength") c->min_password_length = val.to_number<std::size_t>();
@@ -148,6 +150,33 @@ Status LoadConfigFile(const std::string& path, Config* c) {
         return Error::Of(errc::kConfigInvalid, path + ": unknown key " + k);
       }
     }
+  } catch (const std::exception& e) {
+    return Error::Of(errc::kConfigInvalid, path + ": " + e.what());
+  }
+  return Status::Ok();
+}
+
+}  // namespace istihdam
+
+namespace istihdam {
+
+bool IsListenerConfigKey(std::string_view key) {
+  return key == "tlsCertFile" || key == "tlsKeyFile" || key == "drainSeconds";
+}
+
+Status LoadListenerConfig(const std::string& path, ListenerConfig* c) {
+  std::ifstream in(path);
+  if (!in) return Error::Of(errc::kConfigUnreadable, path);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  boost::system::error_code ec;
+  boost::json::value v = boost::json::parse(ss.str(), ec);
+  if (ec || !v.is_object()) return Error::Of(errc::kConfigInvalid, path + ": not a JSON object");
+  try {
+    const auto& o = v.as_object();
+    if (const auto* p = o.if_contains("tlsCertFile")) c->tls_cert_file = p->as_string().c_str();
+    if (const auto* p = o.if_contains("tlsKeyFile")) c->tls_key_file = p->as_string().c_str();
+    if (const auto* p = o.if_contains("drainSeconds")) c->drain_seconds = p->to_number<unsigned>();
   } catch (const std::exception& e) {
     return Error::Of(errc::kConfigInvalid, path + ": " + e.what());
   }

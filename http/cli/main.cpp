@@ -14,6 +14,7 @@
 #include "http/app.h"
 #include "http/cli/progress.h"
 #include "http/demo_job_seekers.h"
+#include "http/serve.h"
 #include "infra/family_rows.h"
 #include "infra/text.h"
 
@@ -260,6 +261,7 @@ int main(int argc, char** argv) {
     sub->add_option("--reference-dir", config.reference_dir, "reference data directory")->capture_default_str();
   };
 
+  ListenerConfig listener;  // TLS and drain (infra/listener_config.h)
   auto* serve = cli.add_subcommand("serve", "serve the HTTP API");
   add_data_dir(serve);
   serve->add_option("--port", config.port, "TCP port (0 = any free port)")->capture_default_str();
@@ -268,6 +270,11 @@ int main(int argc, char** argv) {
   serve->add_option("--docs-dir", config.docs_dir, "Swagger UI files served at /docs")->capture_default_str();
   serve->add_option("--threads", config.http_threads, "HTTP I/O threads")->capture_default_str();
   serve->add_flag("--demo", config.demo, "load demo employers when the store is empty");
+  serve->add_option("--tls-cert", listener.tls_cert_file, "serve HTTPS: PEM certificate chain (with --tls-key)");
+  serve->add_option("--tls-key", listener.tls_key_file, "serve HTTPS: PEM private key (with --tls-cert)");
+  serve->add_option("--drain-seconds", listener.drain_seconds,
+                    "on SIGTERM/SIGINT: at most this long to finish requests and catch up")
+      ->capture_default_str();
   serve->add_option("--identity-registry", config.identity_registry_file,
                     "KPS stand-in: CSV of persons (tckn,first_name,last_name,birth_date); none = development mode");
   // Hidden, for end-to-end tests of date windows (docs/configuration.md).
@@ -366,6 +373,15 @@ int main(int argc, char** argv) {
         if (s->count("--docs-dir")) merged.docs_dir = config.docs_dir;
         if (s->count("--threads")) merged.http_threads = config.http_threads;
         if (s->count("--demo")) merged.demo = true;
+        ListenerConfig listener_from_file;
+        if (auto st = LoadListenerConfig(config_file, &listener_from_file); !st.ok()) {
+          std::cerr << "istihdam: " << st.error().detail << "\n";
+          return 2;
+        }
+        if (s->count("--tls-cert")) listener_from_file.tls_cert_file = listener.tls_cert_file;
+        if (s->count("--tls-key")) listener_from_file.tls_key_file = listener.tls_key_file;
+        if (s->count("--drain-seconds")) listener_from_file.drain_seconds = listener.drain_seconds;
+        listener = listener_from_file;
         if (s->count("--clock-file")) merged.clock_file = config.clock_file;
         if (s->count("--password-cost")) merged.password_cost = config.password_cost;
         if (s->count("--identity-registry")) merged.identity_registry_file = config.identity_registry_file;
@@ -383,7 +399,7 @@ int main(int argc, char** argv) {
   spdlog::set_level(spdlog::level::from_str(config.log_level));
 
   auto run = [&]() -> int {
-    if (serve->parsed()) return OpenApp(config)->Serve();
+    if (serve->parsed()) return http::Serve(*OpenApp(config), listener);
     if (verify->parsed()) return Verify(config);
     if (schemas->parsed()) return Schemas();
     if (events->parsed()) return DumpEvents(config, from);
@@ -402,5 +418,8 @@ int main(int argc, char** argv) {
   } catch (const StoreError& e) {  // an unreadable store ends any command with its code
     std::cerr << "istihdam: " << e.code() << ": " << e.what() << "\n";
     return 1;
+  } catch (const std::exception& e) {  // start-up refused (TLS files, the port taken, ...)
+    std::cerr << "istihdam: " << e.what() << "\n";
+    return 2;
   }
 }
