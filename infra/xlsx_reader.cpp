@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <memory>
 #include <optional>
+#include <vector>
 
 namespace istihdam {
 
@@ -148,6 +149,91 @@ std::optional<std::string> Attr(const XML_Char** attrs, std::string_view local) 
   return std::nullopt;
 }
 
+// Bytes that are not UTF-8. Expat refuses them as not well-formed, but the callers check each
+// cell's text themselves and name the cell that holds them (issue 10), so they must come
+// back as they were. Before parsing, each byte b of an invalid sequence becomes the code point
+// base + b, where base starts a block of 256 private-use code points (planes 15 and 16) that
+// the part does not use; after parsing, text and attribute values map those code points back
+// to their bytes. Only done to a part that has such bytes; a part that has them in its markup
+// stays not well-formed.
+
+// The length of the valid UTF-8 sequence at s[i] (no overlongs, surrogates or code points
+// past U+10FFFF), or 0.
+std::size_t Utf8SequenceAt(std::string_view s, std::size_t i) {
+  const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
+  const unsigned char c = b(0);
+  if (c < 0x80) return 1;
+  const std::size_t n = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+  if (n == 0 || i + n > s.size()) return 0;
+  for (std::size_t k = 1; k < n; ++k) {
+    if ((b(k) & 0xC0) != 0x80) return 0;
+  }
+  if (c == 0xE0 && b(1) < 0xA0) return 0;   // overlong
+  if (c == 0xED && b(1) >= 0xA0) return 0;  // surrogate
+  if (c == 0xF0 && b(1) < 0x90) return 0;   // overlong
+  if (c == 0xF4 && b(1) >= 0x90) return 0;  // past U+10FFFF
+  return n;
+}
+
+// The code point of the valid 4-byte sequence at s[i].
+std::uint32_t CodePoint4(std::string_view s, std::size_t i) {
+  const auto b = [&](std::size_t k) { return static_cast<std::uint32_t>(static_cast<unsigned char>(s[i + k])); };
+  return (b(0) & 0x07) << 18 | (b(1) & 0x3F) << 12 | (b(2) & 0x3F) << 6 | (b(3) & 0x3F);
+}
+
+constexpr std::uint32_t kFirstEscapeBlock = 0xF00, kLastEscapeBlock = 0x10FF;  // code point >> 8
+
+// The part with its invalid bytes escaped, and the base of the escapes; 0 when it had no
+// invalid bytes (`out` untouched) or uses every block (then expat refuses it).
+std::uint32_t EscapeInvalidBytes(std::string_view in, std::string* out) {
+  std::vector<bool> used(kLastEscapeBlock - kFirstEscapeBlock + 1);
+  bool invalid = false;
+  for (std::size_t i = 0; i < in.size();) {
+    const std::size_t n = Utf8SequenceAt(in, i);
+    if (n == 0) {
+      invalid = true;
+      ++i;
+      continue;
+    }
+    if (n == 4 && CodePoint4(in, i) >> 8 >= kFirstEscapeBlock) used[(CodePoint4(in, i) >> 8) - kFirstEscapeBlock] = true;
+    i += n;
+  }
+  if (!invalid) return 0;
+  std::uint32_t block = kLastEscapeBlock;
+  while (block >= kFirstEscapeBlock && used[block - kFirstEscapeBlock]) --block;
+  if (block < kFirstEscapeBlock) return 0;
+  const std::uint32_t base = block << 8;
+  out->reserve(in.size() + 64);
+  for (std::size_t i = 0; i < in.size();) {
+    const std::size_t n = Utf8SequenceAt(in, i);
+    if (n == 0) {
+      AppendUtf8(*out, base + static_cast<unsigned char>(in[i]));
+      ++i;
+    } else {
+      out->append(in.substr(i, n));
+      i += n;
+    }
+  }
+  return base;
+}
+
+std::string UnescapeBytes(std::string_view s, std::uint32_t base) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t n = Utf8SequenceAt(s, i);  // expat's output is valid UTF-8
+    if (n == 4 && CodePoint4(s, i) >= base && CodePoint4(s, i) <= base + 0xFF) {
+      out += static_cast<char>(CodePoint4(s, i) - base);
+      i += 4;
+    } else {
+      const std::size_t len = n == 0 ? 1 : n;
+      out.append(s.substr(i, len));
+      i += len;
+    }
+  }
+  return out;
+}
+
 // What a part's reader does with expat's events; Fail() stops the parse with an error.
 class XmlHandler {
  public:
@@ -161,15 +247,20 @@ class XmlHandler {
     XML_StopParser(parser, XML_FALSE);
   }
   XML_Parser parser = nullptr;
+  std::uint32_t escaped = 0;  // the base of the escaped invalid bytes (EscapeInvalidBytes), or 0
   std::optional<Error> error;
 };
 
 // Parses one part; element names reach the handler without their namespace prefix. A
 // DOCTYPE (and so any entity declaration) is refused before it is read, so only the five
 // predefined entities and character references exist: nothing expands, nothing is fetched.
-Status ParseXml(const std::string& text, const std::string& part, XmlHandler& h) {
+Status ParseXml(const std::string& original, const std::string& part, XmlHandler& h) {
+  std::string escaped_text;
+  h.escaped = EscapeInvalidBytes(original, &escaped_text);
+  const std::string& text = h.escaped ? escaped_text : original;
   if (text.size() > static_cast<std::size_t>(INT32_MAX)) return Invalid(part + " too large");
-  std::unique_ptr<std::remove_pointer_t<XML_Parser>, void (*)(XML_Parser)> parser(XML_ParserCreate(nullptr),
+  // The parts are read as UTF-8 whatever they declare (as spreadsheet writers write them).
+  std::unique_ptr<std::remove_pointer_t<XML_Parser>, void (*)(XML_Parser)> parser(XML_ParserCreate("UTF-8"),
                                                                                   XML_ParserFree);
   if (!parser) return Invalid("XML parser unavailable");
   h.parser = parser.get();
@@ -178,11 +269,21 @@ Status ParseXml(const std::string& text, const std::string& part, XmlHandler& h)
   XML_SetElementHandler(
       parser.get(),
       [](void* d, const XML_Char* name, const XML_Char** attrs) {
-        static_cast<XmlHandler*>(d)->Start(LocalName(name), attrs);
+        auto* handler = static_cast<XmlHandler*>(d);
+        if (!handler->escaped) return handler->Start(LocalName(name), attrs);
+        std::vector<std::string> values;
+        for (std::size_t i = 0; attrs[i] != nullptr; ++i) values.push_back(i % 2 ? UnescapeBytes(attrs[i], handler->escaped) : attrs[i]);
+        std::vector<const XML_Char*> pointers;
+        for (const auto& v : values) pointers.push_back(v.c_str());
+        pointers.push_back(nullptr);
+        handler->Start(LocalName(name), pointers.data());
       },
       [](void* d, const XML_Char* name) { static_cast<XmlHandler*>(d)->End(LocalName(name)); });
   XML_SetCharacterDataHandler(parser.get(), [](void* d, const XML_Char* s, int len) {
-    static_cast<XmlHandler*>(d)->Text(std::string_view(s, static_cast<std::size_t>(len)));
+    auto* handler = static_cast<XmlHandler*>(d);
+    const std::string_view text(s, static_cast<std::size_t>(len));
+    if (handler->escaped) handler->Text(UnescapeBytes(text, handler->escaped));
+    else handler->Text(text);
   });
   XML_SetStartDoctypeDeclHandler(parser.get(), [](void* d, const XML_Char*, const XML_Char*, const XML_Char*, int) {
     static_cast<XmlHandler*>(d)->Fail(Invalid("DOCTYPE is not allowed in a workbook"));

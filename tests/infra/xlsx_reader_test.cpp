@@ -186,7 +186,7 @@ struct RawEntry {
   std::string name, data;
   int method = 8;  // 0 stored, 8 deflate, anything else as written
   std::uint32_t flags = 0;
-  std::optional<std::uint32_t> declared_size, crc;
+  std::optional<std::uint32_t> declared_size = std::nullopt, crc = std::nullopt;
 };
 
 std::string RawDeflate(const std::string& data) {
@@ -303,6 +303,20 @@ TEST(XlsxReader, DoctypesEntitiesAndHugeGridsAreRefused) {
   // Cell references past the sheet's bounds.
   const std::string wide = R"(<worksheet><sheetData><row r="1"><c r="XFE1"><v>1</v></c></row></sheetData></worksheet>)";
   EXPECT_EQ(Refusal(RawZip({{"xl/worksheets/sheet1.xml", wide}})), "bad cell reference XFE1");
+}
+
+// Bytes that are not UTF-8 come back as they were (expat alone would refuse the whole part):
+// the upload routes name the cell that holds them (issue 10).
+TEST(XlsxReader, BytesThatAreNotUtf8ComeBackAsTheyWere) {
+  const std::string shared = "<sst><si><t>Fu\xff\xfezz</t></si><si><t>\xc3(</t></si><si><t>\xf4\x8f\xbf\xbf \xc4\xb0</t></si></sst>";
+  const std::string sheet =
+      R"(<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c>)"
+      R"(<c r="C1" t="s"><v>2</v></c><c r="D1" t="inlineStr"><is><t>)" "\xed\xa0\x80" R"(</t></is></c></row></sheetData></worksheet>)";
+  auto grid = ReadXlsxFirstSheet(RawZip({{"xl/sharedStrings.xml", shared}, {"xl/worksheets/sheet1.xml", sheet}}));
+  ASSERT_TRUE(grid.ok()) << grid.error().detail;
+  EXPECT_EQ(*grid, (Grid{{"Fu\xff\xfezz", "\xc3(", "\xf4\x8f\xbf\xbf \xc4\xb0", "\xed\xa0\x80"}}));
+  // In the markup they are malformed.
+  EXPECT_EQ(Refusal(RawZip({{"xl/worksheets/sheet1.xml", "<work\xffsheet/>"}})).rfind("malformed", 0), 0u);
 }
 
 TEST(XlsxReader, AnEmptySheetIsAnEmptyGrid) {
