@@ -8,6 +8,7 @@
 
 #include "http/kps_public.h"
 #include "http/server.h"
+#include "infra/backup.h"
 #include "projections/replica_sessions.h"
 
 namespace istihdam::http {
@@ -130,7 +131,11 @@ int App::Serve() {
   }
   spdlog::info("istihdam listening on http://{}:{} (data {}, log position {})", config().bind_address,
                port, config().data_dir, store_->LastPosition());
+  // `istihdam backup` asks this process for a consistent backup (infra/backup.h).
+  BackupListener backups(db_->db(), config().data_dir);
+  if (auto st = backups.Start(); !st.ok()) spdlog::warn("online backup unavailable: {}", st.error().detail);
   server.Run();
+  backups.Stop();
   StopKafka();
   job_search_->Stop();
   projections_->Stop();
