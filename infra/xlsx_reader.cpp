@@ -74,6 +74,7 @@ class Zip {
                                                            zip_fclose);
     if (!file) return Invalid("corrupt entry " + name + " (" + zip_strerror(zip_.get()) + ")");
     std::string out;
+    if (st.valid & ZIP_STAT_SIZE) out.reserve(static_cast<std::size_t>(st.size));  // a hint, within the budget
     char buffer[64 * 1024];
     for (;;) {
       const zip_int64_t n = zip_fread(file.get(), buffer, sizeof buffer);
