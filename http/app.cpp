@@ -9,6 +9,7 @@
 #include "http/kps_public.h"
 #include "http/serve.h"
 #include "http/server.h"
+#include "infra/backup.h"
 #include "projections/replica_sessions.h"
 
 namespace istihdam::http {
@@ -213,7 +214,11 @@ int Serve(App& app, const ListenerConfig& listener) {
   }
   spdlog::info("istihdam listening on {}://{}:{} (data {}, log position {})", server.tls() ? "https" : "http",
                config.bind_address, port, config.data_dir, app.store().LastPosition());
+  // `istihdam backup` asks this process for a consistent backup (infra/backup.h).
+  BackupListener backups(app.db().db(), config.data_dir);
+  if (auto st = backups.Start(); !st.ok()) spdlog::warn("online backup unavailable: {}", st.error().detail);
   server.Run();
+  backups.Stop();  // before the drain's flush: no backup starts on a stopping store
   DrainBackground(app, server.DrainDeadline().value_or(std::chrono::steady_clock::now()));
   spdlog::info("stopped");
   return 0;

@@ -12,7 +12,7 @@ esac
 pkgs="g++ cmake ninja-build pkg-config ccache librdkafka-dev kcat librocksdb-dev $boost \
   libcereal-dev prometheus-cpp-dev libgtest-dev libgmock-dev libbenchmark-dev \
   libxapian-dev libicu-dev libxlsxwriter-dev libcairo2-dev libpango1.0-dev fonts-dejavu-core \
-  libsodium-dev libssl-dev zlib1g-dev libcli11-dev libspdlog-dev libfmt-dev wrk poppler-utils curl"
+  libsodium-dev libssl-dev zlib1g-dev libzip-dev libexpat1-dev libcli11-dev libspdlog-dev libfmt-dev wrk poppler-utils curl"
 # The TLS test makes its self-signed certificate with the openssl CLI (libssl-dev, above, is
 # what the server links).
 pkgs="$pkgs openssl"

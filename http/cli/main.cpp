@@ -1,9 +1,10 @@
 // The istihdam command line: serve, verify, events, rebuild, staff add, sessions revoke,
-// occupations import, demo.
+// occupations import, demo, backup, restore.
 #include <CLI/CLI.hpp>
 #include <boost/json.hpp>
 #include <spdlog/spdlog.h>
 
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -15,6 +16,7 @@
 #include "http/cli/progress.h"
 #include "http/demo_job_seekers.h"
 #include "http/serve.h"
+#include "infra/backup.h"
 #include "infra/family_rows.h"
 #include "infra/text.h"
 
@@ -240,6 +242,60 @@ int OccupationsImport(const Config& config, const std::string& file) {
   return 0;
 }
 
+// Online backup (docs/operations-backup.md): the server serving the directory makes it; when
+// none does, this process opens the directory and makes it.
+int Backup(const Config& config, const std::string& to, std::uint32_t keep) {
+  std::error_code ec;
+  const std::string target = std::filesystem::absolute(to, ec).lexically_normal().string();
+  bool nobody_listens = false;
+  auto made = RequestBackup(config.data_dir, target, keep, &nobody_listens);
+  const char* by = "the running server";
+  if (!made.ok() && nobody_listens) {
+    auto db = Database::Open(config.data_dir);
+    if (!db.ok()) {
+      std::cerr << "istihdam backup: " << db.error().code << " " << db.error().detail << " (and "
+                << made.error().detail << ")\n";
+      return 1;
+    }
+    // RocksDB warns that BackupEngine pauses file deletions twice (harmless); stdout is the id.
+    const auto level = spdlog::get_level();
+    spdlog::set_level(std::max(level, spdlog::level::err));
+    made = CreateBackup((*db)->db(), target, keep);
+    spdlog::set_level(level);
+    by = "this process (no server on the directory)";
+  }
+  if (!made.ok()) {
+    std::cerr << "istihdam backup: " << made.error().code << " " << made.error().detail << "\n";
+    return 1;
+  }
+  std::cerr << "istihdam backup: backup " << made->id << " in " << target << " made by " << by << ": " << made->files
+            << " files, " << made->size << " bytes, " << made->copied_bytes << " bytes copied\n";
+  std::cout << made->id << "\n";
+  return 0;
+}
+
+int ListBackupsCommand(const std::string& from) {
+  auto list = ListBackups(from);
+  if (!list.ok()) {
+    std::cerr << "istihdam restore: " << list.error().code << " " << list.error().detail << "\n";
+    return 1;
+  }
+  for (const auto& b : *list) {
+    std::cout << b.id << "\t" << b.timestamp << "\t" << b.size << "\t" << b.files << "\n";
+  }
+  return 0;
+}
+
+int Restore(const std::string& from, const std::string& data_dir, std::uint32_t id) {
+  if (auto st = RestoreBackup(from, data_dir, id); !st.ok()) {
+    std::cerr << "istihdam restore: " << st.error().code << " " << st.error().detail << "\n";
+    return 1;
+  }
+  std::cerr << "istihdam restore: restored into " << data_dir << "; check it with: istihdam verify --data-dir "
+            << data_dir << "\n";
+  return 0;
+}
+
 int Schemas() {
   events::EventRegistry registry;
   http::RegisterEventTypes(registry);
@@ -350,6 +406,20 @@ int main(int argc, char** argv) {
       ->required()
       ->check(CLI::ExistingFile);
 
+  std::string backup_to, restore_from;
+  std::uint32_t backup_keep = 0, backup_id = 0;
+  bool list_backups = false;
+  auto* backup = cli.add_subcommand("backup", "online, incremental backup of the data directory (docs/operations-backup.md)");
+  add_data_dir(backup);
+  backup->add_option("--to", backup_to, "backup directory (created if missing; shared by successive backups)")
+      ->required();
+  backup->add_option("--keep", backup_keep, "then keep only the newest N backups (0 = keep all)")->capture_default_str();
+  auto* restore = cli.add_subcommand("restore", "restore a backup into a new data directory");
+  restore->add_option("--from", restore_from, "backup directory")->required();
+  restore->add_option("--data-dir", config.data_dir, "new data directory (missing or empty)");
+  restore->add_option("--backup-id", backup_id, "which backup (default: the newest)");
+  restore->add_flag("--list", list_backups, "list the backups (id, time, bytes, files) and restore nothing");
+
   auto* schemas = cli.add_subcommand("schemas", "print the JSON Schema of every event type (docs/event-schemas.md)");
 
   CLI11_PARSE(cli, argc, argv);
@@ -411,6 +481,15 @@ int main(int argc, char** argv) {
       return Demo(config, demo_options);
     }
     if (occupations_import->parsed()) return OccupationsImport(config, occupations_file);
+    if (backup->parsed()) return Backup(config, backup_to, backup_keep);
+    if (restore->parsed()) {
+      if (list_backups) return ListBackupsCommand(restore_from);
+      if (restore->count("--data-dir") == 0) {
+        std::cerr << "istihdam restore: --data-dir is required\n";
+        return 2;
+      }
+      return Restore(restore_from, config.data_dir, backup_id);
+    }
     return 0;
   };
   try {

@@ -1,6 +1,6 @@
 // ReadXlsxFirstSheet against real workbooks written by libxlsxwriter (shared strings,
-// inline strings in constant-memory mode, rich text, numbers, booleans, gaps), and against
-// malformed input.
+// inline strings in constant-memory mode, rich text, numbers, booleans, gaps), against
+// malformed input, and against hostile archives and XML (bombs, lying sizes, DTDs).
 #include "infra/xlsx_reader.h"
 
 #include <gtest/gtest.h>
@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <fstream>
 #include <functional>
+#include <optional>
 #include <iterator>
 #include <string>
 #include <utility>
@@ -178,6 +179,144 @@ TEST(XlsxReader, SharedStringsRepeatedPastTheInflateLimitAreRefused) {
   ASSERT_EQ(ok->size(), 1u);
   ASSERT_EQ((*ok)[0].size(), 15u);
   EXPECT_EQ((*ok)[0][14].size(), std::size_t{1} << 20);
+}
+
+// One entry of a hand-made archive; the fields that lie are set explicitly.
+struct RawEntry {
+  std::string name, data;
+  int method = 8;  // 0 stored, 8 deflate, anything else as written
+  std::uint32_t flags = 0;
+  std::optional<std::uint32_t> declared_size = std::nullopt, crc = std::nullopt;
+};
+
+std::string RawDeflate(const std::string& data) {
+  z_stream z{};
+  EXPECT_EQ(deflateInit2(&z, 9, Z_DEFLATED, -MAX_WBITS, 9, Z_DEFAULT_STRATEGY), Z_OK);
+  std::string out(deflateBound(&z, static_cast<uLong>(data.size())), '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  z.avail_in = static_cast<uInt>(data.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  EXPECT_EQ(deflate(&z, Z_FINISH), Z_STREAM_END);
+  out.resize(out.size() - z.avail_out);
+  deflateEnd(&z);
+  return out;
+}
+
+std::string RawZip(const std::vector<RawEntry>& files) {
+  std::string out, dir;
+  auto u16 = [](std::string& s, std::uint32_t v) { s += static_cast<char>(v & 0xFF); s += static_cast<char>((v >> 8) & 0xFF); };
+  auto u32 = [&](std::string& s, std::uint32_t v) { u16(s, v & 0xFFFF); u16(s, v >> 16); };
+  for (const auto& f : files) {
+    const std::string body = f.method == 8 ? RawDeflate(f.data) : f.data;
+    const auto crc = f.crc.value_or(static_cast<std::uint32_t>(
+        crc32(0, reinterpret_cast<const Bytef*>(f.data.data()), static_cast<uInt>(f.data.size()))));
+    const auto size = f.declared_size.value_or(static_cast<std::uint32_t>(f.data.size()));
+    const auto offset = static_cast<std::uint32_t>(out.size());
+    for (std::string* s : {&out, &dir}) {
+      const bool central = s == &dir;
+      u32(*s, central ? 0x02014b50 : 0x04034b50);
+      if (central) u16(*s, 20);
+      u16(*s, 20); u16(*s, f.flags); u16(*s, static_cast<std::uint32_t>(f.method)); u16(*s, 0); u16(*s, 0x21);
+      u32(*s, crc); u32(*s, static_cast<std::uint32_t>(body.size())); u32(*s, size);
+      u16(*s, static_cast<std::uint32_t>(f.name.size())); u16(*s, 0);
+      if (central) { u16(*s, 0); u16(*s, 0); u16(*s, 0); u32(*s, 0); u32(*s, offset); }
+      *s += f.name;
+    }
+    out += body;
+  }
+  const auto dir_offset = static_cast<std::uint32_t>(out.size());
+  out += dir;
+  u32(out, 0x06054b50); u16(out, 0); u16(out, 0);
+  u16(out, static_cast<std::uint32_t>(files.size())); u16(out, static_cast<std::uint32_t>(files.size()));
+  u32(out, static_cast<std::uint32_t>(dir.size())); u32(out, dir_offset); u16(out, 0);
+  return out;
+}
+
+const std::string kOneCell = R"(<worksheet><sheetData><row r="1"><c r="A1" t="str"><v>bir</v></c></row></sheetData></worksheet>)";
+
+std::string Refusal(const std::string& bytes) {
+  auto r = ReadXlsxFirstSheet(bytes);
+  if (r.ok()) return "(read)";
+  EXPECT_EQ(r.error().code, "xlsx_invalid");
+  return r.error().detail;
+}
+
+TEST(XlsxReader, TheHandMadeArchivesAreReadWhenHonest) {
+  auto grid = ReadXlsxFirstSheet(RawZip({{"xl/worksheets/sheet1.xml", kOneCell}}));
+  ASSERT_TRUE(grid.ok()) << grid.error().detail;
+  EXPECT_EQ(*grid, (Grid{{"bir"}}));
+}
+
+TEST(XlsxReader, ZipBombsAreRefusedWhateverTheDirectoryDeclares) {
+  // 30 MB of spaces deflate to ~30 KB: over the 20 MB budget, honestly declared.
+  const std::string big = "<worksheet>" + std::string(30u << 20, ' ') + "</worksheet>";
+  EXPECT_EQ(Refusal(RawZip({{"xl/worksheets/sheet1.xml", big}})), "archive too large when inflated");
+  // The same entry declaring 100 bytes: the inflated bytes are counted, not believed.
+  EXPECT_EQ(Refusal(RawZip({{"xl/worksheets/sheet1.xml", big, 8, 0, 100u, std::nullopt}})),
+            "archive too large when inflated");
+  // Two entries of 12 MB each: within the limit one by one, over it together.
+  const std::string twelve = "<sst>" + std::string(12u << 20, ' ') + "</sst>";
+  const std::string sheet12 = "<worksheet><sheetData/>" + std::string(12u << 20, ' ') + "</worksheet>";
+  EXPECT_EQ(Refusal(RawZip({{"xl/sharedStrings.xml", twelve}, {"xl/worksheets/sheet1.xml", sheet12}})),
+            "archive too large when inflated");
+  // A declared size smaller than the entry (an entry that inflates past its size) is corrupt.
+  EXPECT_EQ(Refusal(RawZip({{"xl/worksheets/sheet1.xml", kOneCell, 8, 0, 10u, std::nullopt}})),
+            "corrupt entry xl/worksheets/sheet1.xml (size)");
+  EXPECT_EQ(Refusal(RawZip({{"xl/worksheets/sheet1.xml", kOneCell, 8, 0, 1000u, std::nullopt}})),
+            "corrupt entry xl/worksheets/sheet1.xml (size)");
+  // A wrong CRC is corrupt (libzip checks it at the end of the entry).
+  EXPECT_EQ(Refusal(RawZip({{"xl/worksheets/sheet1.xml", kOneCell, 0, 0, std::nullopt, 0x12345678u}})),
+            "corrupt entry xl/worksheets/sheet1.xml (CRC error)");
+}
+
+TEST(XlsxReader, EncryptionOtherMethodsAndTooManyEntriesAreRefused) {
+  EXPECT_EQ(Refusal(RawZip({{"xl/worksheets/sheet1.xml", kOneCell, 0, 1u, std::nullopt, std::nullopt}})),
+            "encrypted entry xl/worksheets/sheet1.xml");
+  EXPECT_EQ(Refusal(RawZip({{"xl/worksheets/sheet1.xml", kOneCell, 12, 0, std::nullopt, std::nullopt}})),
+            "unsupported compression method in xl/worksheets/sheet1.xml");
+  std::vector<RawEntry> many;
+  for (std::size_t i = 0; i <= kXlsxMaxEntries; ++i) many.push_back({"e" + std::to_string(i), "", 0});
+  many.push_back({"xl/worksheets/sheet1.xml", kOneCell});
+  EXPECT_EQ(Refusal(RawZip(many)), "too many zip entries");
+}
+
+TEST(XlsxReader, DoctypesEntitiesAndHugeGridsAreRefused) {
+  // The billion laughs: refused at the DOCTYPE, before any entity is declared or expanded.
+  const std::string laughs =
+      R"(<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">)"
+      R"(<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>)"
+      R"(<worksheet><sheetData><row r="1"><c r="A1" t="str"><v>&d;</v></c></row></sheetData></worksheet>)";
+  EXPECT_EQ(Refusal(RawZip({{"xl/worksheets/sheet1.xml", laughs}})), "DOCTYPE is not allowed in a workbook");
+  // An external entity (XXE) in the shared strings: the same.
+  const std::string xxe = R"(<!DOCTYPE sst [<!ENTITY x SYSTEM "file:///etc/passwd">]><sst><si><t>&x;</t></si></sst>)";
+  EXPECT_EQ(Refusal(RawZip({{"xl/sharedStrings.xml", xxe}, {"xl/worksheets/sheet1.xml", kOneCell}})),
+            "DOCTYPE is not allowed in a workbook");
+  // Not well-formed XML names the part.
+  const std::string broken = R"(<worksheet><sheetData><row r="1"><c r="A1"><v>1</c></row></sheetData></worksheet>)";
+  EXPECT_EQ(Refusal(RawZip({{"xl/worksheets/sheet1.xml", broken}})).rfind("malformed xl/worksheets/sheet1.xml", 0), 0u);
+  // Two cells at opposite corners of the sheet: a grid of 17 billion cells is not built.
+  const std::string corners =
+      R"(<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row>)"
+      R"(<row r="1048576"><c r="XFD1048576"><v>2</v></c></row></sheetData></worksheet>)";
+  EXPECT_EQ(Refusal(RawZip({{"xl/worksheets/sheet1.xml", corners}})), "sheet too large");
+  // Cell references past the sheet's bounds.
+  const std::string wide = R"(<worksheet><sheetData><row r="1"><c r="XFE1"><v>1</v></c></row></sheetData></worksheet>)";
+  EXPECT_EQ(Refusal(RawZip({{"xl/worksheets/sheet1.xml", wide}})), "bad cell reference XFE1");
+}
+
+// Bytes that are not UTF-8 come back as they were (expat alone would refuse the whole part):
+// the upload routes name the cell that holds them (issue 10).
+TEST(XlsxReader, BytesThatAreNotUtf8ComeBackAsTheyWere) {
+  const std::string shared = "<sst><si><t>Fu\xff\xfezz</t></si><si><t>\xc3(</t></si><si><t>\xf4\x8f\xbf\xbf \xc4\xb0</t></si></sst>";
+  const std::string sheet =
+      R"(<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c>)"
+      R"(<c r="C1" t="s"><v>2</v></c><c r="D1" t="inlineStr"><is><t>)" "\xed\xa0\x80" R"(</t></is></c></row></sheetData></worksheet>)";
+  auto grid = ReadXlsxFirstSheet(RawZip({{"xl/sharedStrings.xml", shared}, {"xl/worksheets/sheet1.xml", sheet}}));
+  ASSERT_TRUE(grid.ok()) << grid.error().detail;
+  EXPECT_EQ(*grid, (Grid{{"Fu\xff\xfezz", "\xc3(", "\xf4\x8f\xbf\xbf \xc4\xb0", "\xed\xa0\x80"}}));
+  // In the markup they are malformed.
+  EXPECT_EQ(Refusal(RawZip({{"xl/worksheets/sheet1.xml", "<work\xffsheet/>"}})).rfind("malformed", 0), 0u);
 }
 
 TEST(XlsxReader, AnEmptySheetIsAnEmptyGrid) {
