@@ -15,6 +15,7 @@
 #include "infra/replica_log.h"
 #include "infra/metrics.h"
 #include "projections/job_search.h"
+#include "projections/merkle_log.h"
 #include "projections/projection_engine.h"
 
 namespace istihdam::http {
@@ -50,6 +51,8 @@ class App {
   EventSource& event_log() { return *event_log_; }
   StreamReader& streams() { return *services_->reader; }
   std::uint64_t replica_lag_messages() const { return consumer_ ? consumer_->LagMessages() : 0; }
+  // Signed checkpoints of the log's Merkle tree (docs/audit.md).
+  CheckpointSigner& checkpoints() { return *checkpoints_; }
   // Starts the relay or the consumer (Serve() does it; tests that do not serve call it).
   void StartKafka();
   void StopKafka();
@@ -69,6 +72,8 @@ class App {
   EventSource* event_log_ = nullptr;
   std::unique_ptr<KafkaPublisher> publisher_;
   std::unique_ptr<KafkaConsumer> consumer_;
+  std::unique_ptr<KafkaRecordProducer> checkpoint_producer_;  // istihdam.checkpoints, with Kafka
+  std::unique_ptr<CheckpointSigner> checkpoints_;  // after projections_ and its producer: stops first
 };
 
 // http/contexts.cpp: the one place where bounded contexts register their event types,

@@ -27,6 +27,7 @@
 #include "projections/trainers.h"
 #include "projections/impact_surveys.h"
 #include "projections/private_employment_bureaus.h"
+#include "projections/merkle_log.h"  // audit: signed checkpoints
 
 namespace istihdam::http {
 
@@ -58,6 +59,7 @@ void AddCourseReportRoutes(App& app, Router& router);
 void AddTrainerRoutes(App& app, Router& router);
 void AddImpactSurveyRoutes(App& app, Router& router);
 void AddPrivateEmploymentBureauRoutes(App& app, Router& router);
+void AddCheckpointRoutes(App& app, Router& router);  // audit: checkpoints and proofs
 
 void RegisterContexts(App& app, events::EventRegistry& registry, ProjectionEngine& projections,
                       Router& router) {
@@ -79,6 +81,7 @@ void RegisterContexts(App& app, events::EventRegistry& registry, ProjectionEngin
   projections.Add(MakeImpactSurveysProjector());
   projections.Add(MakeOverseasProjector());
   projections.Add(MakePrivateEmploymentBureausProjector());
+  projections.Add(MakeMerkleProjector());  // audit: the log's Merkle tree
 
   AddServiceRoutes(app, router);
   AddDocsRoutes(app, router);
@@ -107,6 +110,7 @@ void RegisterContexts(App& app, events::EventRegistry& registry, ProjectionEngin
   AddImpactSurveyRoutes(app, router);
   AddOverseasRoutes(app, router);
   AddPrivateEmploymentBureauRoutes(app, router);
+  AddCheckpointRoutes(app, router);
 }
 
 }  // namespace istihdam::http

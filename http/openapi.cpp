@@ -50,6 +50,7 @@ std::string TagDescription(const std::string& tag) {
       {"impact surveys", "The impact-analysis survey (Etki Analizi Anketi): questionnaire, general survey per headquarters and year (SURV-1..SURV-3)"},
       {"overseas", "Overseas employment (Yurtdışı İstihdam): projects abroad, quota allocations per employer and country, dispatches with atomic quota consumption on approval, extensions, worker and subcontractor quota transfers (OVS-1..10)"},
       {"private employment bureaus", "Private employment agencies (Özel İstihdam Büroları, OEB-1..6): membership, bureau page and public directory, list report, confidential period reports (Dönem İşlemleri)"},
+      {"audit", "Signed checkpoints of the event log's Merkle tree, and inclusion and consistency proofs for auditors (docs/audit.md)"},
       {"courses", "Courses (Kurs/Programlar): agency and external courses, their status machine, criteria, trainers, trainee candidates and trainees, course reports (CRS-1..CRS-25)"},
   };
   const auto it = kDescriptions.find(tag);

@@ -122,6 +122,10 @@ Status LoadConfigFile(const std::string& path, Config* c) {
       else if (k == "kafkaBrokers") c->kafka_brokers = val.as_string().c_str();
       else if (k == "kafkaTopic") c->kafka_topic = val.as_string().c_str();
       else if (k == "kafkaConfidentialTopic") c->kafka_confidential_topic = val.as_string().c_str();
+      else if (k == "instanceName") c->instance_name = val.as_string().c_str();
+      else if (k == "checkpointKeyFile") c->checkpoint_key_file = val.as_string().c_str();
+      else if (k == "checkpointIntervalSeconds") c->checkpoint_interval_seconds = val.to_number<unsigned>();
+      else if (k == "kafkaCheckpointTopic") c->kafka_checkpoint_topic = val.as_string().c_str();
       else if (k == "oebReportPeriods") {
         c->oeb_report_periods.clear();
         for (const auto& p : val.as_array()) {

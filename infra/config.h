@@ -119,6 +119,13 @@ struct Config {
   // client.id, ...): a production cluster needs nothing but configuration.
   std::map<std::string, std::string> kafka_properties;
   std::string role = "write";                  // write | read (read replica fed from Kafka)
+  // Signed checkpoints (docs/audit.md): origin "istihdam/<instance_name>" and the key's name;
+  // "" = the host name. The Ed25519 key file: "" = <data_dir>/checkpoint-signing.key, created
+  // on first start with mode 0600.
+  std::string instance_name;
+  std::string checkpoint_key_file;
+  unsigned checkpoint_interval_seconds = 10;     // a new checkpoint at most this long after growth
+  std::string kafka_checkpoint_topic = "istihdam.checkpoints";
 };
 
 // Reads the JSON file at `path` over `config`; unknown keys are an error (typos must not pass

@@ -393,4 +393,69 @@ rd_kafka_t* KafkaPublisher::RecreateProducer(rd_kafka_t* old) {
   return nullptr;
 }
 
+// ----- KafkaRecordProducer -----
+
+KafkaRecordProducer::KafkaRecordProducer(KafkaOptions options, std::string topic)
+    : options_(std::move(options)), topic_(std::move(topic)) {}
+
+KafkaRecordProducer::~KafkaRecordProducer() { Stop(); }
+
+Status KafkaRecordProducer::Start() {
+  auto made = MakeKafkaConf({{"bootstrap.servers", options_.brokers},
+                             {"enable.idempotence", "true"},
+                             {"acks", "all"},
+                             {"linger.ms", "5"},
+                             {"reconnect.backoff.max.ms", "1000"},
+                             {"log_level", "4"}},
+                            options_.extra);
+  if (!made.ok()) return made.error();
+  rd_kafka_conf_t* conf = *made;
+  rd_kafka_conf_set_opaque(conf, this);
+  rd_kafka_conf_set_dr_msg_cb(conf, [](rd_kafka_t*, const rd_kafka_message_t* msg, void* opaque) {
+    auto* self = static_cast<KafkaRecordProducer*>(opaque);
+    if (msg->err == RD_KAFKA_RESP_ERR_NO_ERROR) {
+      self->delivered_.fetch_add(1);
+    } else {
+      self->failed_.fetch_add(1);
+      spdlog::warn("kafka {}: a record was not delivered: {}", self->topic_, rd_kafka_err2str(msg->err));
+    }
+  });
+  char err[512];
+  rd_kafka_t* rk = rd_kafka_new(RD_KAFKA_PRODUCER, conf, err, sizeof err);
+  if (!rk) return Error::Of(errc::kKafkaConfig, err);  // rd_kafka_new freed conf
+  {
+    std::lock_guard lock(mu_);
+    rk_ = rk;
+  }
+  running_ = true;
+  thread_ = std::thread([this, rk] {
+    while (running_ && !EnsureTopic(rk, options_, topic_)) rd_kafka_poll(rk, 1000);
+    while (running_) rd_kafka_poll(rk, 200);
+  });
+  return Status::Ok();
+}
+
+void KafkaRecordProducer::Stop() {
+  if (!running_.exchange(false)) return;
+  if (thread_.joinable()) thread_.join();
+  std::lock_guard lock(mu_);
+  if (rk_) {
+    rd_kafka_flush(rk_, 5000);
+    rd_kafka_destroy(rk_);
+  }
+  rk_ = nullptr;
+}
+
+void KafkaRecordProducer::Publish(const std::string& key, const std::string& value) {
+  std::lock_guard lock(mu_);
+  if (!rk_) return;
+  const auto e = rd_kafka_producev(rk_, RD_KAFKA_V_TOPIC(topic_.c_str()), RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
+                                   RD_KAFKA_V_KEY(key.data(), key.size()),
+                                   RD_KAFKA_V_VALUE(const_cast<char*>(value.data()), value.size()), RD_KAFKA_V_END);
+  if (e != RD_KAFKA_RESP_ERR_NO_ERROR) {
+    failed_.fetch_add(1);
+    spdlog::warn("kafka {}: cannot queue a record: {}", topic_, rd_kafka_err2str(e));
+  }
+}
+
 }  // namespace istihdam

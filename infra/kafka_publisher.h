@@ -105,4 +105,32 @@ class KafkaPublisher {
   std::string read_error_;
 };
 
+// Publishes small keyed text records to one topic (the signed checkpoints, docs/audit.md):
+// best effort with librdkafka's retries and acks=all; the topic is created like the events
+// topic. A record that cannot be delivered is logged and counted, not retried further (the
+// next checkpoint supersedes it). Thread-safe.
+class KafkaRecordProducer {
+ public:
+  KafkaRecordProducer(KafkaOptions options, std::string topic);
+  ~KafkaRecordProducer();
+  // Errors: "kafka_config" (bad property).
+  Status Start();
+  // Flushes what is queued (up to 5 s) and stops.
+  void Stop();
+  void Publish(const std::string& key, const std::string& value);
+  std::uint64_t Delivered() const { return delivered_.load(); }
+  std::uint64_t Failed() const { return failed_.load(); }
+  const std::string& topic() const { return topic_; }
+
+ private:
+  KafkaOptions options_;
+  std::string topic_;
+  std::mutex mu_;  // guards rk_
+  rd_kafka_s* rk_ = nullptr;
+  std::atomic<std::uint64_t> delivered_{0};
+  std::atomic<std::uint64_t> failed_{0};
+  std::atomic<bool> running_{false};
+  std::thread thread_;  // creates the topic, then serves delivery reports
+};
+
 }  // namespace istihdam

@@ -18,6 +18,7 @@
 #include "http/serve.h"
 #include "infra/backup.h"
 #include "infra/family_rows.h"
+#include "infra/checkpoint.h"
 #include "infra/text.h"
 
 using namespace istihdam;
@@ -65,6 +66,79 @@ int Verify(const Config& config) {
   std::cerr << "istihdam verify: ok, " << app->store().LastPosition() << " events, hash chain intact";
   if (bad_text > 0) std::cerr << "; " << bad_text << " events hold text that is not valid UTF-8 (warnings above)";
   std::cerr << "\n";
+  return 0;
+}
+
+// A file's text, or `arg` itself when no such file exists (a verifier key may be given inline).
+std::string FileOrText(const std::string& arg) {
+  std::ifstream in(arg, std::ios::binary);
+  if (!in) return arg;
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// `verify --checkpoint FILE --key VKEY` (docs/audit.md): the signature, then the local log
+// against the checkpoint: the hash chain of its first N events and the root of their tree.
+int VerifyCheckpoint(const Config& config, const std::string& checkpoint_file, const std::string& key_arg) {
+  std::ifstream in(checkpoint_file, std::ios::binary);
+  if (!in) {
+    std::cerr << "istihdam verify: cannot read " << checkpoint_file << "\n";
+    return 2;
+  }
+  std::stringstream note;
+  note << in.rdbuf();
+  auto key = checkpoint::ParseVerifierKey(FileOrText(key_arg));
+  if (!key.ok()) {
+    std::cerr << "istihdam verify: --key: " << key.error().detail << "\n";
+    return 2;
+  }
+  auto c = checkpoint::Verify(note.str(), *key);
+  if (!c.ok()) {
+    std::cerr << "istihdam verify: FAILED: checkpoint " << c.error().code << ": " << c.error().detail << "\n";
+    return 1;
+  }
+  auto app = OpenApp(config);
+  const auto last = app->store().LastPosition();
+  const auto fail = [](std::uint64_t position, const std::string& why) {
+    std::cerr << "istihdam verify: FAILED at position " << position << ": " << why << "\n";
+    std::cout << position << "\n";
+    return 1;
+  };
+  if (c->size > last) {
+    return fail(last + 1, "the checkpoint covers " + std::to_string(c->size) + " events, the log holds " +
+                              std::to_string(last));
+  }
+  // The tree this server recorded (the merkle projection), to point at a leaf that changed.
+  const MerkleViewStore recorded(app->projections().View(kMerkleProjection));
+  const auto recorded_size = app->projections().Position(kMerkleProjection);
+  merkle::CompactRange range;
+  std::uint64_t first_changed = 0;
+  cli::Progress progress("verify");
+  std::string problem;
+  const auto bad = app->store().Verify(
+      &problem, [&](auto d, auto t) { progress.Update(d, t); },
+      [&](const RecordedEvent& e) {
+        if (e.position > c->size) return;
+        range.Append(e.hash);
+        if (first_changed == 0 && e.position <= recorded_size) {
+          const auto leaf = recorded.Get(0, e.position - 1);
+          if (leaf && *leaf != merkle::LeafHash(e.hash)) first_changed = e.position;
+        }
+      });
+  if (bad != 0 && bad <= c->size) return fail(bad, "hash chain: " + problem);
+  if (range.Size() != c->size) return fail(range.Size() + 1, "the log could not be read up to the checkpoint");
+  if (range.Root() != c->root) {
+    if (first_changed != 0) return fail(first_changed, "the event's hash differs from the leaf the tree recorded");
+    std::cerr << "istihdam verify: FAILED: the root of the first " << c->size
+              << " events differs from the checkpoint's; each event matches its chain and the tree this server "
+                 "recorded, so the disagreeing position cannot be narrowed down from a root alone\n";
+    std::cout << c->size << "\n";
+    return 1;
+  }
+  std::cerr << "istihdam verify: ok, checkpoint " << c->origin << " of " << c->size
+            << " events is signed by " << key->name << " and consistent with the local log (" << last
+            << " events)\n";
   return 0;
 }
 
@@ -347,6 +421,10 @@ int main(int argc, char** argv) {
 
   auto* verify = cli.add_subcommand("verify", "walk the hash chain; exit 1 and print the first bad position");
   add_data_dir(verify);
+  std::string verify_checkpoint, verify_key;
+  verify->add_option("--checkpoint", verify_checkpoint,
+                     "a signed checkpoint (GET /api/v1/checkpoint): check its signature and that the log matches it");
+  verify->add_option("--key", verify_key, "the checkpoint's verifier key (a file, or the text itself)");
 
   std::uint64_t from = 1;
   auto* events = cli.add_subcommand("events", "dump the event log as NDJSON");
@@ -470,6 +548,13 @@ int main(int argc, char** argv) {
 
   auto run = [&]() -> int {
     if (serve->parsed()) return http::Serve(*OpenApp(config), listener);
+    if (verify->parsed() && !verify_checkpoint.empty()) {
+      if (verify_key.empty()) {
+        std::cerr << "istihdam verify: --checkpoint needs --key\n";
+        return 2;
+      }
+      return VerifyCheckpoint(config, verify_checkpoint, verify_key);
+    }
     if (verify->parsed()) return Verify(config);
     if (schemas->parsed()) return Schemas();
     if (events->parsed()) return DumpEvents(config, from);

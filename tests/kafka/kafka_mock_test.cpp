@@ -287,6 +287,25 @@ TEST(KafkaPublisherMock, ConfidentialStreamsGoToBothTopicsAndTheCheckpointWaitsF
   }
 }
 
+// The signed checkpoints' producer (docs/audit.md): each record reaches its topic, keyed.
+TEST(KafkaRecordProducerMock, CheckpointsArePublishedToTheirTopic) {
+  MockCluster cluster;
+  KafkaOptions o;
+  o.brokers = cluster.bootstrap();
+  o.partitions = 1;
+  KafkaRecordProducer producer(o, "istihdam.checkpoints");
+  ASSERT_TRUE(producer.Start().ok());
+  producer.Publish("istihdam/node", "istihdam/node\n1\nroot1\n\n- sig\n");
+  producer.Publish("istihdam/node", "istihdam/node\n2\nroot2\n\n- sig\n");
+  ASSERT_TRUE(e2e::WaitUntil([&] { return producer.Delivered() == 2; }, 20s)) << producer.Failed();
+  producer.Stop();
+  const auto msgs = kafka_test::ReadTopic(cluster.bootstrap(), "istihdam.checkpoints");
+  ASSERT_EQ(msgs.size(), 2u);
+  EXPECT_EQ(msgs[0].key, "istihdam/node");
+  EXPECT_EQ(msgs[0].value, "istihdam/node\n1\nroot1\n\n- sig\n");
+  EXPECT_EQ(msgs[1].value, "istihdam/node\n2\nroot2\n\n- sig\n");
+}
+
 TEST(KafkaConsumerMock, MalformedMessageIsCountedAndSkipped) {
   testing::InitCrypto();
   MockCluster cluster;
