@@ -63,6 +63,18 @@ class Repository {
     return l;
   }
 
+  // The state as of log position `position`: the stream's events up to it only (as-of reads,
+  // docs/audit.md). Not cached. Version 0 when the stream had no event by then.
+  Loaded LoadAsOf(const std::string& stream, std::uint64_t position) {
+    Loaded l;
+    for (const auto& rec : store_->ReadStream(stream, 1)) {
+      if (rec.position > position) break;  // a stream's positions grow with its versions
+      if (auto e = events::Decode<Variant>(rec)) l.state = Apply(std::move(l.state), *e);
+      l.version = rec.version;
+    }
+    return l;
+  }
+
  private:
   StreamReader* store_;
   std::size_t capacity_;

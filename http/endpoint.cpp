@@ -28,6 +28,7 @@ HttpResponse Render(RequestContext& ctx, int status, const Result<boost::json::v
     return r;
   }
   HttpResponse r = JsonResponse(SuccessStatus(status, *answer), *answer);
+  for (const auto& h : ctx.answer_headers) r.headers.push_back(h);
   if (!etag) return r;
   const auto* version = answer->as_object().if_contains("version");
   return version && version->is_number() ? WithETag(std::move(r), version->to_number<std::uint64_t>()) : r;

@@ -3,6 +3,7 @@
 #include "aggregates/permissions.h"
 #include "commands/labor_demands.h"
 #include "http/app.h"
+#include "http/as_of.h"
 #include "http/contract/labor_demands.h"
 #include "http/endpoint.h"
 #include "projections/labor_demands.h"
@@ -55,13 +56,26 @@ void AddLaborDemandRoutes(App& app, Router& router) {
             ListLaborDemands(view(), c.session->employer_id, *criteria, q.requested()));
       }});
   router.Add(Endpoint{
-      .method = "GET", .path = "/api/v1/labor-demands/{demandNo}", .access = Access::kEmployer, .permission = perm,
+      .method = "GET", .path = "/api/v1/labor-demands/{demandNo}", .access = Access::kEmployerOrStaff,
+      .permission = perm, .staff_roles = {StaffRole::kAuditor},
       .summary = "GetLaborDemand: the wizard document with status, candidate counts and availableActions; "
-                 "ETag is its version",
+                 "ETag is its version; asOf reads an earlier version (auditors: any employer's)",
       .tag = tag,
-      .handle = [view](RequestContext& c) -> Result<DemandDocument> {
-        return AnswerFrom<DemandDocument>(
-            GetLaborDemand(view(), c.session->employer_id, c.req.params["demandNo"]), errc::kLaborDemandNotFound);
+      .handle = [view, &app](RequestContext& c, const AsOfQuery& q) -> Result<DemandDocument> {
+        const std::string no = c.req.params["demandNo"];
+        auto as_of = ResolveAsOf(c, q);
+        if (!as_of.ok()) return as_of.error();
+        if (!*as_of) {
+          return AnswerFrom<DemandDocument>(GetLaborDemand(view(), c.session->employer_id, no),
+                                            errc::kLaborDemandNotFound);
+        }
+        // Candidate events are on the demand's own stream; an auditor reads any employer's.
+        const std::string stream = LaborDemandStream(no);
+        const std::string owner =
+            c.session->IsStaff() ? app.services().labor_demands.Load(stream).state.employer_id : c.session->employer_id;
+        return AnswerAsOf<DemandDocument>(
+            c, **as_of, MakeLaborDemandsProjector(app.services().ref), {stream},
+            [&](const ReadView& v) { return GetLaborDemand(v, owner, no); }, errc::kLaborDemandNotFound);
       }});
   router.Add(Endpoint{
       .method = "PUT", .path = "/api/v1/labor-demands/{demandNo}", .access = Access::kEmployer, .permission = perm,

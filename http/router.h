@@ -59,6 +59,8 @@ struct RequestContext {
   // env.record (the answer's format is the endpoint's).
   std::string idempotency_record_key{};
   std::string request_hash{};
+  // Headers a handler adds to its successful answer (X-As-Of-Position of an as-of read).
+  std::vector<std::pair<std::string, std::string>> answer_headers{};
 };
 
 using Handler = std::function<HttpResponse(RequestContext&)>;

@@ -9,6 +9,7 @@
 #include "aggregates/workforce_schedule.h"
 #include "commands/typ.h"
 #include "http/app.h"
+#include "http/as_of.h"
 #include "http/contract/typ.h"
 #include "http/endpoint.h"
 #include "http/report_format.h"
@@ -40,7 +41,7 @@ TypScope ScopeOf(const Session& s) {
   else if (role == StaffRole::kUnitUser)
     scope.province = s.province;
   else
-    scope.everything = role == StaffRole::kHeadOfficeUser;
+    scope.everything = role == StaffRole::kHeadOfficeUser || role == StaffRole::kAuditor;  // auditors: as-of reads
   return scope;
 }
 
@@ -144,9 +145,22 @@ void AddTypRoutes(App& app, Router& router) {
       }});
   router.Add(Endpoint{
       .method = "GET", .path = "/api/v1/typ/programs/{typNo}", .access = Access::kEmployerOrStaff,
-      .permission = perm, .staff_roles = kViewers, .summary = "One TYP program; ETag is its version", .tag = tag,
-      .handle = [&app](RequestContext& c) -> Result<Program> {
-        return AnswerFrom<Program>(VisibleProgram(app, c), "typ_program_not_found");
+      .permission = perm, .staff_roles = {StaffRole::kUnitUser, StaffRole::kHeadOfficeUser, StaffRole::kAuditor},
+      .summary = "One TYP program; ETag is its version; asOf reads an earlier version (auditors: any program)",
+      .tag = tag,
+      .handle = [&app](RequestContext& c, const AsOfQuery& q) -> Result<Program> {
+        auto as_of = ResolveAsOf(c, q);
+        if (!as_of.ok()) return as_of.error();
+        if (!*as_of) return AnswerFrom<Program>(VisibleProgram(app, c), "typ_program_not_found");
+        // The document also holds the host employer's title, from the host's registration: replay
+        // that stream too. The host never changes; the status is computed for that day.
+        const std::string typ_no = c.req.params["typNo"], stream = TypProgramStream(typ_no);
+        const auto host = app.services().typ_programs.Load(stream).state.host_employer_id;
+        const std::string day = **as_of > 0 ? DayOf(c, **as_of) : app.services().Today();
+        return AnswerAsOf<Program>(
+            c, **as_of, MakeTypProjector(), {stream, "employer-" + host},
+            [&](const ReadView& v) { return GetTypProgram(v, ScopeOf(*c.session), typ_no, day); },
+            "typ_program_not_found");
       }});
   router.Add(Endpoint{
       .method = "POST", .path = "/api/v1/typ/programs/{typNo}/participants", .access = Access::kStaff,

@@ -5,6 +5,7 @@
 #include "commands/authorized_users.h"
 #include "commands/identity_helpers.h"
 #include "http/app.h"
+#include "http/as_of.h"
 #include "http/contract/users.h"
 #include "http/endpoint.h"
 #include "projections/paging.h"
@@ -68,14 +69,21 @@ void AddUserRoutes(App& app, Router& router) {
       }});
   router.Add(Endpoint{
       .method = "GET", .path = "/api/v1/users/{userId}", .access = Access::kEmployer, .permission = kAdmin,
-      .summary = "One authorized user's account information (\"Kullanıcı Hesabı Bilgileri\"); ETag is the roles' version",
+      .summary = "One authorized user's account information (\"Kullanıcı Hesabı Bilgileri\"); ETag is the roles' "
+                 "version; asOf reads it as it stood then",
       .tag = "users",
-      .handle = [&app](RequestContext& c) -> Result<UserView> {
+      .handle = [&app](RequestContext& c, const AsOfQuery& q) -> Result<UserView> {
         auto& s = app.services();
-        const auto e = s.employers.Load("employer-" + c.session->employer_id);
+        auto as_of = ResolveAsOf(c, q);
+        if (!as_of.ok()) return as_of.error();
+        const std::string stream = "employer-" + c.session->employer_id;
+        std::optional<UserRow::Moment> moment;
+        if (*as_of) moment = UserRow::Moment{**as_of, **as_of > 0 ? DayOf(c, **as_of) : std::string()};
+        const auto e = moment ? s.employers.LoadAsOf(stream, moment->position) : s.employers.Load(stream);
         auto it = e.state.users.find(c.req.params["userId"]);
         if (it == e.state.users.end()) return Error::Of(errc::kUserNotFound);
-        return UserView{UserRow::Of(s, e.state, it->second), e.version};
+        if (moment) c.answer_headers.emplace_back("X-As-Of-Position", std::to_string(moment->position));
+        return UserView{UserRow::Of(s, e.state, it->second, moment), e.version};
       }});
   router.Add(Endpoint{
       .method = "PUT", .path = "/api/v1/users/{userId}", .access = Access::kEmployer, .permission = kAdmin,

@@ -7,6 +7,7 @@
 #include "aggregates/permissions.h"
 #include "commands/workforce_schedules.h"
 #include "http/app.h"
+#include "http/as_of.h"
 #include "http/contract/workforce_schedules.h"
 #include "http/endpoint.h"
 #include "http/json_io.h"
@@ -79,14 +80,23 @@ void AddWorkforceRoutes(App& app, Router& router) {
         return TemplateOf(app.services(), c.req.params["id"]);
       }});
   router.Add(Endpoint{
-      .method = "GET", .path = "/api/v1/workplaces/{id}/workforce-schedules/{month}", .access = Access::kEmployer,
-      .permission = perm,
-      .summary = "One schedule with the computed monthEnd and editable (= latest); ETag is the ledger version",
+      .method = "GET", .path = "/api/v1/workplaces/{id}/workforce-schedules/{month}",
+      .access = Access::kEmployerOrStaff, .permission = perm, .staff_roles = {StaffRole::kAuditor},
+      .summary = "One schedule with the computed monthEnd and editable (= latest); ETag is the ledger version; "
+                 "asOf reads an earlier version (auditors: any employer's)",
       .tag = "workforce schedules",
-      .handle = [view](RequestContext& c) -> Result<ScheduleView> {
-        if (auto hq = RequireHeadquarters(c, c.req.params["id"]); !hq.ok()) return hq.error();
-        return AnswerFrom<ScheduleView>(GetWorkforceSchedule(view(), c.req.params["id"], c.req.params["month"]),
-                                        "schedule_not_found");
+      .handle = [view](RequestContext& c, const AsOfQuery& q) -> Result<ScheduleView> {
+        const std::string hq = c.req.params["id"], month = c.req.params["month"];
+        // An auditor reads any employer's ledger; an employer only its own headquarters'.
+        if (!c.session->IsStaff()) {
+          if (auto own = RequireHeadquarters(c, hq); !own.ok()) return own.error();
+        }
+        auto as_of = ResolveAsOf(c, q);
+        if (!as_of.ok()) return as_of.error();
+        if (!*as_of) return AnswerFrom<ScheduleView>(GetWorkforceSchedule(view(), hq, month), "schedule_not_found");
+        return AnswerAsOf<ScheduleView>(
+            c, **as_of, MakeWorkforceSchedulesProjector(), {WorkforceScheduleStream(hq)},
+            [&](const ReadView& v) { return GetWorkforceSchedule(v, hq, month); }, "schedule_not_found");
       }});
   router.Add(Endpoint{
       .method = "PUT", .path = "/api/v1/workplaces/{id}/workforce-schedules/{month}", .access = Access::kEmployer,

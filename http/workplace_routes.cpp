@@ -2,6 +2,7 @@
 #include "aggregates/permissions.h"
 #include "commands/workplaces.h"
 #include "http/app.h"
+#include "http/as_of.h"
 #include "http/contract/workplaces.h"
 #include "http/endpoint.h"
 #include "projections/workplaces.h"
@@ -38,11 +39,23 @@ void AddWorkplaceRoutes(App& app, Router& router) {
             HandleRegisterWorkplace(app.services(), c.env, c.session->employer_id, std::move(cmd)));
       }});
   router.Add(Endpoint{
-      .method = "GET", .path = "/api/v1/workplaces/{id}", .access = Access::kEmployer, .permission = perm,
-      .summary = "A workplace with every section of the update wizard; ETag is its version", .tag = "workplaces",
-      .handle = [view](RequestContext& c) -> Result<WorkplaceView> {
-        return AnswerFrom<WorkplaceView>(GetWorkplace(view(), c.session->employer_id, c.req.params["id"]),
-                                         "workplace_not_found");
+      .method = "GET", .path = "/api/v1/workplaces/{id}", .access = Access::kEmployerOrStaff, .permission = perm,
+      .staff_roles = {StaffRole::kAuditor},
+      .summary = "A workplace with every section of the update wizard; ETag is its version; asOf reads an earlier "
+                 "version (auditors: any employer's)",
+      .tag = "workplaces",
+      .handle = [view, &app](RequestContext& c, const AsOfQuery& q) -> Result<WorkplaceView> {
+        const std::string id = c.req.params["id"];
+        auto as_of = ResolveAsOf(c, q);
+        if (!as_of.ok()) return as_of.error();
+        if (!*as_of) return AnswerFrom<WorkplaceView>(GetWorkplace(view(), c.session->employer_id, id), "workplace_not_found");
+        const std::string stream = "workplace-" + id;
+        // An auditor reads any employer's workplace: its owner never changes.
+        const std::string owner =
+            c.session->IsStaff() ? app.services().workplaces.Load(stream).state.employer_id : c.session->employer_id;
+        return AnswerAsOf<WorkplaceView>(
+            c, **as_of, MakeWorkplacesProjector(), {stream},
+            [&](const ReadView& v) { return GetWorkplace(v, owner, id); }, "workplace_not_found");
       }});
   router.Add(Endpoint{
       .method = "PUT", .path = "/api/v1/workplaces/{id}", .access = Access::kEmployer, .permission = perm,

@@ -14,6 +14,21 @@ std::string CheckpointKey(const std::string& name, std::uint64_t gen) {
 std::string FamilyName(const std::string& name, const std::string& table, std::uint64_t gen) {
   return "rm." + name + "." + table + ".g" + std::to_string(gen);
 }
+// The rows of one scratch table; an unknown table reads as empty.
+const std::map<std::string, std::string>& ScratchTable(const ScratchTables& s, const std::string& table) {
+  static const std::map<std::string, std::string> kEmpty;
+  auto it = s.rows.find(table);
+  return it == s.rows.end() ? kEmpty : it->second;
+}
+
+bool ScratchGet(const ScratchTables& s, const std::string& table, const std::string& key, std::string* value) {
+  const auto& t = ScratchTable(s, table);
+  auto it = t.find(key);
+  if (it == t.end()) return false;
+  *value = it->second;
+  return true;
+}
+
 }  // namespace
 
 TableSet::~TableSet() {
@@ -29,14 +44,23 @@ rocksdb::ColumnFamilyHandle* TableSet::Table(const std::string& name) const {
 }
 
 void ProjectionBatch::Put(const std::string& table, const std::string& key, const std::string& value) {
+  if (scratch_) {
+    scratch_->rows[table][key] = value;
+    return;
+  }
   batch_->Put(tables_->Table(table), key, value);
 }
 
 void ProjectionBatch::Delete(const std::string& table, const std::string& key) {
+  if (scratch_) {
+    scratch_->rows[table].erase(key);
+    return;
+  }
   batch_->Delete(tables_->Table(table), key);
 }
 
 bool ProjectionBatch::Get(const std::string& table, const std::string& key, std::string* value) {
+  if (scratch_) return ScratchGet(*scratch_, table, key, value);
   auto st = batch_->GetFromBatchAndDB(db_->db(), rocksdb::ReadOptions(), tables_->Table(table), key, value);
   if (st.IsNotFound()) return false;
   if (!st.ok()) throw std::runtime_error("read model get: " + st.ToString());
@@ -44,11 +68,19 @@ bool ProjectionBatch::Get(const std::string& table, const std::string& key, std:
 }
 
 bool ReadView::Get(const std::string& table, const std::string& key, std::string* value) const {
+  if (scratch_) return ScratchGet(*scratch_, table, key, value);
   return db_->Get(tables_->Table(table), key, value);
 }
 
 void ReadView::Scan(const std::string& table, const std::string& prefix,
                     const std::function<bool(const std::string&, const std::string&)>& fn) const {
+  if (scratch_) {
+    const auto& t = ScratchTable(*scratch_, table);
+    for (auto it = t.lower_bound(prefix); it != t.end() && it->first.starts_with(prefix); ++it) {
+      if (!fn(it->first, it->second)) return;
+    }
+    return;
+  }
   std::unique_ptr<rocksdb::Iterator> it(db_->db()->NewIterator(rocksdb::ReadOptions(), tables_->Table(table)));
   for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
     if (!fn(it->key().ToString(), it->value().ToString())) return;
@@ -58,6 +90,10 @@ void ReadView::Scan(const std::string& table, const std::string& prefix,
 
 void ReadView::ScanViews(const std::string& table, const std::string& prefix,
                          const std::function<bool(std::string_view, std::string_view)>& fn) const {
+  if (scratch_) {
+    Scan(table, prefix, [&fn](const std::string& k, const std::string& v) { return fn(k, v); });
+    return;
+  }
   std::unique_ptr<rocksdb::Iterator> it(db_->db()->NewIterator(rocksdb::ReadOptions(), tables_->Table(table)));
   for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
     if (!fn(std::string_view(it->key().data(), it->key().size()),
@@ -71,6 +107,22 @@ void ReadView::ScanViews(const std::string& table, const std::string& prefix,
 void ReadView::ScanFrom(const std::string& table, const std::string& start,
                         const std::function<bool(const std::string&, const std::string&)>& fn,
                         bool reverse) const {
+  if (scratch_) {
+    const auto& t = ScratchTable(*scratch_, table);
+    if (!reverse) {
+      for (auto it = t.lower_bound(start); it != t.end(); ++it) {
+        if (!fn(it->first, it->second)) return;
+      }
+      return;
+    }
+    // From the last key <= start (or the last key) down.
+    auto it = start.empty() ? t.end() : t.upper_bound(start);
+    while (it != t.begin()) {
+      --it;
+      if (!fn(it->first, it->second)) return;
+    }
+    return;
+  }
   std::unique_ptr<rocksdb::Iterator> it(db_->db()->NewIterator(rocksdb::ReadOptions(), tables_->Table(table)));
   if (reverse) {
     if (start.empty()) {

@@ -39,26 +39,38 @@ struct TableSet {
   rocksdb::ColumnFamilyHandle* Table(const std::string& name) const;
 };
 
+// In-memory tables (table name -> key -> value) that a projector can be replayed into outside
+// the database: as-of reads fold one document's events into a fresh ScratchTables and read it
+// with the projection's own Get function. Not thread-safe; owned by the caller.
+struct ScratchTables {
+  std::map<std::string, std::map<std::string, std::string>> rows;
+};
+
 // Writes of one projector while it applies a chunk of events. Reads see the chunk's own
-// writes first (WriteBatchWithIndex).
+// writes first (WriteBatchWithIndex). A batch over ScratchTables writes straight into them.
 class ProjectionBatch {
  public:
   ProjectionBatch(Database* db, const TableSet* tables, rocksdb::WriteBatchWithIndex* batch)
       : db_(db), tables_(tables), batch_(batch) {}
+  // `scratch` must outlive the batch.
+  explicit ProjectionBatch(ScratchTables* scratch) : scratch_(scratch) {}
   void Put(const std::string& table, const std::string& key, const std::string& value);
   void Delete(const std::string& table, const std::string& key);
   bool Get(const std::string& table, const std::string& key, std::string* value);
 
  private:
-  Database* db_;
-  const TableSet* tables_;
-  rocksdb::WriteBatchWithIndex* batch_;
+  Database* db_ = nullptr;
+  const TableSet* tables_ = nullptr;
+  rocksdb::WriteBatchWithIndex* batch_ = nullptr;
+  ScratchTables* scratch_ = nullptr;
 };
 
 // A consistent read handle on a projector's current tables.
 class ReadView {
  public:
   ReadView(Database* db, std::shared_ptr<const TableSet> tables) : db_(db), tables_(std::move(tables)) {}
+  // A view of in-memory tables (as-of reads); they must outlive the view.
+  explicit ReadView(const ScratchTables* scratch) : scratch_(scratch) {}
   bool Get(const std::string& table, const std::string& key, std::string* value) const;
   // Calls fn(key, value) for each row whose key starts with prefix, in key order, until fn
   // returns false.
@@ -74,8 +86,9 @@ class ReadView {
                 bool reverse = false) const;
 
  private:
-  Database* db_;
+  Database* db_ = nullptr;
   std::shared_ptr<const TableSet> tables_;
+  const ScratchTables* scratch_ = nullptr;
 };
 
 class Projector {

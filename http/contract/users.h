@@ -30,11 +30,21 @@ struct UserRow {
        F("locked", locked), F("active", active), F("availableActions", available_actions));
   }
 
-  static UserRow Of(Services& s, const EmployerState& e, const AuthorizedUser& u) {
+  // A past moment of an as-of read: its log position and that day's date.
+  struct Moment {
+    std::uint64_t position = 0;
+    std::string today;
+  };
+  // The row now, or as it stood at `as_of` (the primary admin's names and whether the user was
+  // active then).
+  static UserRow Of(Services& s, const EmployerState& e, const AuthorizedUser& u,
+                    const std::optional<Moment>& as_of = std::nullopt) {
+    const std::string today = as_of ? as_of->today : s.Today();
     UserRow r{u.user_id, u.tckn, u.first_name, u.last_name, u.primary_admin, u.admin, u.locked,
-              MembershipOf(e, u.user_id, s.Today()).has_value(), u.permissions, std::nullopt, {}};
+              MembershipOf(e, u.user_id, today).has_value(), u.permissions, std::nullopt, {}};
     if (u.primary_admin) {
-      const auto acct = s.users.Load("user-" + u.user_id).state;
+      const std::string stream = "user-" + u.user_id;
+      const auto acct = as_of ? s.users.LoadAsOf(stream, as_of->position).state : s.users.Load(stream).state;
       r.tckn = acct.tckn, r.first_name = acct.first_name, r.last_name = acct.last_name;
     }
     if (u.admin) r.permissions.assign(permissions::kAll.begin(), permissions::kAll.end());

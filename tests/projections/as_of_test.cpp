@@ -1,0 +1,120 @@
+// As-of replays (projections/as_of.h) into ScratchTables: a workplace's document as of each
+// position equals what the engine served at that position, other streams are left out, and a
+// ReadView over scratch tables scans like one over RocksDB.
+#include "projections/as_of.h"
+
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+#include "events/workplaces.h"
+#include "projections/workplaces.h"
+#include "tests/test_util.h"
+
+namespace istihdam {
+namespace {
+
+using testing::OneStream;
+using testing::TestStore;
+
+class AsOfReplayTest : public ::testing::Test {
+ protected:
+  std::uint64_t Append(const std::string& stream, NewEvent e) {
+    auto r = ts_.store().Append(OneStream(stream, ExpectedVersion::Any(), {std::move(e)}));
+    EXPECT_TRUE(r.ok());
+    return r.ok() ? r->last_position : 0;
+  }
+  std::uint64_t Register(const std::string& id, const std::string& address) {
+    events::WorkplaceRegistered r{id, "E1", "", "Anadolu " + id, "1", "2", "34", "headquarters", "", {}};
+    r.info.district = "Kadıköy";
+    r.info.address = address;
+    return Append("workplace-" + id, events::Encode(r));
+  }
+  std::uint64_t Update(const std::string& id, const std::string& address) {
+    events::WorkplaceInfoUpdated u{id, {}, {"address"}};
+    u.info.district = "Kadıköy";
+    u.info.address = address;
+    return Append("workplace-" + id, events::Encode(u));
+  }
+  std::optional<boost::json::object> AsOf(const std::string& id, std::uint64_t position, std::size_t* applied = nullptr) {
+    auto projector = MakeWorkplacesProjector();
+    ScratchTables scratch;
+    const auto n = ReplayStreams(*projector, ts_.store(), {"workplace-" + id}, position, &scratch);
+    if (applied) *applied = n;
+    return GetWorkplace(ReadView(&scratch), "E1", id);
+  }
+
+  TestStore ts_;
+};
+
+TEST_F(AsOfReplayTest, EachPositionGivesTheDocumentOfThatVersionOnly) {
+  const auto p1 = Register("W1", "Bir");
+  const auto other = Register("W2", "Başka");
+  const auto p2 = Update("W1", "İki");
+  const auto p3 = Update("W1", "Üç");
+
+  EXPECT_FALSE(AsOf("W1", p1 - 1));
+  std::size_t applied = 0;
+  auto doc = AsOf("W1", p1, &applied);
+  ASSERT_TRUE(doc);
+  EXPECT_EQ(doc->at("address"), "Bir");
+  EXPECT_EQ(doc->at("version"), 1);
+  EXPECT_EQ(applied, 1u);
+  doc = AsOf("W1", other);  // the other stream's event changes nothing
+  EXPECT_EQ(doc->at("address"), "Bir");
+  doc = AsOf("W1", p2, &applied);
+  EXPECT_EQ(doc->at("address"), "İki");
+  EXPECT_EQ(doc->at("version"), 2);
+  EXPECT_EQ(applied, 2u);
+  doc = AsOf("W1", p3 + 100);
+  EXPECT_EQ(doc->at("address"), "Üç");
+  EXPECT_EQ(doc->at("version"), 3);
+
+  // The same document the engine serves now.
+  ProjectionEngine engine(&ts_.db(), &ts_.store(), nullptr);
+  engine.Add(MakeWorkplacesProjector());
+  engine.CatchUp();
+  EXPECT_EQ(*GetWorkplace(engine.View("workplaces"), "E1", "W1"), *AsOf("W1", p3));
+  EXPECT_FALSE(AsOf("W2", other - 1));
+}
+
+TEST(ScratchTablesTest, ABatchWritesAndAViewReadsAndScansInKeyOrder) {
+  ScratchTables scratch;
+  ProjectionBatch b(&scratch);
+  for (const char* k : {"b1", "a1", "b2", "c1"}) b.Put("t", k, std::string("v") + k);
+  b.Delete("t", "c1");
+  std::string v;
+  EXPECT_TRUE(b.Get("t", "b2", &v));
+  EXPECT_EQ(v, "vb2");
+  EXPECT_FALSE(b.Get("t", "c1", &v));
+  EXPECT_FALSE(b.Get("unknown", "a1", &v));
+
+  const ReadView view(&scratch);
+  std::vector<std::string> keys;
+  view.Scan("t", "b", [&](const std::string& k, const std::string&) {
+    keys.push_back(k);
+    return true;
+  });
+  EXPECT_EQ(keys, (std::vector<std::string>{"b1", "b2"}));
+  keys.clear();
+  view.ScanFrom("t", "b1z", [&](const std::string& k, const std::string&) {
+    keys.push_back(k);
+    return true;
+  }, true);
+  EXPECT_EQ(keys, (std::vector<std::string>{"b1", "a1"}));
+  keys.clear();
+  view.ScanFrom("t", "", [&](const std::string& k, const std::string&) {
+    keys.push_back(k);
+    return keys.size() < 2;
+  }, true);
+  EXPECT_EQ(keys, (std::vector<std::string>{"b2", "b1"}));
+  keys.clear();
+  view.ScanViews("t", "", [&](std::string_view k, std::string_view) {
+    keys.emplace_back(k);
+    return true;
+  });
+  EXPECT_EQ(keys, (std::vector<std::string>{"a1", "b1", "b2"}));
+}
+
+}  // namespace
+}  // namespace istihdam
