@@ -2,6 +2,8 @@
 // "Trainers", docs/trainers.md): registered, listed, changed and deleted by a service provider
 // (an employer with COURSES, its own trainers) or by agency staff (unit and head-office users,
 // owner "agency", every trainer).
+#include <chrono>
+
 #include "aggregates/permissions.h"
 #include "commands/trainers.h"
 #include "http/app.h"
@@ -91,6 +93,9 @@ void AddTrainerRoutes(App& app, Router& router) {
         auto pinned = PinnedVersion(c);
         if (!pinned.ok()) return pinned.error();
         const std::string& id = c.req.params["id"];
+        // The assignment check reads a read model: let it see every command committed before
+        // this request (an unassignment a moment ago must not answer trainer_assigned).
+        app.projections().WaitFor(app.store().LastPosition(), std::chrono::steady_clock::now() + std::chrono::seconds(5));
         const DeleteTrainer cmd{OwnerOf(*c.session), TrainerOnRunningCourse(view(), id)};
         return AnswerFrom<wire::Changed>(HandleDeleteTrainer(app.services(), c.env, id, *pinned, cmd));
       }});

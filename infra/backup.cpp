@@ -16,6 +16,7 @@
 #include <cstring>
 #include <filesystem>
 #include <memory>
+#include <vector>
 
 namespace istihdam {
 
@@ -167,7 +168,13 @@ Status RestoreBackup(const std::string& from, const std::string& data_dir, std::
   // Each copied file's checksum is compared with the one recorded at backup time.
   st = engine->RestoreDBFromBackup(rocksdb::RestoreOptions(/*keep_log_files=*/false), id, data_dir, data_dir);
   if (!st.ok()) {
-    for (const auto& e : fs::directory_iterator(data_dir, ec)) fs::remove_all(e.path(), ec);  // it was empty
+    // It was empty before: take back everything the restore wrote. The engine goes first: a
+    // failed copy returns while its other copy jobs may still be writing (CURRENT.tmp,
+    // OPTIONS-* were seen after the return), and destroying the engine waits for them.
+    engine.reset();
+    std::vector<fs::path> written;
+    for (const auto& e : fs::directory_iterator(data_dir, ec)) written.push_back(e.path());
+    for (const auto& p : written) fs::remove_all(p, ec);
     return Failed("restore of backup " + std::to_string(id) + " failed: " + st.ToString());
   }
   return Status::Ok();
