@@ -67,9 +67,8 @@ CollectiveDismissalThresholds ParseDismissalThresholds(const boost::json::value&
   return t;
 }
 
-}  // namespace
-
-Status LoadConfigFile(const std::string& path, Config* c) {
+// The configuration file as a JSON object: config_unreadable or config_invalid otherwise.
+Result<boost::json::value> ReadConfigObject(const std::string& path) {
   std::ifstream in(path);
   if (!in) return Error::Of(errc::kConfigUnreadable, path);
   std::stringstream ss;
@@ -77,8 +76,16 @@ Status LoadConfigFile(const std::string& path, Config* c) {
   boost::system::error_code ec;
   boost::json::value v = boost::json::parse(ss.str(), ec);
   if (ec || !v.is_object()) return Error::Of(errc::kConfigInvalid, path + ": not a JSON object");
+  return v;
+}
+
+}  // namespace
+
+Status LoadConfigFile(const std::string& path, Config* c) {
+  auto v = ReadConfigObject(path);
+  if (!v.ok()) return v.error();
   try {
-    for (const auto& [key, val] : v.as_object()) {
+    for (const auto& [key, val] : v->as_object()) {
       const std::string k(key);
       if (k == "dataDir") c->data_dir = val.as_string().c_str();
       else if (k == "referenceDir") c->reference_dir = val.as_string().c_str();
@@ -169,15 +176,10 @@ bool IsListenerConfigKey(std::string_view key) {
 }
 
 Status LoadListenerConfig(const std::string& path, ListenerConfig* c) {
-  std::ifstream in(path);
-  if (!in) return Error::Of(errc::kConfigUnreadable, path);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  boost::system::error_code ec;
-  boost::json::value v = boost::json::parse(ss.str(), ec);
-  if (ec || !v.is_object()) return Error::Of(errc::kConfigInvalid, path + ": not a JSON object");
+  auto v = ReadConfigObject(path);
+  if (!v.ok()) return v.error();
   try {
-    const auto& o = v.as_object();
+    const auto& o = v->as_object();
     if (const auto* p = o.if_contains("tlsCertFile")) c->tls_cert_file = p->as_string().c_str();
     if (const auto* p = o.if_contains("tlsKeyFile")) c->tls_key_file = p->as_string().c_str();
     if (const auto* p = o.if_contains("drainSeconds")) c->drain_seconds = p->to_number<unsigned>();
