@@ -24,10 +24,10 @@ Services::Services(Config cfg, const Clock* clk, Database* database, EventStore*
       ref(std::move(reference)),
       password_cost(crypto::PasswordCost::FromName(config.password_cost)),
       ids(event_store),
-      employers(stream_reader),
-      workplaces(stream_reader),
-      users(stream_reader),
-      staff(stream_reader),
+      employers(stream_reader, config.aggregate_cache_entries),
+      workplaces(stream_reader, config.aggregate_cache_entries),
+      users(stream_reader, config.aggregate_cache_entries),
+      staff(stream_reader, config.aggregate_cache_entries),
       identity(MakeIdentityProvider(config.identity_registry_file)),
       lockout{config.lockout_max_failures, Micros(config.lockout_window_minutes) * 60'000'000},
       per_tckn_limiter(config.auth_rate_per_tckn_per_minute) {
@@ -53,6 +53,16 @@ std::vector<Micros> PhantomFailures::Of(const std::string& key) {
   std::lock_guard lock(mu_);
   auto it = failures_.find(key);
   return it == failures_.end() ? std::vector<Micros>{} : it->second;
+}
+
+std::size_t Services::CachedAggregateStates() {
+  return employers.CachedStates() + workplaces.CachedStates() + users.CachedStates() + staff.CachedStates() +
+         schedules.CachedStates() + dismissals.CachedStates() + typ_programs.CachedStates() +
+         typ_attendance.CachedStates() + labor_demands.CachedStates() + resumes.CachedStates() +
+         occupations.CachedStates() + courses.CachedStates() + trainee_histories.CachedStates() +
+         trainers.CachedStates() + impact_surveys.CachedStates() + overseas_projects.CachedStates() +
+         overseas_quotas.CachedStates() + dispatches.CachedStates() + overseas_transfers.CachedStates() +
+         bureaus.CachedStates() + period_reports.CachedStates();
 }
 
 std::string Services::Today() const {

@@ -6,6 +6,7 @@
 
 #include <array>
 #include <functional>
+#include <list>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -31,13 +32,14 @@ struct Loaded {
 };
 
 // Loads aggregate state by folding its stream (the local store, or a read replica's copy of
-// the log); keeps recent states in memory and only reads the events appended since. Thread-safe. State must be copyable; Apply(State, const Variant&)
-// must be pure.
+// the log); keeps the `capacity` most recently used states in memory (least recently used out
+// first; 0 keeps none) and only reads the events appended since. Thread-safe. State must be
+// copyable; Apply(State, const Variant&) must be pure.
 template <class State, class Variant>
 class Repository {
  public:
   using Loaded = istihdam::Loaded<State>;
-  explicit Repository(StreamReader* store, std::size_t capacity = 100'000)
+  explicit Repository(StreamReader* store, std::size_t capacity = 10'000)
       : store_(store), capacity_(capacity) {}
 
   Loaded Load(const std::string& stream) {
@@ -45,7 +47,10 @@ class Repository {
     {
       std::lock_guard lock(mu_);
       auto it = cache_.find(stream);
-      if (it != cache_.end()) l = it->second;
+      if (it != cache_.end()) {
+        l = it->second.loaded;
+        recent_.splice(recent_.begin(), recent_, it->second.recent);
+      }
     }
     // When the stream's head equals the cached version there is nothing to read (the common
     // case on hot paths such as session checks; the event store keeps heads in memory).
@@ -56,10 +61,7 @@ class Repository {
       if (auto e = events::Decode<Variant>(rec)) l.state = Apply(std::move(l.state), *e);
       l.version = rec.version;
     }
-    std::lock_guard lock(mu_);
-    if (cache_.size() >= capacity_) cache_.clear();  // crude bound; reloads are cheap
-    auto& slot = cache_[stream];
-    if (slot.version < l.version) slot = l;
+    Keep(stream, l);
     return l;
   }
 
@@ -75,11 +77,39 @@ class Repository {
     return l;
   }
 
+  // States held in memory now (at most the capacity).
+  std::size_t CachedStates() {
+    std::lock_guard lock(mu_);
+    return cache_.size();
+  }
+
  private:
+  struct Entry {
+    Loaded loaded;
+    std::list<std::string>::iterator recent;  // its place in recent_
+  };
+
+  void Keep(const std::string& stream, const Loaded& l) {
+    std::lock_guard lock(mu_);
+    if (capacity_ == 0) return;
+    auto it = cache_.find(stream);
+    if (it != cache_.end()) {
+      if (it->second.loaded.version < l.version) it->second.loaded = l;
+      return;
+    }
+    if (cache_.size() >= capacity_) {
+      cache_.erase(recent_.back());
+      recent_.pop_back();
+    }
+    recent_.push_front(stream);
+    cache_.emplace(stream, Entry{l, recent_.begin()});
+  }
+
   StreamReader* store_;
   std::size_t capacity_;
   std::mutex mu_;
-  std::unordered_map<std::string, Loaded> cache_;
+  std::unordered_map<std::string, Entry> cache_;
+  std::list<std::string> recent_;  // most recently used first
 };
 
 // One mutex per key, for commands that take the next number of a gap-free sequence (TYP

@@ -65,24 +65,24 @@ struct Services {
   Repository<WorkplaceState, events::WorkplaceEvent> workplaces;
   Repository<UserAccountState, events::UserAccountEvent> users;
   Repository<StaffState, events::StaffEvent> staff;
-  Repository<WorkforceScheduleLedger, events::WorkforceScheduleEvent> schedules{reader};
-  Repository<CollectiveDismissalState, events::CollectiveDismissalEvent> dismissals{reader};
-  Repository<TypProgramState, events::TypProgramEvent> typ_programs{reader};
-  Repository<TypAttendanceState, events::TypAttendanceEvent> typ_attendance{reader};
-  Repository<LaborDemandState, events::LaborDemandEvent> labor_demands{reader};
-  Repository<ResumeState, events::ResumeEvent> resumes{reader};
-  Repository<NationalOccupations, events::OccupationEvent> occupations{reader};
-  Repository<CourseState, events::CourseEvent> courses{reader};
-  Repository<TraineeHistory, events::TraineeHistoryEvent> trainee_histories{reader};
-  Repository<TrainerState, events::TrainerEvent> trainers{reader};
-  Repository<ImpactSurveyState, events::ImpactSurveyEvent> impact_surveys{reader};
+  Repository<WorkforceScheduleLedger, events::WorkforceScheduleEvent> schedules{reader, config.aggregate_cache_entries};
+  Repository<CollectiveDismissalState, events::CollectiveDismissalEvent> dismissals{reader, config.aggregate_cache_entries};
+  Repository<TypProgramState, events::TypProgramEvent> typ_programs{reader, config.aggregate_cache_entries};
+  Repository<TypAttendanceState, events::TypAttendanceEvent> typ_attendance{reader, config.aggregate_cache_entries};
+  Repository<LaborDemandState, events::LaborDemandEvent> labor_demands{reader, config.aggregate_cache_entries};
+  Repository<ResumeState, events::ResumeEvent> resumes{reader, config.aggregate_cache_entries};
+  Repository<NationalOccupations, events::OccupationEvent> occupations{reader, config.aggregate_cache_entries};
+  Repository<CourseState, events::CourseEvent> courses{reader, config.aggregate_cache_entries};
+  Repository<TraineeHistory, events::TraineeHistoryEvent> trainee_histories{reader, config.aggregate_cache_entries};
+  Repository<TrainerState, events::TrainerEvent> trainers{reader, config.aggregate_cache_entries};
+  Repository<ImpactSurveyState, events::ImpactSurveyEvent> impact_surveys{reader, config.aggregate_cache_entries};
   // Overseas employment (docs/overseas.md)
-  Repository<OverseasProjectState, events::OverseasProjectEvent> overseas_projects{reader};
-  Repository<AllocationState, events::OverseasQuotaEvent> overseas_quotas{reader};
-  Repository<DispatchState, events::DispatchEvent> dispatches{reader};
-  Repository<TransferState, events::OverseasTransferEvent> overseas_transfers{reader};
-  Repository<BureauState, events::BureauEvent> bureaus{reader};
-  Repository<PeriodReportState, events::PeriodReportEvent> period_reports{reader};
+  Repository<OverseasProjectState, events::OverseasProjectEvent> overseas_projects{reader, config.aggregate_cache_entries};
+  Repository<AllocationState, events::OverseasQuotaEvent> overseas_quotas{reader, config.aggregate_cache_entries};
+  Repository<DispatchState, events::DispatchEvent> dispatches{reader, config.aggregate_cache_entries};
+  Repository<TransferState, events::OverseasTransferEvent> overseas_transfers{reader, config.aggregate_cache_entries};
+  Repository<BureauState, events::BureauEvent> bureaus{reader, config.aggregate_cache_entries};
+  Repository<PeriodReportState, events::PeriodReportEvent> period_reports{reader, config.aggregate_cache_entries};
   std::unique_ptr<IdentityProvider> identity;  // KPS adapter
   LockoutPolicy lockout;
   RateLimiter per_tckn_limiter;  // login and password reset attempts per TCKN
@@ -93,6 +93,9 @@ struct Services {
   // Every event type (http/contexts.cpp sets it): Execute refuses events whose text is not
   // acceptable (events/text_check.h). Null only in tests that build Services by hand.
   const events::EventRegistry* registry = nullptr;
+
+  // Aggregate states held in memory by all the repositories above.
+  std::size_t CachedAggregateStates();
 
   // The local date (config utc_offset_minutes) of now, "YYYY-MM-DD".
   std::string Today() const;

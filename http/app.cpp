@@ -1,6 +1,7 @@
 #include "http/app.h"
 
 #include <boost/json.hpp>
+#include <malloc.h>
 #include <spdlog/spdlog.h>
 
 #include <filesystem>
@@ -32,7 +33,9 @@ std::unique_ptr<App> App::Open(const Config& config, const Clock* clock) {
   if (!db.ok()) throw std::runtime_error("database: " + db.error().detail);
   app->metrics_ = std::make_unique<Metrics>();
   app->db_ = std::move(db).value();
-  app->store_ = std::make_unique<EventStore>(app->db_.get(), clock, app->metrics_.get());
+  EventStore::Options store_options;
+  store_options.head_cache_entries = config.stream_head_cache_entries;
+  app->store_ = std::make_unique<EventStore>(app->db_.get(), clock, app->metrics_.get(), store_options);
   StreamReader* reader = app->store_.get();
   if (config.role == "read") {  // a read replica: projectors and aggregates read what Kafka delivers
     app->replica_log_ = std::make_unique<ReplicaLog>(app->db_.get(), config.kafka_topic);
@@ -65,6 +68,7 @@ std::unique_ptr<App> App::Open(const Config& config, const Clock* clock) {
   if (!search.ok()) throw std::runtime_error("search index: " + search.error().detail);
   app->job_search_ = std::move(search).value();
   app->router_ = std::make_unique<Router>(*app);
+  app->metrics_->SetScrapeHook("memory", [a = app.get()](Metrics& m) { a->ReportMemory(m); });
   RegisterContexts(*app, app->registry_, *app->projections_, *app->router_);
   {  // signed checkpoints (docs/audit.md): the key is created on first start
     const std::string name = config.instance_name.empty() ? checkpoint::DefaultInstanceName() : config.instance_name;
@@ -115,7 +119,22 @@ std::unique_ptr<App> App::Open(const Config& config, const Clock* clock) {
   return app;
 }
 
+// Where the process's memory is, sampled at each scrape (docs/storage.md "Memory bounds").
+void App::ReportMemory(Metrics& m) {
+  const auto rocks = db_->MemoryUsage();
+  m.SetMemoryBytes("rocksdb_memtables", static_cast<double>(rocks.memtables));
+  m.SetMemoryBytes("rocksdb_table_readers", static_cast<double>(rocks.table_readers));
+  m.SetMemoryBytes("rocksdb_block_cache", static_cast<double>(rocks.block_cache));
+  m.SetMemoryBytes("rocksdb_block_cache_pinned", static_cast<double>(rocks.block_cache_pinned));
+  const struct mallinfo2 heap = mallinfo2();
+  m.SetMemoryBytes("malloc_in_use", static_cast<double>(heap.uordblks + heap.hblkhd));
+  m.SetMemoryBytes("malloc_free_held", static_cast<double>(heap.fordblks));
+  m.SetCacheEntries("stream_heads", static_cast<double>(store_->CachedHeads()));
+  m.SetCacheEntries("aggregate_states", static_cast<double>(services_->CachedAggregateStates()));
+}
+
 App::~App() {
+  if (metrics_) metrics_->SetScrapeHook("memory", {});
   if (checkpoints_) checkpoints_->Stop();
   StopKafka();
   if (job_search_) job_search_->Stop();

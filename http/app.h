@@ -59,6 +59,7 @@ class App {
 
  private:
   App() = default;
+  void ReportMemory(Metrics& m);
   std::unique_ptr<Metrics> metrics_;
   std::unique_ptr<Database> db_;
   std::unique_ptr<EventStore> store_;

@@ -94,6 +94,8 @@ Status LoadConfigFile(const std::string& path, Config* c) {
       else if (k == "port") c->port = static_cast<std::uint16_t>(val.to_number<int>());
       else if (k == "httpThreads") c->http_threads = val.to_number<unsigned>();
       else if (k == "workerThreads") c->worker_threads = val.to_number<unsigned>();
+      else if (k == "aggregateCacheEntries") c->aggregate_cache_entries = val.to_number<std::size_t>();
+      else if (k == "streamHeadCacheEntries") c->stream_head_cache_entries = val.to_number<std::size_t>();
       else if (k == "bodyLimitBytes") c->body_limit_bytes = val.to_number<std::size_t>();
       else if (k == "requestTimeoutSeconds") c->request_timeout_seconds = val.to_number<unsigned>();
       else if (IsListenerConfigKey(k)) {}  // LoadListenerConfig

@@ -69,6 +69,10 @@ struct Config {
   // Threads that run requests which may block (commands wait for their group commit's fsync;
   // GETs with minPosition wait for the read models). Plain GETs run on the I/O threads.
   unsigned worker_threads = 64;
+  // In-memory caches (docs/storage.md "Memory bounds"): aggregate states kept per aggregate
+  // type (least recently used out first), and stream heads kept by the group commit.
+  std::size_t aggregate_cache_entries = 10'000;
+  std::size_t stream_head_cache_entries = 200'000;
   std::size_t body_limit_bytes = 1 << 20;
   unsigned request_timeout_seconds = 30;
   std::vector<std::string> cors_origins;  // exact origins allowed to call from browsers

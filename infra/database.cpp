@@ -1,5 +1,6 @@
 #include "infra/database.h"
 
+#include <rocksdb/cache.h>
 #include <rocksdb/filter_policy.h>
 #include <rocksdb/table.h>
 
@@ -59,7 +60,15 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& dir) {
   options.db_write_buffer_size = 128 << 20;
   options.info_log = MakeRocksDbLogger();  // not a LOG file in `dir` (infra/rocksdb_log.h)
   rocksdb::BlockBasedTableOptions table;
-  table.block_cache = rocksdb::NewLRUCache(64 << 20);
+  // Index and filter blocks live in the block cache too, so the cache's 64 MiB bounds them
+  // (outside it they grow with the data: one table reader's index and filter per open SST
+  // file). They are kept in its high-priority pool, and level-0 files' blocks are pinned, so
+  // data blocks are evicted first (the LRU cache's default high-priority pool is half of it).
+  self->block_cache_ = rocksdb::NewLRUCache(64 << 20);
+  table.block_cache = self->block_cache_;
+  table.cache_index_and_filter_blocks = true;
+  table.cache_index_and_filter_blocks_with_high_priority = true;
+  table.pin_l0_filter_and_index_blocks_in_cache = true;
   table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
   self->cf_options_ = rocksdb::ColumnFamilyOptions(options);
   self->cf_options_.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
@@ -114,6 +123,16 @@ rocksdb::ColumnFamilyHandle* Database::FindFamily(const std::string& name) {
   std::lock_guard lock(mu_);
   auto it = families_.find(name);
   return it == families_.end() ? nullptr : it->second;
+}
+
+Database::Memory Database::MemoryUsage() {
+  Memory m;
+  std::uint64_t v = 0;
+  if (db_->GetAggregatedIntProperty("rocksdb.cur-size-all-mem-tables", &v)) m.memtables = v;
+  if (db_->GetAggregatedIntProperty("rocksdb.estimate-table-readers-mem", &v)) m.table_readers = v;
+  m.block_cache = block_cache_->GetUsage();
+  m.block_cache_pinned = block_cache_->GetPinnedUsage();
+  return m;
 }
 
 std::vector<std::string> Database::FamilyNames() {

@@ -69,6 +69,15 @@ class Database {
   // Drops a column family; its handle must no longer be used by anyone.
   void Drop(const std::string& name);
 
+  // What RocksDB holds in memory now, in bytes (the soak and /metrics report it).
+  struct Memory {
+    std::uint64_t memtables = 0;      // every family's memtables, flushed or not
+    std::uint64_t table_readers = 0;  // index and filter blocks outside the block cache
+    std::uint64_t block_cache = 0;    // the shared block cache's usage
+    std::uint64_t block_cache_pinned = 0;
+  };
+  Memory MemoryUsage();
+
   // Point read: false when absent; throws StoreError when the key cannot be read.
   bool Get(rocksdb::ColumnFamilyHandle* family, const rocksdb::Slice& key, std::string* value);
 
@@ -78,6 +87,7 @@ class Database {
   std::mutex mu_;
   std::map<std::string, rocksdb::ColumnFamilyHandle*> families_;
   rocksdb::ColumnFamilyOptions cf_options_;
+  std::shared_ptr<rocksdb::Cache> block_cache_;
 };
 
 // Big-endian fixed-width encodings, so that byte order equals numeric order in keys.

@@ -73,8 +73,14 @@ std::uint64_t EventStore::LoadHead(const std::string& stream) {
     version = DecodeU64(it->key().data() + stream.size() + 1);
   }
   std::lock_guard lock(heads_mu_);
+  if (heads_.size() >= options_.head_cache_entries) heads_.clear();  // bounded; misses reload from disk
   heads_.emplace(stream, version);
   return version;
+}
+
+std::size_t EventStore::CachedHeads() {
+  std::lock_guard lock(heads_mu_);
+  return heads_.size();
 }
 
 std::uint64_t EventStore::StreamVersion(const std::string& stream) { return LoadHead(stream); }
@@ -247,7 +253,7 @@ void EventStore::CommitGroup(std::vector<Writer*>& group) {
   last_hash_ = prev;
   {
     std::lock_guard lock(heads_mu_);
-    if (heads_.size() > 1'000'000) heads_.clear();  // a bounded cache; misses reload from disk
+    if (heads_.size() + staged.size() > options_.head_cache_entries) heads_.clear();  // bounded; misses reload from disk
     for (auto& [s, v] : staged) heads_[s] = v;
   }
   {

@@ -72,6 +72,8 @@ class EventStore final : public StreamReader {
   struct Options {
     std::size_t max_batch_events = 4096;
     bool sync = true;
+    // Stream heads kept in memory; past it the cache is emptied and heads reload from disk.
+    std::size_t head_cache_entries = 200'000;
   };
 
   // `db`, `clock` and `metrics` (nullable) must outlive the store.
@@ -89,6 +91,8 @@ class EventStore final : public StreamReader {
   std::uint64_t LastPosition() const { return committed_position_.load(); }
   // The stream's last version, 0 when it does not exist.
   std::uint64_t StreamVersion(const std::string& stream) override;
+  // Streams whose head is held in memory now.
+  std::size_t CachedHeads();
 
   // Events with position >= from, at most `limit`. Read paths (ReadAll, ForEach, ReadStream,
   // ReadAt) throw StoreError ("store_corrupted") when a committed event cannot be read: they

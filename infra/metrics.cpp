@@ -6,7 +6,9 @@
 #include <prometheus/registry.h>
 #include <prometheus/text_serializer.h>
 
+#include <map>
 #include <mutex>
+#include <vector>
 
 namespace istihdam {
 
@@ -59,8 +61,12 @@ struct Metrics::Impl {
       .Name("istihdam_kafka_replica_malformed_messages_total").Help("Read replica: messages on the topic that are not events, skipped").Register(*registry).Add({});
   prometheus::Counter& producer_restarts = BuildCounter()
       .Name("istihdam_kafka_producer_restarts_total").Help("Outbox relay: producers recreated after a fatal error").Register(*registry).Add({});
+  prometheus::Family<prometheus::Gauge>& memory =
+      BuildGauge().Name("istihdam_memory_bytes").Help("Memory held by a component (RocksDB memtables, table readers, block cache; malloc)").Register(*registry);
+  prometheus::Family<prometheus::Gauge>& cache_entries =
+      BuildGauge().Name("istihdam_cache_entries").Help("Entries of an in-memory cache (stream heads, aggregate states)").Register(*registry);
   std::mutex hook_mu;
-  std::function<void(Metrics&)> hook;
+  std::map<std::string, std::function<void(Metrics&)>> hooks;
 };
 
 Metrics::Metrics() : impl_(std::make_unique<Impl>()) {}
@@ -87,9 +93,21 @@ void Metrics::ObserveGroupCommit(std::size_t events, std::size_t appends) {
   impl_->batch_appends.Observe(static_cast<double>(appends));
 }
 
-void Metrics::SetScrapeHook(std::function<void(Metrics&)> hook) {
+void Metrics::SetScrapeHook(const std::string& owner, std::function<void(Metrics&)> hook) {
   std::lock_guard lock(impl_->hook_mu);
-  impl_->hook = std::move(hook);
+  if (hook) {
+    impl_->hooks[owner] = std::move(hook);
+  } else {
+    impl_->hooks.erase(owner);
+  }
+}
+
+void Metrics::SetMemoryBytes(const std::string& component, double bytes) {
+  impl_->memory.Add({{"component", component}}).Set(bytes);
+}
+
+void Metrics::SetCacheEntries(const std::string& cache, double entries) {
+  impl_->cache_entries.Add({{"cache", cache}}).Set(entries);
 }
 
 void Metrics::SetProjection(const std::string& projection, std::uint64_t position,
@@ -126,12 +144,12 @@ void Metrics::CountReplicaMalformed() { impl_->replica_malformed.Increment(); }
 void Metrics::CountProducerRestart() { impl_->producer_restarts.Increment(); }
 
 std::string Metrics::Serialize() {
-  std::function<void(Metrics&)> hook;
+  std::vector<std::function<void(Metrics&)>> hooks;
   {
     std::lock_guard lock(impl_->hook_mu);
-    hook = impl_->hook;
+    for (const auto& [owner, hook] : impl_->hooks) hooks.push_back(hook);
   }
-  if (hook) hook(*this);
+  for (const auto& hook : hooks) hook(*this);
   return prometheus::TextSerializer().Serialize(impl_->registry->Collect());
 }
 

@@ -18,8 +18,13 @@ class Metrics {
   void CountCommand(const std::string& command, const std::string& outcome);
   void ObserveAppend(double seconds);
   void ObserveGroupCommit(std::size_t events, std::size_t appends);
-  // Called at scrape time so that gauges such as projection lag are current.
-  void SetScrapeHook(std::function<void(Metrics&)> hook);
+  // Called at scrape time so that gauges such as projection lag are current. One hook per
+  // owner: setting an owner's hook replaces it, an empty function removes it.
+  void SetScrapeHook(const std::string& owner, std::function<void(Metrics&)> hook);
+  // Memory held by a component, in bytes, and the entries of an in-memory cache: what the soak
+  // samples beside RSS (docs/operations.md "Memory").
+  void SetMemoryBytes(const std::string& component, double bytes);
+  void SetCacheEntries(const std::string& cache, double entries);
   void SetProjection(const std::string& projection, std::uint64_t position, std::uint64_t lag,
                      bool stalled = false);
   // The write path refuses every append after a failed write (EventStore::WriteError).

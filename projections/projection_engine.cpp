@@ -278,7 +278,7 @@ void ProjectionEngine::Start() {
     s->thread = std::thread([this, s] { Run(*s); });
   }
   if (metrics_) {
-    metrics_->SetScrapeHook([this](Metrics& m) {
+    metrics_->SetScrapeHook("projections", [this](Metrics& m) {
       const auto last = source_->LastPosition();
       m.SetLogPosition(last);
       for (const auto& h : Health()) m.SetProjection(h.name, h.position, h.lag, h.stalled);
@@ -293,7 +293,7 @@ void ProjectionEngine::Stop() {
   for (auto& slot : slots_) {
     if (slot->thread.joinable()) slot->thread.join();
   }
-  if (metrics_) metrics_->SetScrapeHook({});
+  if (metrics_) metrics_->SetScrapeHook("projections", {});
 }
 
 ProjectionEngine::Slot& ProjectionEngine::Find(const std::string& name) const {

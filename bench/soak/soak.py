@@ -241,6 +241,32 @@ def health(port):
     return status, doc.get("position", 0), lag
 
 
+MEMORY_COLUMNS = [  # (csv column, metric, label): where the memory is, from /metrics
+    ("memtables_mib", "istihdam_memory_bytes", "rocksdb_memtables"),
+    ("table_readers_mib", "istihdam_memory_bytes", "rocksdb_table_readers"),
+    ("block_cache_mib", "istihdam_memory_bytes", "rocksdb_block_cache"),
+    ("malloc_in_use_mib", "istihdam_memory_bytes", "malloc_in_use"),
+    ("malloc_free_held_mib", "istihdam_memory_bytes", "malloc_free_held"),
+    ("stream_heads", "istihdam_cache_entries", "stream_heads"),
+    ("aggregate_states", "istihdam_cache_entries", "aggregate_states"),
+]
+
+
+def memory_figures(port):
+    """The memory gauges of /metrics, in MiB (bytes) or entries (caches), in MEMORY_COLUMNS order."""
+    _, payload, _ = Client(port).call("GET", "/metrics")
+    values = {}
+    for line in payload.decode().splitlines():
+        if line.startswith("istihdam_memory_bytes{") or line.startswith("istihdam_cache_entries{"):
+            name, _, value = line.rpartition(" ")
+            values[name] = float(value)
+    row = []
+    for _, metric, label in MEMORY_COLUMNS:
+        v = values.get(f'{metric}{{component="{label}"}}', values.get(f'{metric}{{cache="{label}"}}', 0.0))
+        row.append(round(v / 1048576, 1) if metric == "istihdam_memory_bytes" else int(v))
+    return row
+
+
 def proc_figures(pid):
     """RSS in MiB, open descriptors, and how many of them are sockets."""
     rss_kib = 0
@@ -316,10 +342,10 @@ def main():
             _, position, lag = health(port)
             row = (round(time.monotonic() - begin), round(rss, 1), fds, len(lat),
                    round(quantile(lat, 0.5) * 1000, 1), round(quantile(lat, 0.99) * 1000, 1),
-                   len(stats.errors), lag, position, sockets)
+                   len(stats.errors), lag, position, sockets, *memory_figures(port))
             samples.append(row)
             print("soak: t=%ss rss=%sMiB fds=%s requests=%s p50=%sms p99=%sms errors=%s lag=%s position=%s sockets=%s"
-                  % row,
+                  % row[:10] + " " + " ".join(f"{c[0]}={v}" for c, v in zip(MEMORY_COLUMNS, row[10:])),
                   flush=True)
         stop.set()
         for t in threads:
@@ -333,7 +359,8 @@ def main():
                 break
             time.sleep(0.2)
         with open(os.path.join(args.out, "samples.csv"), "w") as f:
-            f.write("seconds,rss_mib,fds,requests,p50_ms,p99_ms,errors,lag,position,sockets\n")
+            f.write("seconds,rss_mib,fds,requests,p50_ms,p99_ms,errors,lag,position,sockets," +
+                    ",".join(c[0] for c in MEMORY_COLUMNS) + "\n")
             for row in samples:
                 f.write(",".join(str(x) for x in row) + "\n")
         base = next((r for r in samples if r[0] >= args.warmup), samples[0])
@@ -359,6 +386,7 @@ def main():
                    f"p99 per interval: max {max(r[5] for r in samples)} ms, median "
                    f"{sorted(r[5] for r in samples)[len(samples) // 2]} ms",
                    f"read-model lag: max {max(r[7] for r in samples)} events, caught up after the load: {caught_up}",
+                   "memory at the last sample: " + ", ".join(f"{c[0]} {v}" for c, v in zip(MEMORY_COLUMNS, last[10:])),
                    f"errors {len(stats.errors)}"]
         with open(os.path.join(args.out, "summary.txt"), "w") as f:
             f.write("\n".join(summary + problems) + "\n")
@@ -389,7 +417,7 @@ set datafile separator ','
 set key autotitle columnhead
 set multiplot layout 3,1 title 'istihdam soak (samples every 10 s)'
 set ylabel 'MiB / fds'
-plot '{out}/samples.csv' using 1:2 with lines title 'RSS (MiB)', '' using 1:3 with lines title 'open fds', '' using 1:10 with lines title 'sockets'
+plot '{out}/samples.csv' using 1:2 with lines title 'RSS (MiB)', '' using 1:3 with lines title 'open fds', '' using 1:10 with lines title 'sockets', '' using 1:($11+$12+$13) with lines title 'RocksDB (MiB)', '' using 1:14 with lines title 'malloc in use (MiB)'
 set ylabel 'ms'
 plot '{out}/samples.csv' using 1:5 with lines title 'p50', '' using 1:6 with lines title 'p99'
 set ylabel 'events'

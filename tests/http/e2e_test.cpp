@@ -111,8 +111,12 @@ TEST_F(ServiceTest, HealthPositionAdvancesWithWrites) {
 }
 
 TEST_F(ServiceTest, MetricsArePrometheusText) {
-  // A write first, so that the group-commit histogram has an observation.
-  Register(port(), NewEmployer::Fresh("Metrik Deneme A.Ş."));
+  // Writes first, so that the group-commit histogram has an observation and the command side
+  // holds the employer's state (adding a workplace loads it).
+  const auto e = RegisterAndLogin(port(), NewEmployer::Fresh("Metrik Deneme A.Ş."));
+  ASSERT_EQ(Post(port(), "/api/v1/workplaces", WorkplaceBody("Metrik Deposu", NextSgkNo(), "34", "Kadıköy", "Adres 1"),
+                 e.token).status,
+            201);
   ASSERT_EQ(Get(port(), "/health").status, 200);
   const auto r = Get(port(), "/metrics");
   ASSERT_EQ(r.status, 200);
@@ -120,6 +124,19 @@ TEST_F(ServiceTest, MetricsArePrometheusText) {
   EXPECT_NE(r.body.find("istihdam_http_requests_total"), std::string::npos) << r.body.substr(0, 2000);
   EXPECT_NE(r.body.find("istihdam_group_commit_events"), std::string::npos) << r.body.substr(0, 2000);
   EXPECT_NE(r.body.find("# TYPE istihdam_http_requests_total counter"), std::string::npos);
+  // Where the memory is (docs/storage.md "Memory bounds"): the writes leave memtable bytes,
+  // cached stream heads and aggregate states behind.
+  const auto gauge = [&](const std::string& series) {
+    const auto at = r.body.find("\n" + series + " ");
+    return at == std::string::npos ? -1.0 : std::stod(r.body.substr(at + series.size() + 2));
+  };
+  EXPECT_GT(gauge("istihdam_memory_bytes{component=\"rocksdb_memtables\"}"), 0) << r.body;
+  EXPECT_GT(gauge("istihdam_memory_bytes{component=\"malloc_in_use\"}"), 1 << 20);
+  EXPECT_GE(gauge("istihdam_memory_bytes{component=\"rocksdb_table_readers\"}"), 0);
+  EXPECT_GE(gauge("istihdam_memory_bytes{component=\"rocksdb_block_cache\"}"), 0);
+  EXPECT_GT(gauge("istihdam_cache_entries{cache=\"stream_heads\"}"), 0);
+  EXPECT_GT(gauge("istihdam_cache_entries{cache=\"aggregate_states\"}"), 0);
+  EXPECT_GE(gauge("istihdam_log_position"), 1);  // the projections' hook runs beside the memory one
 }
 
 TEST_F(ServiceTest, OpenApiDocumentsEveryRoute) {

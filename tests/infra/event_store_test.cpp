@@ -528,6 +528,25 @@ TEST(EventStoreTest, ExtraWritesOfARefusedAppendAreNotWritten) {
   EXPECT_FALSE(t.db().Get(t.db().Family(cf::kIdempotency), "k", &v));
 }
 
+TEST(EventStoreTest, TheHeadCacheIsBoundedAndAnEvictedHeadStillGuardsItsStream) {
+  TestStore t(EventStore::Options{.sync = false, .head_cache_entries = 4});
+  for (int i = 0; i < 10; ++i) {
+    const std::string stream = "s-" + std::to_string(i);
+    ASSERT_TRUE(t.store().Append(OneStream(stream, ExpectedVersion::NoStream(), {RawEvent("1"), RawEvent("2")})).ok());
+    EXPECT_LE(t.store().CachedHeads(), 4u);
+  }
+  for (int i = 0; i < 20; ++i) t.store().StreamVersion("absent-" + std::to_string(i));
+  EXPECT_LE(t.store().CachedHeads(), 4u);
+  // s-0 left the cache long ago: its head comes back from the stream index.
+  const auto stale = t.store().Append(OneStream("s-0", ExpectedVersion::Exactly(1), {RawEvent("3")}));
+  ASSERT_FALSE(stale.ok());
+  EXPECT_EQ(stale.error().code, "version_conflict");
+  const auto fresh = t.store().Append(OneStream("s-0", ExpectedVersion::Exactly(2), {RawEvent("3")}));
+  ASSERT_TRUE(fresh.ok()) << fresh.error().code;
+  EXPECT_EQ(fresh->stream_versions.front(), 3u);
+  EXPECT_EQ(t.store().StreamVersion("s-9"), 2u);
+}
+
 TEST(EventStoreTest, WaitForCommitWakesWhenAnotherThreadAppends) {
   TestStore t;
   AppendMany(t.store(), 3);
