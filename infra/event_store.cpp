@@ -272,6 +272,10 @@ std::vector<RecordedEvent> EventStore::ReadAll(std::uint64_t from, std::size_t l
 }
 
 void EventStore::ForEach(std::uint64_t from, const std::function<bool(RecordedEvent&&)>& fn) {
+  ForEachView(from, [&fn](const RecordView& v) { return fn(v.ToRecorded()); });
+}
+
+void EventStore::ForEachView(std::uint64_t from, const std::function<bool(const RecordView&)>& fn) {
   const std::uint64_t last = committed_position_.load();
   if (from == 0) from = 1;
   if (from > last) return;
@@ -283,9 +287,9 @@ void EventStore::ForEach(std::uint64_t from, const std::function<bool(RecordedEv
     const std::uint64_t pos = it->key().size() == 8 ? DecodeU64(it->key().data()) : 0;
     if (pos > last) return;
     if (pos != expected) throw Unreadable(expected, last, "position " + std::to_string(expected) + " is missing");
-    auto rec = DecodeRecord(std::string_view(it->value().data(), it->value().size()));
+    auto rec = DecodeRecordView(std::string_view(it->value().data(), it->value().size()));
     if (!rec.ok()) throw Unreadable(pos, last, "undecodable record: " + rec.error().detail);
-    if (!fn(std::move(rec).value())) return;
+    if (!fn(*rec)) return;
   }
   // The iterator stops at the end of the data and at the first block it cannot read alike:
   // only its status tells them apart.
