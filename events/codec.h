@@ -19,10 +19,13 @@
 #include <optional>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <type_traits>
+#include <utility>
 #include <variant>
 #include <vector>
 
+#include "events/payload_reader.h"
 #include "infra/event_record.h"
 #include "infra/text.h"
 
@@ -100,37 +103,56 @@ NewEvent Encode(const E& e) {
 }
 
 // Decodes a payload written by any schema version of E (older ones are upcast by E's
-// serialize). Throws cereal::Exception on malformed bytes.
-// A read-only stream over bytes owned elsewhere (no copy).
-class MemoryBuffer : public std::streambuf {
- public:
-  MemoryBuffer(const char* data, std::size_t size) {
-    char* p = const_cast<char*>(data);
-    setg(p, p, p + size);
-  }
-};
-
+// serialize), in place (events/payload_reader.h). Throws cereal::Exception on malformed bytes.
 template <class E>
-E DecodePayload(const std::string& payload) {
-  MemoryBuffer buffer(payload.data(), payload.size());
-  std::istream is(&buffer);
-  cereal::PortableBinaryInputArchive ar(is);
+E DecodePayload(std::string_view payload) {
+  cereal::PayloadReader ar(payload);
   E e{};
   ar(e);
   return e;
 }
 
-// Decodes a recorded event into the first alternative of Variant whose kType matches;
+// Decodes a payload of type `type` into the first alternative of Variant whose kType matches;
 // nullopt when none does.
 template <class Variant, std::size_t I = 0>
-std::optional<Variant> Decode(const RecordedEvent& rec) {
+std::optional<Variant> Decode(std::string_view type, std::string_view payload) {
   if constexpr (I == std::variant_size_v<Variant>) {
     return std::nullopt;
   } else {
     using E = std::variant_alternative_t<I, Variant>;
-    if (rec.type == E::kType) return Variant(DecodePayload<E>(rec.payload));
-    return Decode<Variant, I + 1>(rec);
+    if (type == E::kType) return Variant(DecodePayload<E>(payload));
+    return Decode<Variant, I + 1>(type, payload);
   }
+}
+
+// Decodes a recorded event into the first alternative of Variant whose kType matches;
+// nullopt when none does.
+template <class Variant>
+std::optional<Variant> Decode(const RecordedEvent& rec) {
+  return Decode<Variant>(std::string_view(rec.type), std::string_view(rec.payload));
+}
+
+template <class T>
+struct IsVariant : std::false_type {};
+template <class... Ts>
+struct IsVariant<std::variant<Ts...>> : std::true_type {};
+
+// The stable names of Ts, in order: of an event type its kType, of a variant of event types
+// every alternative's. What a projector decoding them handles (Projector::event_types()).
+template <class... Ts>
+std::vector<std::string> TypesOf() {
+  std::vector<std::string> out;
+  const auto add = [&out]<class T>(std::type_identity<T>) {
+    if constexpr (IsVariant<T>::value) {
+      [&out]<std::size_t... I>(std::index_sequence<I...>) {
+        (out.emplace_back(std::variant_alternative_t<I, T>::kType), ...);
+      }(std::make_index_sequence<std::variant_size_v<T>>());
+    } else {
+      out.emplace_back(T::kType);
+    }
+  };
+  (add(std::type_identity<Ts>{}), ...);
+  return out;
 }
 
 template <class Variant>

@@ -61,8 +61,11 @@ SystemClock& SystemClock::Instance() {
 }
 
 std::string FormatRfc3339(Micros t) {
-  const std::int64_t days = FloorDiv(t, kMicrosPerDay);
-  const Micros in_day = t - days * kMicrosPerDay;
+  // The day and the time in it without multiplying back (days * kMicrosPerDay is below
+  // INT64_MIN for the earliest days: signed overflow).
+  const bool before_midnight = t % kMicrosPerDay < 0;
+  const std::int64_t days = t / kMicrosPerDay - (before_midnight ? 1 : 0);
+  const Micros in_day = t % kMicrosPerDay + (before_midnight ? kMicrosPerDay : 0);
   int y;
   unsigned m, d;
   CivilFromDays(days, &y, &m, &d);

@@ -47,10 +47,10 @@ class Reader {
     pos_ += 4;
     return true;
   }
-  bool Str(std::string* s) {
+  bool Str(std::string_view* s) {
     std::uint64_t n;
     if (!U64(&n) || in_.size() - pos_ < n) return false;
-    s->assign(in_.data() + pos_, n);
+    *s = in_.substr(pos_, n);
     pos_ += n;
     return true;
   }
@@ -104,23 +104,71 @@ std::string EncodeRecord(const RecordedEvent& e) {
   return out;
 }
 
-Result<RecordedEvent> DecodeRecord(std::string_view value) {
+Result<RecordView> DecodeRecordView(std::string_view value) {
   if (value.size() < kTail + 1) return Error::Of(errc::kCorruptRecord, "record too short");
-  RecordedEvent e;
+  RecordView e;
   Reader r(value.substr(0, value.size() - kTail));
   unsigned char flag = 0;
   std::uint64_t recorded_at = 0;
   const bool ok = r.Byte(&flag) && flag == 1 && r.U64(&e.position) && r.Str(&e.stream) && r.U64(&e.version) &&
                   r.Str(&e.event_id) && r.Str(&e.type) && r.U32(&e.schema_version) && r.U64(&recorded_at) &&
-                  r.Str(&e.meta.actor.user_id) && r.Str(&e.meta.actor.actor_type) &&
-                  r.Str(&e.meta.actor.employer_id) && r.Str(&e.meta.correlation_id) &&
-                  r.Str(&e.meta.causation_id) && r.Str(&e.meta.idempotency_key) && r.Str(&e.payload);
+                  r.Str(&e.user_id) && r.Str(&e.actor_type) && r.Str(&e.employer_id) &&
+                  r.Str(&e.correlation_id) && r.Str(&e.causation_id) && r.Str(&e.idempotency_key) &&
+                  r.Str(&e.payload);
   if (!ok) return Error::Of(errc::kCorruptRecord, "truncated or malformed envelope");
   if (!r.AtEnd()) return Error::Of(errc::kCorruptRecord, "trailing bytes");
   e.recorded_at = static_cast<Micros>(recorded_at);
-  std::memcpy(e.prev_hash.data(), value.data() + value.size() - kTail, 32);
-  std::memcpy(e.hash.data(), value.data() + value.size() - 32, 32);
+  e.prev_hash = value.substr(value.size() - kTail, 32);
+  e.hash = value.substr(value.size() - 32, 32);
   return e;
+}
+
+RecordedEvent RecordView::ToRecorded() const {
+  RecordedEvent e;
+  e.position = position;
+  e.stream.assign(stream);
+  e.version = version;
+  e.event_id.assign(event_id);
+  e.type.assign(type);
+  e.schema_version = schema_version;
+  e.recorded_at = recorded_at;
+  e.meta.actor.user_id.assign(user_id);
+  e.meta.actor.actor_type.assign(actor_type);
+  e.meta.actor.employer_id.assign(employer_id);
+  e.meta.correlation_id.assign(correlation_id);
+  e.meta.causation_id.assign(causation_id);
+  e.meta.idempotency_key.assign(idempotency_key);
+  e.payload.assign(payload);
+  if (prev_hash.size() == 32) std::memcpy(e.prev_hash.data(), prev_hash.data(), 32);
+  if (hash.size() == 32) std::memcpy(e.hash.data(), hash.data(), 32);
+  return e;
+}
+
+RecordView RecordView::Of(const RecordedEvent& e) {
+  RecordView v;
+  v.position = e.position;
+  v.stream = e.stream;
+  v.version = e.version;
+  v.event_id = e.event_id;
+  v.type = e.type;
+  v.schema_version = e.schema_version;
+  v.recorded_at = e.recorded_at;
+  v.user_id = e.meta.actor.user_id;
+  v.actor_type = e.meta.actor.actor_type;
+  v.employer_id = e.meta.actor.employer_id;
+  v.correlation_id = e.meta.correlation_id;
+  v.causation_id = e.meta.causation_id;
+  v.idempotency_key = e.meta.idempotency_key;
+  v.payload = e.payload;
+  v.prev_hash = std::string_view(reinterpret_cast<const char*>(e.prev_hash.data()), e.prev_hash.size());
+  v.hash = std::string_view(reinterpret_cast<const char*>(e.hash.data()), e.hash.size());
+  return v;
+}
+
+Result<RecordedEvent> DecodeRecord(std::string_view value) {
+  auto view = DecodeRecordView(value);
+  if (!view.ok()) return view.error();
+  return view->ToRecorded();
 }
 
 void SealRecord(RecordedEvent* e) { e->hash = crypto::Sha256(e->prev_hash, CanonicalBytes(*e)); }

@@ -50,6 +50,33 @@ struct RecordedEvent {
   crypto::Digest hash{};
 };
 
+// A stored event record read in place: every string is a view into the bytes it was decoded
+// from (a RocksDB iterator's value, or a RecordedEvent's strings), valid only as long as those
+// bytes are (for the store's iterators: until the callback returns). For replays, which skip
+// most events and look at the envelope of the others only; ToRecorded() copies it out.
+struct RecordView {
+  std::uint64_t position = 0;
+  std::string_view stream;
+  std::uint64_t version = 0;
+  std::string_view event_id;
+  std::string_view type;
+  std::uint32_t schema_version = 1;
+  Micros recorded_at = 0;
+  std::string_view user_id;
+  std::string_view actor_type;
+  std::string_view employer_id;
+  std::string_view correlation_id;
+  std::string_view causation_id;
+  std::string_view idempotency_key;
+  std::string_view payload;
+  std::string_view prev_hash;  // 32 bytes
+  std::string_view hash;       // 32 bytes
+
+  RecordedEvent ToRecorded() const;
+  // A view of `e`'s strings; `e` must outlive it.
+  static RecordView Of(const RecordedEvent& e);
+};
+
 // Where the fields the store fills in last sit inside the canonical bytes.
 struct CanonicalLayout {
   std::size_t position_at = 0;
@@ -67,6 +94,9 @@ void PatchU64(std::string& bytes, std::size_t at, std::uint64_t v);
 std::string EncodeRecord(const RecordedEvent& e);
 // Parses a stored value. Fails on truncated or malformed bytes; does not check the hash.
 Result<RecordedEvent> DecodeRecord(std::string_view value);
+// The same, in place: the view's strings point into `value`, which must outlive it. Fails
+// exactly where DecodeRecord fails, with the same details.
+Result<RecordView> DecodeRecordView(std::string_view value);
 // Sets e.hash from e.prev_hash and the canonical bytes.
 void SealRecord(RecordedEvent* e);
 // True when the stored hash equals SHA-256(prev_hash || canonical bytes of the value).

@@ -101,6 +101,9 @@ class EventStore final : public StreamReader {
   // Streams events with position >= from (up to the committed position) to fn, in order, over
   // one iterator, until fn returns false. For replays and dumps.
   void ForEach(std::uint64_t from, const std::function<bool(RecordedEvent&&)>& fn);
+  // The same without materializing the events: fn sees each record in place (RecordView), its
+  // strings valid only during the call. The replay path (projection rebuilds).
+  void ForEachView(std::uint64_t from, const std::function<bool(const RecordView&)>& fn);
   // Events of `stream` with version >= from_version, at most `limit`.
   std::vector<RecordedEvent> ReadStream(const std::string& stream, std::uint64_t from_version,
                                         std::size_t limit = SIZE_MAX) override;

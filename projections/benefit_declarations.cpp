@@ -26,6 +26,7 @@ std::int64_t CountOf(const std::string& v) { return v.empty() ? 0 : std::stoll(v
 class BenefitDeclarationsProjector final : public Projector {
  public:
   std::string name() const override { return "benefit_declarations"; }
+  std::vector<std::string> event_types() const override { return events::TypesOf<events::BenefitDeclarationSubmitted>(); }
   std::vector<std::string> tables() const override { return {kByNo, kListing, kFirms, kEmployerUnits, kUnitCounts}; }
 
   void Apply(const RecordedEvent& e, ProjectionBatch& b) override {

@@ -61,6 +61,7 @@ std::vector<std::string> ReportKeys(const std::string& employer_id, const std::s
 class CandidatesProjector final : public Projector {
  public:
   std::string name() const override { return kWhat; }
+  std::vector<std::string> event_types() const override { return events::TypesOf<events::UserAccountRegistered, events::LaborDemandEvent>(); }
   std::vector<std::string> tables() const override { return {kPeople, kDemands, kRows, kPlaces, kReports}; }
 
   void Apply(const RecordedEvent& e, ProjectionBatch& b) override {

@@ -20,6 +20,7 @@ void SetContent(boost::json::object& o, const events::DismissalContent& c) {
 class CollectiveDismissalsProjector final : public Projector {
  public:
   std::string name() const override { return "collective_dismissals"; }
+  std::vector<std::string> event_types() const override { return events::TypesOf<events::CollectiveDismissalEvent>(); }
   std::vector<std::string> tables() const override { return {kById, kByEmployer}; }
 
   void Apply(const RecordedEvent& e, ProjectionBatch& b) override {

@@ -26,6 +26,7 @@ std::string Str(const boost::json::object& o, const char* key) {
 class CoursesProjector final : public Projector {
  public:
   std::string name() const override { return "courses"; }
+  std::vector<std::string> event_types() const override { return events::TypesOf<events::LaborDemandEvent, events::CourseEvent>(); }
   std::vector<std::string> tables() const override { return {kCourses, kDemands, kCandidates, kHires}; }
 
   void Apply(const RecordedEvent& e, ProjectionBatch& b) override {

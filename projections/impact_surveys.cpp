@@ -41,6 +41,7 @@ boost::json::object Parse(const std::string& doc) { return ParseStoredJson(doc, 
 class ImpactSurveysProjector final : public Projector {
  public:
   std::string name() const override { return "impact_surveys"; }
+  std::vector<std::string> event_types() const override { return events::TypesOf<events::WorkplaceRegistered, events::ImpactSurveyEvent>(); }
   std::vector<std::string> tables() const override { return {kSurveys, kByEmployer, kTitles}; }
 
   void Apply(const RecordedEvent& e, ProjectionBatch& b) override {

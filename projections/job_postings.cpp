@@ -139,6 +139,7 @@ class JobPostingsProjector final : public Projector {
  public:
   explicit JobPostingsProjector(const ReferenceData& ref) : ref_(ref) {}
   std::string name() const override { return kWhat; }
+  std::vector<std::string> event_types() const override { return events::TypesOf<events::LaborDemandEvent>(); }
   std::vector<std::string> tables() const override { return {kDemands, kChanges, kChangeTimes, kWords}; }
 
   void Apply(const RecordedEvent& e, ProjectionBatch& b) override {

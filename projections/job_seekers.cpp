@@ -103,6 +103,7 @@ std::string Str(const boost::json::object& o, const char* k) {
 class JobSeekersProjector final : public Projector {
  public:
   std::string name() const override { return kWhat; }
+  std::vector<std::string> event_types() const override { return events::TypesOf<events::UserAccountRegistered, events::ResumeSaved, events::LaborDemandEvent>(); }
   std::vector<std::string> tables() const override { return {kPeople, kResumes, kByOccupation, kDemands, kCandidates}; }
 
   void Apply(const RecordedEvent& e, ProjectionBatch& b) override {

@@ -58,6 +58,7 @@ class LaborDemandsProjector final : public Projector {
  public:
   explicit LaborDemandsProjector(const ReferenceData& ref) : ref_(ref) {}
   std::string name() const override { return kWhat; }
+  std::vector<std::string> event_types() const override { return events::TypesOf<events::LaborDemandEvent>(); }
   std::vector<std::string> tables() const override { return {kByNo, kByEmployer, kReached}; }
 
   void Apply(const RecordedEvent& e, ProjectionBatch& b) override {

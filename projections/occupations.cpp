@@ -22,6 +22,7 @@ constexpr std::size_t kMaxCachedNames = 100'000;
 class OccupationsProjector final : public Projector {
  public:
   std::string name() const override { return kProjection; }
+  std::vector<std::string> event_types() const override { return events::TypesOf<events::OccupationUpserted>(); }
   std::vector<std::string> tables() const override { return {kNational}; }
 
   void Apply(const RecordedEvent& e, ProjectionBatch& b) override {

@@ -23,6 +23,8 @@ std::string PositionText(std::uint64_t p) {
 class OverseasProjector final : public Projector {
  public:
   std::string name() const override { return "overseas"; }
+  std::vector<std::string> event_types() const override { return events::TypesOf<events::OverseasProjectRegistered, events::OverseasQuotaAllocated, events::DispatchCreated,
+                           events::SubcontractorQuotaTransferred>(); }
   std::vector<std::string> tables() const override { return {kIndex}; }
 
   void Apply(const RecordedEvent& e, ProjectionBatch& b) override {

@@ -20,6 +20,7 @@ std::string Str(const boost::json::object& o, const char* key) {
 class BureausProjector final : public Projector {
  public:
   std::string name() const override { return "private_employment_bureaus"; }
+  std::vector<std::string> event_types() const override { return events::TypesOf<events::BureauEvent>(); }
   std::vector<std::string> tables() const override { return {kBureaus}; }
 
   void Apply(const RecordedEvent& e, ProjectionBatch& b) override {

@@ -141,6 +141,7 @@ void ReadView::ScanFrom(const std::string& table, const std::string& start,
 
 struct ProjectionEngine::Slot {
   std::unique_ptr<Projector> projector;
+  std::set<std::string, std::less<>> types;  // projector->event_types(); empty: every event
   std::mutex apply_mu;          // one writer of the tables at a time (tail thread or rebuild)
   mutable std::mutex tables_mu;  // guards `tables`
   std::shared_ptr<TableSet> tables;
@@ -174,6 +175,7 @@ std::shared_ptr<TableSet> ProjectionEngine::OpenGeneration(Slot& slot, std::uint
 void ProjectionEngine::Add(std::unique_ptr<Projector> projector) {
   auto slot = std::make_unique<Slot>();
   slot->projector = std::move(projector);
+  for (auto& t : slot->projector->event_types()) slot->types.insert(std::move(t));
   const std::string name = slot->projector->name();
   auto* checkpoints = db_->Family(cf::kCheckpoints);
   std::string v;
@@ -185,17 +187,22 @@ void ProjectionEngine::Add(std::unique_ptr<Projector> projector) {
 
 std::uint64_t ProjectionEngine::ApplyChunk(Slot& slot, TableSet& tables, std::uint64_t from,
                                            std::size_t max) {
-  const auto evs = source_->Read(from, max);
-  if (evs.empty()) {
+  rocksdb::WriteBatchWithIndex wb(rocksdb::BytewiseComparator(), 0, true);
+  ProjectionBatch batch(db_, &tables, &wb);
+  std::uint64_t last = from - 1;
+  // Events of types the projector does not declare are passed over in place: only the ones it
+  // handles are copied out of the iterator (and their payloads decoded by Apply).
+  const std::size_t seen = source_->Visit(from, max, [&](const RecordView& v) {
+    if (slot.types.empty() || slot.types.contains(v.type)) slot.projector->Apply(v.ToRecorded(), batch);
+    last = v.position;
+    return true;
+  });
+  if (seen == 0) {
     if (source_->LastPosition() >= from) {  // a source must never read short of its end
       throw StoreError("store_corrupted", "position " + std::to_string(from) + " is committed but could not be read");
     }
     return from - 1;
   }
-  rocksdb::WriteBatchWithIndex wb(rocksdb::BytewiseComparator(), 0, true);
-  ProjectionBatch batch(db_, &tables, &wb);
-  for (const auto& e : evs) slot.projector->Apply(e, batch);
-  const std::uint64_t last = evs.back().position;
   wb.Put(db_->Family(cf::kCheckpoints), CheckpointKey(slot.projector->name(), tables.generation),
          EncodeU64(last));
   rocksdb::WriteOptions wo;  // not synced: the log is durable, a lost tail is re-applied

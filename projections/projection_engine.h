@@ -13,6 +13,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -99,6 +100,11 @@ class Projector {
   // Applies one event (most projectors ignore most types). Must write only through `batch`
   // and be deterministic: a rebuild must produce the same rows.
   virtual void Apply(const RecordedEvent& e, ProjectionBatch& batch) = 0;
+  // The event types Apply acts on: the engine gives it only these (events of other types are
+  // skipped without being decoded; the checkpoint still moves past them). Must name every type
+  // Apply does something with (tests/projections/projection_type_filter_test.cpp compares
+  // rebuilds with and without the filter). Empty (the default): every event.
+  virtual std::vector<std::string> event_types() const { return {}; }
 };
 
 // How one projector is doing, for /health and metrics.

@@ -39,6 +39,7 @@ class QuotaStatusProjector final : public Projector {
  public:
   explicit QuotaStatusProjector(std::vector<QuotaRuleSet> rules) : rules_(std::move(rules)) {}
   std::string name() const override { return "quota_status"; }
+  std::vector<std::string> event_types() const override { return events::TypesOf<events::EmployerRegistered, events::WorkforceScheduleEvent>(); }
   std::vector<std::string> tables() const override { return {kByMonth, kSectors}; }
 
   void Apply(const RecordedEvent& e, ProjectionBatch& b) override {

@@ -20,6 +20,7 @@ std::string RawKey(const std::string& hex) {
 class ReplicaSessionsProjector final : public Projector {
  public:
   std::string name() const override { return kReplicaSessionsProjection; }
+  std::vector<std::string> event_types() const override { return events::TypesOf<events::UserLoggedIn, events::UserLoggedOut>(); }
   std::vector<std::string> tables() const override { return {kReplicaSessionsTable}; }
 
   void Apply(const RecordedEvent& e, ProjectionBatch& b) override {

@@ -27,6 +27,7 @@ std::string Str(const boost::json::object& o, const char* key) {
 class TrainersProjector final : public Projector {
  public:
   std::string name() const override { return kTrainersProjection; }
+  std::vector<std::string> event_types() const override { return events::TypesOf<events::TrainerEvent, events::CourseEvent>(); }
   std::vector<std::string> tables() const override { return {kTrainers, kByOwner, kAssignments, kCourseStatus}; }
 
   void Apply(const RecordedEvent& e, ProjectionBatch& b) override {

@@ -38,6 +38,7 @@ std::string Str(const boost::json::object& o, const char* key) {
 class TypProjector final : public Projector {
  public:
   std::string name() const override { return "typ"; }
+  std::vector<std::string> event_types() const override { return events::TypesOf<events::EmployerRegistered, events::TypProgramEvent, events::TypAttendanceEvent>(); }
   std::vector<std::string> tables() const override {
     return {kPrograms, kParticipants, kAbsences, kFlags, kEmployers};
   }

@@ -39,6 +39,7 @@ boost::json::object Document(const std::string& hq, const std::string& employer,
 class WorkforceSchedulesProjector final : public Projector {
  public:
   std::string name() const override { return "workforce_schedules"; }
+  std::vector<std::string> event_types() const override { return events::TypesOf<events::WorkforceScheduleEvent>(); }
   std::vector<std::string> tables() const override { return {kByMonth, kLatest}; }
 
   void Apply(const RecordedEvent& e, ProjectionBatch& b) override {

@@ -48,6 +48,7 @@ void SetInfo(boost::json::object& o, const events::WorkplaceInfo& info) {
 class WorkplacesProjector final : public Projector {
  public:
   std::string name() const override { return "workplaces"; }
+  std::vector<std::string> event_types() const override { return events::TypesOf<events::WorkplaceEvent>(); }
   std::vector<std::string> tables() const override { return {kById, kByEmployer}; }
 
   void Apply(const RecordedEvent& e, ProjectionBatch& b) override {

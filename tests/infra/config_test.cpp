@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <limits>
 
 #include "infra/clock.h"
 #include "tests/test_util.h"
@@ -69,6 +70,24 @@ TEST(FileClockTest, ReadsTheDateOnEveryCallAndFallsBackWithoutAFile) {
   EXPECT_EQ(FormatRfc3339(clock.Now()), "2026-03-31T12:00:00.000000Z");
   std::ofstream(path) << "2026-05-01";
   EXPECT_EQ(FormatDate(clock.Now()), "2026-05-01");
+}
+
+// Every Micros formats, including the two ends of the range: splitting t into days and the
+// time of day used to multiply the days back (days * 86,400,000,000 is below INT64_MIN for
+// the earliest day: signed overflow, caught by -fsanitize=undefined). Expected values as
+// PostgreSQL prints its timestamp limits (proleptic Gregorian, year 0 = 1 BC).
+TEST(FileClockTest, Rfc3339CoversTheWholeRange) {
+  constexpr Micros kMin = std::numeric_limits<Micros>::min();
+  constexpr Micros kMax = std::numeric_limits<Micros>::max();
+  EXPECT_EQ(FormatRfc3339(kMin), "-290308-12-21T19:59:05.224192Z");
+  EXPECT_EQ(FormatRfc3339(kMin + 1), "-290308-12-21T19:59:05.224193Z");
+  EXPECT_EQ(FormatRfc3339(kMax), "294247-01-10T04:00:54.775807Z");
+  EXPECT_EQ(FormatRfc3339(-1), "1969-12-31T23:59:59.999999Z");
+  EXPECT_EQ(FormatRfc3339(0), "1970-01-01T00:00:00.000000Z");
+  EXPECT_EQ(FormatRfc3339(-86'400'000'000LL), "1969-12-31T00:00:00.000000Z");
+  EXPECT_EQ(FormatRfc3339(-62'135'596'800'000'000LL), "0001-01-01T00:00:00.000000Z");
+  EXPECT_EQ(FormatDate(kMin), "-290308-12-21");
+  EXPECT_EQ(FormatDate(kMax), "294247-01-10");
 }
 
 // A production cluster (TLS, SASL) is reached by configuration alone: kafkaProperties are

@@ -215,6 +215,99 @@ TEST(ProjectionEngineTest, RebuildWhileRunningAndAppending) {
   ExpectEachPositionAppliedOnce(engine.View("counter"), last);
 }
 
+// A source that does not override Visit (as the replica log): Visit reads through Read().
+struct ByRead final : EventSource {
+  explicit ByRead(EventStore* s) : store(s) {}
+  std::vector<RecordedEvent> Read(std::uint64_t from, std::size_t limit) override { return store->ReadAll(from, limit); }
+  std::uint64_t LastPosition() const override { return store->LastPosition(); }
+  std::uint64_t WaitForMore(std::uint64_t, std::chrono::steady_clock::time_point) override { return LastPosition(); }
+  EventStore* store;
+};
+
+// Records the positions and types it is given; declares `types` (empty: every event).
+class TypedProjector final : public Projector {
+ public:
+  TypedProjector(std::string name, std::vector<std::string> types) : name_(std::move(name)), types_(std::move(types)) {}
+  std::string name() const override { return name_; }
+  std::vector<std::string> tables() const override { return {"seen"}; }
+  std::vector<std::string> event_types() const override { return types_; }
+  void Apply(const RecordedEvent& e, ProjectionBatch& b) override {
+    b.Put("seen", EncodeU64(e.position), e.type + "/" + e.payload);
+  }
+
+ private:
+  std::string name_;
+  std::vector<std::string> types_;
+};
+
+std::vector<std::string> Seen(const ReadView& view) {
+  std::vector<std::string> out;
+  view.Scan("seen", "", [&](const std::string& k, const std::string& v) {
+    out.push_back(std::to_string(DecodeU64(k.data())) + ":" + v);
+    return true;
+  });
+  return out;
+}
+
+TEST(ProjectionEngineTest, EventTypesFilterWhatAProjectorIsGiven) {
+  TestStore t;
+  ASSERT_TRUE(t.store()
+                  .Append(OneStream("s", ExpectedVersion::Any(),
+                                    {RawEvent("1", "A"), RawEvent("2", "B"), RawEvent("3", "A"), RawEvent("4", "C")}))
+                  .ok());
+  // The last events of the log are of a type the projector skips: its checkpoint still
+  // reaches the end, so they are not read again.
+  ASSERT_TRUE(t.store().Append(OneStream("s", ExpectedVersion::Any(), {RawEvent("5", "B"), RawEvent("6", "B")})).ok());
+  ProjectionEngine engine(&t.db(), &t.store(), nullptr);
+  engine.Add(std::make_unique<TypedProjector>("only_a", std::vector<std::string>{"A"}));
+  engine.Add(std::make_unique<TypedProjector>("a_and_c", std::vector<std::string>{"C", "A", "Unknown"}));
+  engine.Add(std::make_unique<TypedProjector>("all", std::vector<std::string>{}));
+  engine.CatchUp();
+  EXPECT_THAT(Seen(engine.View("only_a")), ElementsAre("1:A/1", "3:A/3"));
+  EXPECT_THAT(Seen(engine.View("a_and_c")), ElementsAre("1:A/1", "3:A/3", "4:C/4"));
+  EXPECT_THAT(Seen(engine.View("all")), ElementsAre("1:A/1", "2:B/2", "3:A/3", "4:C/4", "5:B/5", "6:B/6"));
+  EXPECT_EQ(engine.Position("only_a"), 6u);
+  EXPECT_EQ(engine.Position("a_and_c"), 6u);
+  // A rebuild filters alike.
+  ASSERT_TRUE(engine.Rebuild("only_a").ok());
+  EXPECT_THAT(Seen(engine.View("only_a")), ElementsAre("1:A/1", "3:A/3"));
+  EXPECT_EQ(engine.Position("only_a"), 6u);
+  // Later events are filtered alike.
+  ASSERT_TRUE(t.store().Append(OneStream("s", ExpectedVersion::Any(), {RawEvent("7", "A")})).ok());
+  engine.CatchUp();
+  EXPECT_THAT(Seen(engine.View("only_a")), ElementsAre("1:A/1", "3:A/3", "7:A/7"));
+  // And so are those of a source that does not override Visit (EventSource's default).
+  ByRead by_read(&t.store());
+  ProjectionEngine replica(&t.db(), &by_read, nullptr);
+  replica.Add(std::make_unique<TypedProjector>("only_c_by_read", std::vector<std::string>{"C"}));
+  replica.CatchUp();
+  EXPECT_THAT(Seen(replica.View("only_c_by_read")), ElementsAre("4:C/4"));
+  EXPECT_EQ(replica.Position("only_c_by_read"), 7u);
+}
+
+// EventSource::Visit without an override reads through Read(); it sees what the local log's
+// in-place Visit sees.
+TEST(ProjectionEngineTest, VisitOfAnySourceSeesWhatReadReturns) {
+  TestStore t;
+  AppendN(t.store(), 25);
+  ByRead by_read(&t.store());
+  LogEventSource local(&t.store());
+  for (EventSource* source : {static_cast<EventSource*>(&by_read), static_cast<EventSource*>(&local)}) {
+    std::vector<std::string> seen;
+    const auto n = source->Visit(3, 10, [&](const RecordView& v) {
+      seen.push_back(std::to_string(v.position) + "/" + std::string(v.stream) + "/" + std::string(v.payload));
+      return true;
+    });
+    EXPECT_EQ(n, 10u);
+    ASSERT_EQ(seen.size(), 10u);
+    EXPECT_EQ(seen.front().substr(0, 2), "3/");
+    EXPECT_EQ(seen.back().substr(0, 3), "12/");
+    std::size_t stopped = source->Visit(20, 100, [&](const RecordView& v) { return v.position < 22; });
+    EXPECT_EQ(stopped, 3u) << "stops after the call that returned false";
+    EXPECT_EQ(source->Visit(26, 10, [](const RecordView&) { return true; }), 0u);
+  }
+}
+
 TEST(ProjectionEngineTest, RebuildOfAnUnknownProjectionIsAnError) {
   TestStore t;
   ProjectionEngine engine(&t.db(), &t.store(), nullptr);
