@@ -340,13 +340,14 @@ void KafkaPublisher::Run() {
       SetReadError(store_error ? store_error->code() + ": " + ex.what() : ex.what(), next);
       rd_kafka_poll(rk, 1000);
     }
-    // Idle: sleep on the store's commit signal, so a commit is produced at once (no timer
-    // between a commit and its produce). Delivery reports are served between waits: every
-    // 2 ms while messages are in flight (the checkpoint follows the broker's acks closely),
-    // every 20 ms otherwise.
-    rd_kafka_poll(rk, 0);
+    // Window full: wait for delivery reports. Idle: sleep on the store's commit signal, so a
+    // commit is produced at once (no timer between a commit and its produce); delivery
+    // reports are served between waits, every 2 ms while messages are in flight (the
+    // checkpoint follows the broker's acks closely), every 20 ms otherwise.
+    const bool window_full = !produced && in_flight >= kMaxInFlight;
+    rd_kafka_poll(rk, window_full ? 5 : 0);
     advance();
-    if (!produced) {
+    if (!produced && !window_full) {
       std::size_t pending;
       {
         std::lock_guard lock(impl_->mu);
