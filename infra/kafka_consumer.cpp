@@ -37,7 +37,11 @@ Status KafkaConsumer::Start() {
       {"enable.auto.commit", "false"},
       {"enable.auto.offset.store", "false"},
       {"auto.offset.reset", "earliest"},
+      // An idle fetch waits up to 50 ms at the broker; with fetch.min.bytes=1 it is answered
+      // as soon as a record is appended. No Nagle delay on the fetch requests.
       {"fetch.wait.max.ms", "50"},
+      {"fetch.min.bytes", "1"},
+      {"socket.nagle.disable", "true"},
       {"reconnect.backoff.max.ms", "1000"},
       {"log_level", "4"},
   }, options_.extra);
@@ -107,16 +111,14 @@ void KafkaConsumer::Run() {
   while (running_) {
     std::vector<RecordedEvent> batch;
     std::map<std::int32_t, std::int64_t> offsets;
-    const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(20);
+    // A batch is what the client has already fetched: wait (up to 100 ms, to check running_)
+    // for the first message only, then take what is queued without waiting, so an event is
+    // stored as soon as it arrives. Under load the fetched queue fills the batch anyway.
+    bool polled = false;
     while (batch.size() < 1000 && running_) {
-      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-          until - std::chrono::steady_clock::now());
-      rd_kafka_message_t* m =
-          rd_kafka_consumer_poll(rk, batch.empty() ? 100 : std::max<int>(0, left.count()));
-      if (!m) {
-        if (!batch.empty() || std::chrono::steady_clock::now() >= until) break;
-        continue;
-      }
+      rd_kafka_message_t* m = rd_kafka_consumer_poll(rk, polled ? 0 : 100);
+      if (!m) break;
+      polled = true;
       if (m->err == RD_KAFKA_RESP_ERR_NO_ERROR) {
         auto e = from_json_(std::string_view(static_cast<const char*>(m->payload), m->len));
         if (e.ok()) {

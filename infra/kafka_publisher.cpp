@@ -71,7 +71,8 @@ Result<rd_kafka_t*> KafkaPublisher::CreateProducer() {
       {"bootstrap.servers", options_.brokers},
       {"enable.idempotence", "true"},
       {"acks", "all"},
-      {"linger.ms", "5"},
+      {"linger.ms", "1"},                 // batches still form under load (acks in flight)
+      {"socket.nagle.disable", "true"},   // a produce request goes out at once
       {"message.timeout.ms", "0"},        // never give up: an outage delays, loses nothing
       {"partitioner", "murmur2_random"},  // the Java client's key hashing
       {"reconnect.backoff.max.ms", "1000"},
@@ -339,11 +340,22 @@ void KafkaPublisher::Run() {
       SetReadError(store_error ? store_error->code() + ": " + ex.what() : ex.what(), next);
       rd_kafka_poll(rk, 1000);
     }
-    rd_kafka_poll(rk, produced ? 0 : 5);
+    // Window full: wait for delivery reports. Idle: sleep on the store's commit signal, so a
+    // commit is produced at once (no timer between a commit and its produce); delivery
+    // reports are served between waits, every 2 ms while messages are in flight (the
+    // checkpoint follows the broker's acks closely), every 20 ms otherwise.
+    const bool window_full = !produced && in_flight >= kMaxInFlight;
+    rd_kafka_poll(rk, window_full ? 5 : 0);
     advance();
-    if (!produced)
-      store_->WaitForCommit(next - 1,
-                            std::chrono::steady_clock::now() + std::chrono::milliseconds(20));
+    if (!produced && !window_full) {
+      std::size_t pending;
+      {
+        std::lock_guard lock(impl_->mu);
+        pending = impl_->in_flight;
+      }
+      store_->WaitForCommit(next - 1, std::chrono::steady_clock::now() +
+                                          std::chrono::milliseconds(pending > 0 ? 2 : 20));
+    }
   }
   // What is delivered now is checkpointed; the rest is re-sent later. (No producer when the
   // relay was stopped while recreating one.)
