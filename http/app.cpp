@@ -11,6 +11,7 @@
 #include "http/serve.h"
 #include "http/server.h"
 #include "infra/backup.h"
+#include "projections/as_of.h"
 #include "projections/replica_sessions.h"
 
 namespace istihdam::http {
@@ -33,6 +34,10 @@ std::unique_ptr<App> App::Open(const Config& config, const Clock* clock) {
   if (!db.ok()) throw std::runtime_error("database: " + db.error().detail);
   app->metrics_ = std::make_unique<Metrics>();
   app->db_ = std::move(db).value();
+  // As-of snapshots hold rows computed by this build's projectors and reference data; one
+  // written by another build could serve a document no replay would give now. So they are
+  // dropped at every start and rebuilt by the reads themselves (docs/audit.md).
+  DropAsOfSnapshots(*app->db_);
   EventStore::Options store_options;
   store_options.head_cache_entries = config.stream_head_cache_entries;
   app->store_ = std::make_unique<EventStore>(app->db_.get(), clock, app->metrics_.get(), store_options);

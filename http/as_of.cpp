@@ -33,6 +33,11 @@ std::uint64_t LastPositionAt(EventSource& log, Micros t) {
 
 StreamReader& StreamsOf(RequestContext& c) { return c.app.streams(); }
 
+void ReplayAsOf(RequestContext& c, Projector& projector, const std::vector<std::string>& streams,
+                std::uint64_t position, ScratchTables* scratch) {
+  ReplayWithSnapshots(projector, c.app.streams(), c.app.db(), streams, position, scratch);
+}
+
 std::string DayOf(RequestContext& c, std::uint64_t position) {
   const auto evs = c.app.event_log().Read(position, 1);
   if (evs.empty()) throw StoreError("store_corrupted", "position " + std::to_string(position) + " could not be read");

@@ -38,14 +38,19 @@ std::string DayOf(RequestContext& c, std::uint64_t position);
 // The event streams of the request's App (what AnswerAsOf replays).
 StreamReader& StreamsOf(RequestContext& c);
 
-// Replays `projector` (a fresh instance) over `streams` up to `position`, and answers what `get`
+// ReplayWithSnapshots (projections/as_of.h) over the App's streams and snapshot family.
+void ReplayAsOf(RequestContext& c, Projector& projector, const std::vector<std::string>& streams,
+                std::uint64_t position, ScratchTables* scratch);
+
+// Replays `projector` (a fresh instance) over `streams` up to `position` (from the nearest
+// snapshot at or below it, writing snapshots on the way), and answers what `get`
 // reads from that scratch view (`get(const ReadView&)` -> optional document), or `not_found`.
 // Sets X-As-Of-Position on the answer.
 template <class A, class Get>
 Result<A> AnswerAsOf(RequestContext& c, std::uint64_t position, std::unique_ptr<Projector> projector,
                      const std::vector<std::string>& streams, Get get, const char* not_found) {
   ScratchTables scratch;
-  ReplayStreams(*projector, StreamsOf(c), streams, position, &scratch);
+  ReplayAsOf(c, *projector, streams, position, &scratch);
   const ReadView view(&scratch);
   auto doc = get(view);
   if (!doc) return Error::Of(not_found);

@@ -78,6 +78,32 @@ TEST_F(AsOfReplayTest, EachPositionGivesTheDocumentOfThatVersionOnly) {
   EXPECT_FALSE(AsOf("W2", other - 1));
 }
 
+TEST_F(AsOfReplayTest, ReadStreamUpToStopsAtThePosition) {
+  const auto p1 = Register("W1", "Bir");
+  const auto p2 = Update("W1", "İki");
+  const auto other = Register("W2", "Başka");
+  const auto p3 = Update("W1", "Üç");
+  const auto p4 = Update("W1", "Dört");
+
+  auto versions = [&](std::uint64_t from, std::uint64_t position) {
+    std::vector<std::uint64_t> out;
+    for (const auto& e : ReadStreamUpTo(ts_.store(), "workplace-W1", from, position)) {
+      EXPECT_LE(e.position, position);
+      EXPECT_EQ(e.stream, "workplace-W1");
+      out.push_back(e.version);
+    }
+    return out;
+  };
+  EXPECT_EQ(versions(1, p1 - 1), std::vector<std::uint64_t>{});
+  EXPECT_EQ(versions(1, p1), (std::vector<std::uint64_t>{1}));
+  EXPECT_EQ(versions(1, other), (std::vector<std::uint64_t>{1, 2}));  // another stream's position
+  EXPECT_EQ(versions(2, p3), (std::vector<std::uint64_t>{2, 3}));     // resumes at a version
+  EXPECT_EQ(versions(3, p2), std::vector<std::uint64_t>{});           // nothing after v2 by p2
+  EXPECT_EQ(versions(0, p4 + 10), (std::vector<std::uint64_t>{1, 2, 3, 4}));
+  EXPECT_EQ(versions(5, p4), std::vector<std::uint64_t>{});
+  EXPECT_EQ(ReadStreamUpTo(ts_.store(), "workplace-none", 1, p4).size(), 0u);
+}
+
 TEST(ScratchTablesTest, ABatchWritesAndAViewReadsAndScansInKeyOrder) {
   ScratchTables scratch;
   ProjectionBatch b(&scratch);
