@@ -124,6 +124,7 @@ TEST(ProjectionTypeFilterTest, EveryProjectorBuildsTheSameRowsWithItsFilterAsWit
   unfiltered.CatchUp();
 
   std::size_t compared = 0;
+  std::string empty;
   for (const auto& name : names) {
     SCOPED_TRACE(name);
     // Declared names are real event types (a typo would declare nothing).
@@ -133,11 +134,18 @@ TEST(ProjectionTypeFilterTest, EveryProjectorBuildsTheSameRowsWithItsFilterAsWit
     const auto with = Rows(filtered.View("f." + name), tables[name]);
     const auto without = Rows(unfiltered.View("u." + name), tables[name]);
     EXPECT_TRUE(with == without) << with.size() << " rows with the filter, " << without.size() << " without";
-    if (!without.empty()) ++compared;
+    if (!without.empty()) {
+      ++compared;
+    } else {
+      empty += name + " ";
+    }
   }
-  // Not a vacuous comparison: the demo data fills the read models of nearly every projector
-  // (the replica's sessions need logins, which the demo does not write).
-  EXPECT_GE(compared, names.size() - 1) << "projectors with rows in the demo data";
+  // Not a vacuous comparison: the demo data fills the read models of every projector but
+  // three (it notifies no collective dismissal and imports no occupation, and the replica's
+  // sessions need logins). Their filters are covered by their own e2e suites, which read what
+  // the filtered engine built.
+  EXPECT_EQ(empty, "collective_dismissals occupations replicaSessions ");
+  EXPECT_EQ(compared, names.size() - 3);
   EXPECT_GT(logged_types.size(), 20u);
 
   // A rebuild (the same path, into a new generation) gives the same rows again.
