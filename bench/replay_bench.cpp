@@ -59,14 +59,15 @@ struct Pass {
   double cpu_rate() const { return cpu_seconds > 0 ? events / cpu_seconds : 0; }
 };
 
-// The path before RecordView: EventStore::ForEach (one iterator, each record copied into a
-// RecordedEvent, hash chain not checked) plus the typed payload decode of every event.
-Pass ReplayStream(EventStore& store) {
+// Times one pass of `for_each` (EventStore::ForEach or ForEachView) over the whole log, with
+// the typed payload decode of every event.
+template <class Record, class ForEach>
+Pass TimeDecodePass(ForEach for_each) {
   Pass p;
   const auto t0 = Clock::now();
   const double c0 = ThreadCpuSeconds();
   std::size_t sink = 0;
-  store.ForEach(1, [&](RecordedEvent&& e) {
+  for_each([&](Record e) {
     p.bytes += e.payload.size();
     const auto ev = events::DecodePayload<events::EmployerRegistered>(e.payload);
     sink += ev.employer_id.size() + ev.email.size();
@@ -79,49 +80,28 @@ Pass ReplayStream(EventStore& store) {
   return p;
 }
 
+// The path before RecordView: each record copied into a RecordedEvent (hash chain not checked).
+Pass ReplayStream(EventStore& store) {
+  return TimeDecodePass<RecordedEvent&&>([&](auto fn) { store.ForEach(1, fn); });
+}
+
 // The replay path: records read in place, payloads decoded from the iterator's bytes.
 Pass ReplayView(EventStore& store) {
-  Pass p;
-  const auto t0 = Clock::now();
-  const double c0 = ThreadCpuSeconds();
-  std::size_t sink = 0;
-  store.ForEachView(1, [&](const RecordView& v) {
-    p.bytes += v.payload.size();
-    const auto ev = events::DecodePayload<events::EmployerRegistered>(v.payload);
-    sink += ev.employer_id.size() + ev.email.size();
-    ++p.events;
-    return true;
-  });
-  benchmark::DoNotOptimize(sink);
-  p.seconds = Seconds(Clock::now() - t0);
-  p.cpu_seconds = ThreadCpuSeconds() - c0;
-  return p;
+  return TimeDecodePass<const RecordView&>([&](auto fn) { store.ForEachView(1, fn); });
 }
 
 // The projection engine's reads: EventSource::Visit of the local log in chunks of `chunk`
 // (a new iterator per chunk), plus the payload decode.
 Pass ReplayVisitChunks(EventStore& store, std::size_t chunk) {
-  Pass p;
   LogEventSource source(&store);
-  const auto t0 = Clock::now();
-  const double c0 = ThreadCpuSeconds();
-  std::size_t sink = 0;
-  std::uint64_t from = 1;
-  for (;;) {
-    const std::size_t seen = source.Visit(from, chunk, [&](const RecordView& v) {
-      p.bytes += v.payload.size();
-      const auto ev = events::DecodePayload<events::EmployerRegistered>(v.payload);
-      sink += ev.employer_id.size() + ev.email.size();
+  return TimeDecodePass<const RecordView&>([&](auto fn) {
+    std::uint64_t from = 1;
+    while (source.Visit(from, chunk, [&](const RecordView& v) {
       from = v.position + 1;
-      return true;
-    });
-    if (seen == 0) break;
-    p.events += seen;
-  }
-  benchmark::DoNotOptimize(sink);
-  p.seconds = Seconds(Clock::now() - t0);
-  p.cpu_seconds = ThreadCpuSeconds() - c0;
-  return p;
+      return fn(v);
+    }) > 0) {
+    }
+  });
 }
 
 // ReadAll in chunks (the projection engine's path); optionally decode each payload.

@@ -10,6 +10,7 @@
 #include "projections/as_of.h"
 #include "projections/as_of_snapshot.h"
 #include "projections/workplaces.h"
+#include "tests/projections/workplace_log.h"
 #include "tests/test_util.h"
 
 namespace istihdam {
@@ -18,27 +19,10 @@ namespace {
 using testing::OneStream;
 using testing::TestStore;
 
-std::string Stream(const std::string& id) { return "workplace-" + id; }
+std::string Stream(const std::string& id) { return testing::WorkplaceStreamOf(id); }
 
-class AsOfSnapshotTest : public ::testing::Test {
+class AsOfSnapshotTest : public testing::WorkplaceLog {
  protected:
-  std::uint64_t Append(const std::string& id, NewEvent e) {
-    auto r = ts_.store().Append(OneStream(Stream(id), ExpectedVersion::Any(), {std::move(e)}));
-    EXPECT_TRUE(r.ok());
-    return r.ok() ? r->last_position : 0;
-  }
-  std::uint64_t Register(const std::string& id, const std::string& address) {
-    events::WorkplaceRegistered r{id, "E1", "", "Anadolu " + id, "1", "2", "34", "headquarters", "", {}};
-    r.info.district = "Kadıköy";
-    r.info.address = address;
-    return Append(id, events::Encode(r));
-  }
-  std::uint64_t Update(const std::string& id, const std::string& address) {
-    events::WorkplaceInfoUpdated u{id, {}, {"address"}};
-    u.info.district = "Kadıköy";
-    u.info.address = address;
-    return Append(id, events::Encode(u));
-  }
   // W1 with `n` events; W2 registered after W1's 5th event and updated after every 7th.
   std::uint64_t Fill(int n) {
     std::uint64_t last = 0;
@@ -92,7 +76,6 @@ class AsOfSnapshotTest : public ::testing::Test {
     return n;
   }
 
-  TestStore ts_;
   SnapshotPolicy policy_{.every = 16};
 };
 

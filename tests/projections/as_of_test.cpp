@@ -9,6 +9,7 @@
 
 #include "events/workplaces.h"
 #include "projections/workplaces.h"
+#include "tests/projections/workplace_log.h"
 #include "tests/test_util.h"
 
 namespace istihdam {
@@ -17,25 +18,8 @@ namespace {
 using testing::OneStream;
 using testing::TestStore;
 
-class AsOfReplayTest : public ::testing::Test {
+class AsOfReplayTest : public testing::WorkplaceLog {
  protected:
-  std::uint64_t Append(const std::string& stream, NewEvent e) {
-    auto r = ts_.store().Append(OneStream(stream, ExpectedVersion::Any(), {std::move(e)}));
-    EXPECT_TRUE(r.ok());
-    return r.ok() ? r->last_position : 0;
-  }
-  std::uint64_t Register(const std::string& id, const std::string& address) {
-    events::WorkplaceRegistered r{id, "E1", "", "Anadolu " + id, "1", "2", "34", "headquarters", "", {}};
-    r.info.district = "Kadıköy";
-    r.info.address = address;
-    return Append("workplace-" + id, events::Encode(r));
-  }
-  std::uint64_t Update(const std::string& id, const std::string& address) {
-    events::WorkplaceInfoUpdated u{id, {}, {"address"}};
-    u.info.district = "Kadıköy";
-    u.info.address = address;
-    return Append("workplace-" + id, events::Encode(u));
-  }
   std::optional<boost::json::object> AsOf(const std::string& id, std::uint64_t position, std::size_t* applied = nullptr) {
     auto projector = MakeWorkplacesProjector();
     ScratchTables scratch;
@@ -43,8 +27,6 @@ class AsOfReplayTest : public ::testing::Test {
     if (applied) *applied = n;
     return GetWorkplace(ReadView(&scratch), "E1", id);
   }
-
-  TestStore ts_;
 };
 
 TEST_F(AsOfReplayTest, EachPositionGivesTheDocumentOfThatVersionOnly) {
