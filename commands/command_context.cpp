@@ -34,6 +34,7 @@ Services::Services(Config cfg, const Clock* clk, Database* database, EventStore*
   find_session = [sessions = tables.sessions](const std::string& key, std::string* value) {
     return sessions.Get(key, value);
   };
+  session_epoch = [sessions = tables.sessions] { return sessions.Removals(); };
   if (!tables.meta.Get("installation-secret", &installation_secret)) {
     installation_secret = crypto::RandomToken(32);
     auto st = tables.meta.PutDurably("installation-secret", installation_secret);

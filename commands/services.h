@@ -23,6 +23,7 @@
 #include "aggregates/workforce_schedule.h"
 #include "aggregates/workplace.h"
 #include "commands/command_context.h"
+#include "commands/session_cache.h"
 #include "events/event_registry.h"
 #include "infra/crypto.h"
 #include "infra/identity_provider.h"
@@ -90,6 +91,10 @@ struct Services {
   // Reads a session row by SessionKey: the "sessions" table by default; a read replica points
   // it at its projection of the login events (http/app.cpp).
   std::function<bool(const std::string& key, std::string* value)> find_session;
+  // A count that changes whenever a row find_session reads may have been removed: the
+  // sessions table's removals by default; a read replica uses its projection position.
+  std::function<std::uint64_t()> session_epoch;
+  SessionCache session_cache{config.session_cache_entries};  // see commands/session.h
   // Every event type (http/contexts.cpp sets it): Execute refuses events whose text is not
   // acceptable (events/text_check.h). Null only in tests that build Services by hand.
   const events::EventRegistry* registry = nullptr;

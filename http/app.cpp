@@ -60,6 +60,8 @@ std::unique_ptr<App> App::Open(const Config& config, const Clock* clock) {
     app->services_->find_session = [engine](const std::string& key, std::string* value) {
       return engine->View(kReplicaSessionsProjection).Get(kReplicaSessionsTable, key, value);
     };
+    // Its rows change as events are applied: a cached session is reused only until the next one.
+    app->services_->session_epoch = [engine] { return engine->Position(); };
   } else {
     app->projections_ = std::make_unique<ProjectionEngine>(app->db_.get(), app->store_.get(), app->metrics_.get());
   }
@@ -136,6 +138,7 @@ void App::ReportMemory(Metrics& m) {
   m.SetMemoryBytes("malloc_free_held", static_cast<double>(heap.fordblks));
   m.SetCacheEntries("stream_heads", static_cast<double>(store_->CachedHeads()));
   m.SetCacheEntries("aggregate_states", static_cast<double>(services_->CachedAggregateStates()));
+  m.SetCacheEntries("sessions", static_cast<double>(services_->session_cache.Entries()));
 }
 
 App::~App() {

@@ -34,6 +34,12 @@ HttpResponse Render(RequestContext& ctx, int status, const Result<boost::json::v
   return version && version->is_number() ? WithETag(std::move(r), version->to_number<std::uint64_t>()) : r;
 }
 
+HttpResponse RenderText(RequestContext& ctx, int status, std::string json, std::optional<std::uint64_t> etag) {
+  HttpResponse r = JsonTextResponse(status, std::move(json));
+  for (const auto& h : ctx.answer_headers) r.headers.push_back(h);
+  return etag ? WithETag(std::move(r), *etag) : r;
+}
+
 HttpResponse RenderFile(RequestContext& ctx, const Result<FileAnswer>& answer) {
   if (!answer.ok()) return Fail(ctx, answer.error());
   HttpResponse r;

@@ -92,6 +92,33 @@ struct Inputs<std::tuple<Ctx, Q, B>> {
 template <class A>
 constexpr bool kHasVersion = requires(const A& a) { a.version; };
 
+// The answer's version for its ETag, when it declares one.
+// (A version that is not a number, such as a questionnaire's, gives none.)
+template <class A>
+std::optional<std::uint64_t> VersionOf(const A& a) {
+  if constexpr (kHasVersion<A>) {
+    using V = std::remove_cvref_t<decltype(a.version)>;
+    if constexpr (std::is_integral_v<V> && !std::is_same_v<V, bool>) {
+      return static_cast<std::uint64_t>(a.version);
+    } else if constexpr (requires { static_cast<std::uint64_t>(*a.version); }) {
+      if (a.version) return static_cast<std::uint64_t>(*a.version);
+    }
+  }
+  return std::nullopt;
+}
+
+// A command that created what it names answers 201 even on a route whose usual success is
+// 200 (PUT of a month's schedule that did not exist yet): its answer says "created": true.
+template <class A>
+int SuccessStatusOf(int declared, const A& a) {
+  if constexpr (requires { a.created; }) {
+    if constexpr (std::is_same_v<std::remove_cvref_t<decltype(a.created)>, bool>) {
+      if (a.created) return 201;
+    }
+  }
+  return declared;
+}
+
 }  // namespace endpoint_detail
 
 // The declared answer type read back from a command's Outcome or a stored read-model
@@ -114,6 +141,8 @@ Result<A> AnswerFrom(const std::optional<boost::json::object>& doc, const char* 
 // Renders a handler's answer; sets the command's answer record for Idempotency-Key replays.
 HttpResponse Render(RequestContext& ctx, int status, const Result<boost::json::value>& answer, bool etag);
 HttpResponse RenderFile(RequestContext& ctx, const Result<FileAnswer>& answer);
+// A typed answer already written as JSON text (wire::ToJsonText), with its ETag when given.
+HttpResponse RenderText(RequestContext& ctx, int status, std::string json, std::optional<std::uint64_t> etag);
 void PrepareAnswerRecord(RequestContext& ctx, int status,
                          std::function<boost::json::value(const boost::json::object&)> shape);
 
@@ -182,7 +211,8 @@ Route ToRoute(Endpoint<H> e, const wire::ChoiceSource& choices) {
       return RenderFile(ctx, answer);
     } else {
       if (!answer.ok()) return Render(ctx, status, answer.error(), false);
-      return Render(ctx, status, wire::ToJson(*answer), etag && endpoint_detail::kHasVersion<A>);
+      return RenderText(ctx, endpoint_detail::SuccessStatusOf(status, *answer), wire::ToJsonText(*answer),
+                        etag ? endpoint_detail::VersionOf(*answer) : std::nullopt);
     }
   };
   return r;

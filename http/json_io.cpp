@@ -8,9 +8,13 @@
 namespace istihdam::http {
 
 HttpResponse JsonResponse(int status, const boost::json::value& body) {
+  return JsonTextResponse(status, boost::json::serialize(body));
+}
+
+HttpResponse JsonTextResponse(int status, std::string json) {
   HttpResponse r;
   r.status = status;
-  r.body = boost::json::serialize(body);
+  r.body = std::move(json);
   // Text read back from aggregates folded over old events may not be UTF-8: the answer is.
   if (!IsValidUtf8(r.body)) r.body = ToValidUtf8Logged(r.body, "responses");
   return r;

@@ -48,9 +48,8 @@ bool IsPathParameter(std::string_view value) {
 
 namespace {
 
-bool Match(const std::string& pattern, const std::vector<std::string>& segs,
+bool Match(const std::vector<std::string>& pats, const std::vector<std::string>& segs,
            std::map<std::string, std::string>* params) {
-  const auto pats = Split(pattern);
   if (pats.size() != segs.size()) return false;
   std::map<std::string, std::string> found;
   for (std::size_t i = 0; i < pats.size(); ++i) {
@@ -138,6 +137,7 @@ void Router::Add(Route route) {
     command_patterns_.push_back(std::move(route.pattern));
     return;
   }
+  route_segments_.push_back(Split(route.pattern));
   routes_.push_back(std::move(route));
 }
 
@@ -204,9 +204,10 @@ HttpResponse Router::Dispatch(HttpRequest& req) {
     const auto segs = Split(req.path);
     const Route* match = nullptr;
     bool path_known = false;
-    for (const auto& r : routes_) {
+    for (std::size_t i = 0; i < routes_.size(); ++i) {
+      const Route& r = routes_[i];
       std::map<std::string, std::string> params;
-      if (!Match(r.pattern, segs, &params)) continue;
+      if (!Match(route_segments_[i], segs, &params)) continue;
       path_known = true;
       if (r.method == req.method || (req.method == "HEAD" && r.method == "GET")) {
         match = &r;
@@ -228,7 +229,7 @@ HttpResponse Router::Dispatch(HttpRequest& req) {
       // A read replica's unserved command route answers 405, not 404.
       const bool command_path = std::any_of(command_patterns_.begin(), command_patterns_.end(), [&](const auto& pattern) {
         std::map<std::string, std::string> params;
-        return Match(pattern, segs, &params);
+        return Match(Split(pattern), segs, &params);
       });
       resp = Problem(path_known || command_path ? "method_not_allowed" : "not_found", lang);
       if (command_path) resp.headers.emplace_back("Allow", path_known ? "GET, HEAD" : "");
@@ -285,15 +286,15 @@ HttpResponse Router::Handle(HttpRequest& req, const Route& route, Lang lang) {
   if (!IsAcceptableText(correlation)) {  // it is recorded with every event of the command
     return Problem(Error{errc::kInvalidText, {{"X-Correlation-Id", "invalid_text"}}, {}}, lang);
   }
-  meta.correlation_id = !correlation.empty() && correlation.size() <= 100 ? correlation : crypto::Uuid4();
-  meta.causation_id = crypto::Uuid4();
-
-  if (read) {
+  if (read) {  // a read records nothing: no ids to make (they cost two getrandom calls)
+    meta.correlation_id = correlation.size() <= 100 ? correlation : "";
     ctx.position = app_.projections().Position();
     HttpResponse resp = route.handler(ctx);
     resp.headers.emplace_back("X-Position", std::to_string(ctx.position));
     return resp;
   }
+  meta.correlation_id = !correlation.empty() && correlation.size() <= 100 ? correlation : crypto::Uuid4();
+  meta.causation_id = crypto::Uuid4();
   if (route.idempotent && !req.Header("Idempotency-Key").empty()) return RunIdempotent(ctx, route);
   return route.handler(ctx);
 }

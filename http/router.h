@@ -101,6 +101,8 @@ class Router {
 
   App& app_;
   std::vector<Route> routes_;
+  std::vector<std::vector<std::string>> route_segments_;  // routes_[i].pattern split at '/'
+
   std::vector<std::string> command_patterns_;  // read replica: command routes not served
   std::array<std::mutex, 64> idempotency_locks_;
   RateLimiter per_client_;

@@ -241,9 +241,13 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
     r.target = std::string(req.target());
     for (const auto& f : req) r.headers[std::string(f.name_string())] = std::string(f.value());
     r.body = std::move(req.body());
-    beast::error_code ignored;
-    auto ep = Tcp().socket().remote_endpoint(ignored);
-    r.remote_address = ignored ? "" : ep.address().to_string();
+    if (!peer_known_) {  // once per connection (a getpeername call)
+      beast::error_code ignored;
+      auto ep = Tcp().socket().remote_endpoint(ignored);
+      remote_address_ = ignored ? "" : ep.address().to_string();
+      peer_known_ = !ignored;
+    }
+    r.remote_address = remote_address_;
     HttpResponse resp;
     try {
       resp = handler_(r);
@@ -306,6 +310,8 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
   const Config& config_;
   const HttpServer::Handler& handler_;
   net::thread_pool& workers_;
+  std::string remote_address_;  // the peer's address, read on the first request
+  bool peer_known_ = false;
   State state_ = State::kReading;
   bool head_ = false;
   bool abrupt_ = false;  // no TLS close_notify (peer gone, failed handshake, drained while idle)

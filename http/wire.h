@@ -325,6 +325,78 @@ boost::json::value ToJson(const T& v) {
   return Writer::ToJson(v);
 }
 
+// ----- TextWriter ---------------------------------------------------------------------
+
+// T -> JSON text in one pass, appended to a string (a typed endpoint's answer goes straight
+// into the response body, with no document in between). Writes exactly what
+// boost::json::serialize(ToJson(v)) writes (tests/http/wire_test.cpp compares them); a type
+// must not declare two fields of one name.
+class TextWriter {
+ public:
+  explicit TextWriter(std::string* out) : out_(out) {}
+  template <class... Fs>
+  void operator()(Fs&&... fields) {
+    (Write(fields), ...);
+  }
+
+  template <class T>
+  static void Append(std::string* out, const T& v);
+  static void AppendString(std::string* out, std::string_view s);  // quoted and escaped
+  static void AppendValue(std::string* out, const boost::json::value& v);  // boost::json::serialize
+
+ private:
+  template <class T>
+  void Write(const Field<T>& f) {
+    if constexpr (Optional<T>) {
+      if (!f.value.has_value() && !f.is_nullable) return;
+    }
+    out_->push_back(first_ ? '{' : ',');
+    first_ = false;
+    AppendString(out_, f.name);
+    out_->push_back(':');
+    Append(out_, f.value);
+  }
+  std::string* out_;
+  bool first_ = true;
+};
+
+template <class T>
+void TextWriter::Append(std::string* out, const T& v) {
+  if constexpr (std::is_same_v<T, boost::json::value> || std::is_floating_point_v<T>) {
+    AppendValue(out, boost::json::value(v));  // Boost.JSON's number format
+  } else if constexpr (std::is_same_v<T, std::string>) {
+    AppendString(out, v);
+  } else if constexpr (std::is_same_v<T, bool>) {
+    out->append(v ? "true" : "false");
+  } else if constexpr (Integer<T>) {
+    out->append(std::to_string(static_cast<std::int64_t>(v)));
+  } else if constexpr (Optional<T>) {
+    if (v) Append(out, *v);
+    else out->append("null");
+  } else if constexpr (Sequence<T>) {
+    out->push_back('[');
+    bool first = true;
+    for (const auto& x : v) {
+      if (!first) out->push_back(',');
+      first = false;
+      Append(out, x);
+    }
+    out->push_back(']');
+  } else {
+    TextWriter w(out);
+    const_cast<T&>(v).serialize(w);
+    out->append(w.first_ ? "{}" : "}");
+  }
+}
+
+template <class T>
+std::string ToJsonText(const T& v) {
+  std::string out;
+  out.reserve(512);
+  TextWriter::Append(&out, v);
+  return out;
+}
+
 // ----- SchemaWriter -------------------------------------------------------------------
 
 // The JSON Schema (OpenAPI 3.0 dialect) of T.

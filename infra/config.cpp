@@ -96,6 +96,7 @@ Status LoadConfigFile(const std::string& path, Config* c) {
       else if (k == "workerThreads") c->worker_threads = val.to_number<unsigned>();
       else if (k == "aggregateCacheEntries") c->aggregate_cache_entries = val.to_number<std::size_t>();
       else if (k == "streamHeadCacheEntries") c->stream_head_cache_entries = val.to_number<std::size_t>();
+      else if (k == "sessionCacheEntries") c->session_cache_entries = val.to_number<std::size_t>();
       else if (k == "bodyLimitBytes") c->body_limit_bytes = val.to_number<std::size_t>();
       else if (k == "requestTimeoutSeconds") c->request_timeout_seconds = val.to_number<unsigned>();
       else if (IsListenerConfigKey(k)) {}  // LoadListenerConfig

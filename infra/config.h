@@ -73,6 +73,7 @@ struct Config {
   // type (least recently used out first), and stream heads kept by the group commit.
   std::size_t aggregate_cache_entries = 10'000;
   std::size_t stream_head_cache_entries = 200'000;
+  std::size_t session_cache_entries = 100'000;  // resolved login sessions (commands/session_cache.h)
   std::size_t body_limit_bytes = 1 << 20;
   unsigned request_timeout_seconds = 30;
   std::vector<std::string> cors_origins;  // exact origins allowed to call from browsers

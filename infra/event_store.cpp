@@ -251,6 +251,12 @@ void EventStore::CommitGroup(std::vector<Writer*>& group) {
   }
   next_position_ = pos;
   last_hash_ = prev;
+  for (Writer* w : group) {
+    if (!w->result->ok()) continue;
+    for (auto& x : w->req->extra) {
+      if (x.committed) x.committed();
+    }
+  }
   {
     std::lock_guard lock(heads_mu_);
     if (heads_.size() + staged.size() > options_.head_cache_entries) heads_.clear();  // bounded; misses reload from disk

@@ -55,6 +55,9 @@ struct ExtraWrite {
   std::string key;
   std::function<std::string(const AppendResult&)> value;  // unused when `remove`
   bool remove = false;                                     // delete the row instead
+  // Called by the committing thread once the batch is durable and readable, before any caller
+  // of its group is answered (e.g. to invalidate a cache of the row). Must be cheap and not throw.
+  std::function<void()> committed;
 };
 
 struct AppendRequest {

@@ -8,6 +8,9 @@
 
 #include <map>
 #include <mutex>
+#include <shared_mutex>
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace istihdam {
@@ -17,6 +20,15 @@ using prometheus::BuildGauge;
 using prometheus::BuildHistogram;
 
 struct Metrics::Impl {
+  // The series of one route, method and status, found once: prometheus-cpp's Family::Add
+  // builds and hashes a label map under a lock on every call. Series are never removed.
+  struct RequestSeries {
+    prometheus::Counter* count;
+    prometheus::Histogram* latency;
+  };
+  std::shared_mutex series_mu;
+  std::unordered_map<std::string, RequestSeries> series;
+
   std::shared_ptr<prometheus::Registry> registry = std::make_shared<prometheus::Registry>();
   prometheus::Family<prometheus::Counter>& requests =
       BuildCounter().Name("istihdam_http_requests_total").Help("HTTP requests by route, method and status").Register(*registry);
@@ -74,12 +86,27 @@ Metrics::~Metrics() = default;
 
 void Metrics::ObserveRequest(const std::string& route, const std::string& method, int status,
                              double seconds) {
-  impl_->requests.Add({{"route", route}, {"method", method}, {"status", std::to_string(status)}})
-      .Increment();
-  impl_->latency
-      .Add({{"route", route}, {"method", method}},
-           prometheus::Histogram::BucketBoundaries{0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5})
-      .Observe(seconds);
+  std::string key = route;
+  key += ' ';
+  key += method;
+  key += ' ';
+  key += std::to_string(status);
+  Impl::RequestSeries s{};
+  {
+    std::shared_lock lock(impl_->series_mu);
+    auto it = impl_->series.find(key);
+    if (it != impl_->series.end()) s = it->second;
+  }
+  if (!s.count) {
+    s.count = &impl_->requests.Add({{"route", route}, {"method", method}, {"status", std::to_string(status)}});
+    s.latency = &impl_->latency.Add(
+        {{"route", route}, {"method", method}},
+        prometheus::Histogram::BucketBoundaries{0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5});
+    std::unique_lock lock(impl_->series_mu);
+    if (impl_->series.size() < 10'000) impl_->series.emplace(std::move(key), s);  // routes × methods × statuses
+  }
+  s.count->Increment();
+  s.latency->Observe(seconds);
 }
 
 void Metrics::CountCommand(const std::string& command, const std::string& outcome) {

@@ -25,7 +25,7 @@ ExtraWrite SideTable::Write(const std::string& key,
 }
 
 ExtraWrite SideTable::Remove(const std::string& key) const {
-  return ExtraWrite{family_, prefix_ + key, nullptr, true};
+  return ExtraWrite{family_, prefix_ + key, nullptr, true, [count = removals_] { count->fetch_add(1); }};
 }
 
 SideTables::SideTables(Database* db)

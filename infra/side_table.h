@@ -3,7 +3,9 @@
 // password-reset tokens) or beside them (the installation's meta rows). Command handlers read
 // and write them through these named tables and never see a column family or RocksDB.
 // Key layouts: docs/storage.md.
+#include <atomic>
 #include <functional>
+#include <memory>
 #include <string>
 
 #include "infra/database.h"
@@ -26,11 +28,15 @@ class SideTable {
   // computed once the positions are known.
   ExtraWrite Write(const std::string& key, std::function<std::string(const AppendResult&)> value) const;
   ExtraWrite Remove(const std::string& key) const;
+  // How many rows Remove() has deleted in committed batches since the process started (a copy
+  // of the table shares the count): caches of the table's rows compare it to notice deletions.
+  std::uint64_t Removals() const { return removals_->load(); }
 
  private:
   Database* db_;
   std::string family_;
   std::string prefix_;
+  std::shared_ptr<std::atomic<std::uint64_t>> removals_ = std::make_shared<std::atomic<std::uint64_t>>(0);
 };
 
 // The side tables of one database. `db` must outlive them.

@@ -2,6 +2,8 @@
 # HTTP figures: a command endpoint (PUT /api/v1/workplaces/{id}) and a GET endpoint
 # (GET /api/v1/workplaces/{id}) of istihdam under wrk, beside a bare Beast handler measured in
 # the same run. Loopback only. Usage: bench/http/http_load.sh [BUILD_DIR] [SECONDS]
+# With PERF=FILE, the server is sampled by `perf record` (Debian linux-perf) during the GET run
+# and the top entries of the profile are written to FILE (bench/README.md "Where a GET's time goes").
 set -euo pipefail
 build=${1:-build}
 secs=${2:-10}
@@ -33,6 +35,7 @@ wait_port "$bare_port"
 
 "$build/istihdam" serve --data-dir "$tmp/data" --port 0 --port-file "$tmp/port" --demo --password-cost min \
   --threads 2 >"$tmp/server.log" 2>&1 & pids+=($!)
+server_pid=$!
 for _ in $(seq 1 200); do [ -s "$tmp/port" ] && break; sleep 0.05; done
 port=$(cat "$tmp/port")
 export TOKEN
@@ -58,7 +61,19 @@ echo
 printf '| %-32s | %10s | %8s | %8s | %s |\n' "case" "req/s" "p50" "p99" "non-2xx"
 printf '|%s|%s|%s|%s|%s|\n' "----------------------------------" "------------" "----------" "----------" "---------"
 run_wrk "bare Beast handler (baseline)" bare "http://127.0.0.1:$bare_port/health"
+if [ -n "${PERF:-}" ]; then  # sample the server for the middle of the GET run
+  ( sleep 1; perf record -F 499 --call-graph dwarf,16384 -p "$server_pid" -o "$tmp/perf.data" -- sleep $((secs > 3 ? secs - 2 : 1)) \
+      >/dev/null 2>&1 ) & perf_pid=$!
+fi
 run_wrk "istihdam GET /workplaces/{id}" get "$url/" "$here/get_workplace.lua"
+if [ -n "${PERF:-}" ]; then
+  wait "$perf_pid"
+  { echo "# self time, top entries"; perf report -i "$tmp/perf.data" --no-children --sort symbol --stdio 2>/dev/null |
+      grep -E '^ +[0-9.]+%' | head -25 | sed 's/  */ /g' | cut -c1-140
+    echo "# including callees, istihdam's functions"; perf report -i "$tmp/perf.data" --children --sort symbol --stdio 2>/dev/null |
+      grep -E '^ +[0-9.]+% +[0-9.]+% +\[\.\] istihdam::' | head -30 | sed 's/  */ /g' | cut -c1-140
+  } > "$PERF" || true  # a short report (head closing the pipe) is not a failure
+fi
 run_wrk "istihdam PUT /workplaces/{id}" put "$url/" "$here/put_workplace.lua"
 run_wrk "bare Beast handler (again)" bare2 "http://127.0.0.1:$bare_port/health"
 bare=$(cat "$tmp/rps_bare")

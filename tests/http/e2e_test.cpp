@@ -136,6 +136,7 @@ TEST_F(ServiceTest, MetricsArePrometheusText) {
   EXPECT_GE(gauge("istihdam_memory_bytes{component=\"rocksdb_block_cache\"}"), 0);
   EXPECT_GT(gauge("istihdam_cache_entries{cache=\"stream_heads\"}"), 0);
   EXPECT_GT(gauge("istihdam_cache_entries{cache=\"aggregate_states\"}"), 0);
+  EXPECT_GT(gauge("istihdam_cache_entries{cache=\"sessions\"}"), 0);  // the POST's token check
   EXPECT_GE(gauge("istihdam_log_position"), 1);  // the projections' hook runs beside the memory one
 }
 

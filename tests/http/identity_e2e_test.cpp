@@ -241,6 +241,22 @@ TEST_F(IdentityFlowE2E, RegistrationLoginAddUserPermissionsLockAndLogout) {
                            user);
   ASSERT_EQ(allowed.status, 200) << allowed.body;
   EXPECT_EQ(Str(allowed.Json(), "id"), hq_id);
+  // The token's check is now kept in memory (commands/session_cache.h); a permission taken
+  // away still counts at once, and given back counts at once too.
+  const auto before_revoke = Get(port(), "/api/v1/users/" + sule_id, admin);
+  ASSERT_EQ(Put(port(), "/api/v1/users/" + sule_id,
+                json::object{{"admin", false}, {"permissions", json::array{}}, {"locked", false}}, admin,
+                {{"If-Match", before_revoke.Header("ETag")}})
+                .status,
+            200);
+  ExpectProblem(Get(port(), "/api/v1/workplaces/" + hq_id, user), 403, "forbidden");
+  const auto before_grant = Get(port(), "/api/v1/users/" + sule_id, admin);
+  ASSERT_EQ(Put(port(), "/api/v1/users/" + sule_id,
+                json::object{{"admin", false}, {"permissions", json::array{"EMPLOYER_INFO"}}, {"locked", false}},
+                admin, {{"If-Match", before_grant.Header("ETag")}})
+                .status,
+            200);
+  EXPECT_EQ(Get(port(), "/api/v1/workplaces/" + hq_id, user).status, 200);
 
   // 10. The admin locks the user: the existing token stops working, and login lists no firm.
   const auto before_lock = Get(port(), "/api/v1/users/" + sule_id, admin);

@@ -105,6 +105,50 @@ TEST(WireTest, AnAnswerWritesItsDeclaredShape) {
   EXPECT_EQ(v.at("contacts").as_array()[0].at("type"), "phone");
 }
 
+struct Nothing {
+  template <class A>
+  void serialize(A& ar) {
+    ar();
+  }
+};
+
+struct Everything {
+  std::string text;
+  std::uint64_t big = 0;
+  std::int64_t negative = 0;
+  double ratio = 0;
+  std::optional<double> missing_ratio;
+  std::vector<std::string> names;
+  std::vector<Contact> empty;
+  json::value free_form;
+  Body nested;
+  Nothing none;
+  template <class A>
+  void serialize(A& ar) {
+    ar(F("text", text), F("big", big), F("negative", negative), F("ratio", ratio), F("missingRatio", missing_ratio),
+       F("names", names), F("empty", empty), F("freeForm", free_form), F("nested", nested), F("none", none));
+  }
+};
+
+TEST(WireTest, TheTextWriterWritesWhatTheDocumentSerializesTo) {
+  Everything e;
+  // Every byte below 0x20, the two that JSON escapes, DEL and multi-byte UTF-8.
+  for (int c = 1; c < 0x20; ++c) e.text.push_back(static_cast<char>(c));
+  e.text += "\"\\/\x7fÇığ€😀 end";
+  e.big = 18'000'000'000'000'000'000ull;  // past INT64_MAX: written as ToJson writes it
+  e.negative = -42;
+  e.ratio = 0.1 + 0.2;
+  e.names = {"a", "", "ş\n"};
+  e.free_form = json::parse(R"({"k":[1,2.5,null,true,"x\u0001"]})");
+  e.nested.title = "İç";
+  e.nested.quota = 7;
+  e.nested.contacts = {{"phone", "0532"}, {"email", "a@b.c"}};
+  EXPECT_EQ(ToJsonText(e), json::serialize(ToJson(e)));
+  const Everything blank;
+  EXPECT_EQ(ToJsonText(blank), json::serialize(ToJson(blank)));
+  EXPECT_EQ(ToJsonText(Nothing{}), "{}") << "an object with no field written";
+}
+
 TEST(WireTest, ADocumentIsAnsweredWhateverItHolds) {
   const auto doc = json::parse(R"({"title":5,"count":2,"extra":"dropped"})").as_object();
   const auto b = FromDocument<Body>(doc);
