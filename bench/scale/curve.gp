@@ -25,7 +25,8 @@ set title "Server RSS (default settings)"
 set ylabel "MiB"
 set yrange [0:*]
 plot tsv using ($1/1e6):12 every ::1 with linespoints lw 2 pt 7 title "RSS idle", \
-     tsv using ($1/1e6):13 every ::1 with linespoints lw 2 pt 5 title "RSS under GET load", \
+     tsv using ($1/1e6):13 every ::1 with linespoints lw 2 pt 5 title "RSS under GET load (demo employer)", \
+     tsv using ($1/1e6):33 every ::1 with linespoints lw 2 pt 11 title "RSS under auditor GETs of random loaded workplaces", \
      tsv using ($1/1e6):10 every ::1 with linespoints lw 2 pt 9 title "rebuild peak RSS", \
      1024 with lines dt 2 lc rgb "red" title "goal: 1 GiB"
 set yrange [*:*]
@@ -46,5 +47,6 @@ set y2range [0:*]
 plot tsv using ($1/1e6):7 every ::1 with linespoints lw 2 pt 7 axes x1y1 title "disk (du)", \
      D_min * x / e0 with lines dt 2 lc rgb "gray40" axes x1y1 title "disk, linear from 1st point", \
      tsv using ($1/1e6):24 every ::1 with linespoints lw 2 pt 5 axes x1y2 title "GET /workplaces/{id} p99", \
+     tsv using ($1/1e6):31 every ::1 with linespoints lw 2 pt 11 axes x1y2 title "auditor GET random loaded workplace p99", \
      tsv using ($1/1e6):27 every ::1 with linespoints lw 2 pt 4 axes x1y2 title "bare Beast p99 (baseline)"
 unset multiplot

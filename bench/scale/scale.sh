@@ -8,7 +8,9 @@
 #     its peak RSS;
 #   - `istihdam serve` on the directory: start-up time, RSS at idle and the /metrics memory
 #     gauges, then RSS (sampled) under a wrk GET load of the demo employer's workplace
-#     documents (GET /api/v1/workplaces/{id}), beside a bare Beast handler (the baseline).
+#     documents (GET /api/v1/workplaces/{id}), beside a bare Beast handler (the baseline), and
+#     RSS under the demo auditor's GETs of random loaded workplaces (as-of reads over the whole
+#     data set: the aggregate cache, the stream reads and the block cache fill up).
 # Writes OUT/scale.tsv, OUT/curve.png (gnuplot) and the logs; deletes the data directory at the end.
 #
 #   bench/scale/scale.sh [BUILD_DIR]     env: POINTS STREAMS EXTRA BATCH DATA OUT WRK_SECS CONNS KEEP_DATA
@@ -81,7 +83,7 @@ run_wrk() {
   echo "$rps $(to_ms "$p50") $(to_ms "$p99") ${non2xx:-0}"
 }
 
-printf 'events\tlog_position\tbulk_eps\textra_loaded_eps\textra_empty_eps\tappend_ratio\tdisk_mib\tverify_s\trebuild_s\trebuild_peak_rss_mib\tserve_start_s\trss_idle_mib\trss_load_mib\trss_peak_mib\tblock_cache_mib\tmemtables_mib\ttable_readers_mib\tmalloc_in_use_mib\tmalloc_free_held_mib\tstream_heads\taggregate_states\tget_rps\tget_p50_ms\tget_p99_ms\tget_non2xx\tbare_rps\tbare_p99_ms\tloadavg_1_5_15\n' > "$tsv"
+printf 'events\tlog_position\tbulk_eps\textra_loaded_eps\textra_empty_eps\tappend_ratio\tdisk_mib\tverify_s\trebuild_s\trebuild_peak_rss_mib\tserve_start_s\trss_idle_mib\trss_load_mib\trss_peak_mib\tblock_cache_mib\tmemtables_mib\ttable_readers_mib\tmalloc_in_use_mib\tmalloc_free_held_mib\tstream_heads\taggregate_states\tget_rps\tget_p50_ms\tget_p99_ms\tget_non2xx\tbare_rps\tbare_p99_ms\tloadavg_1_5_15\taudit_rps\taudit_p50_ms\taudit_p99_ms\taudit_non2xx\trss_audit_mib\taudit_block_cache_mib\taudit_malloc_in_use_mib\taudit_stream_heads\taudit_aggregate_states\n' > "$tsv"
 
 log "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo) RAM, load $(loadavg); points: $points; streams $streams; extra $extra; batch $batch"
 rm -rf "$data" "$empty"
@@ -151,19 +153,33 @@ for point in $points; do
   read -r get_rps get_p50 get_p99 get_non2xx < <(run_wrk "get-$point" "$url/" "$here/../http/get_workplace.lua")
   touch "$out/stop-sampler"; wait "$sampler" || true; rm -f "$out/stop-sampler"
   rss_load=$(cat "$out/rss-load-$point")
-  rss_peak=$(hwm_mib "$srv")
+  # The same, with an auditor reading random loaded workplaces (the whole data set, as-of reads).
+  export FIRST=3500000000 COUNT=$(( point < streams ? point : streams ))
+  TOKEN=$(curl -sf -X POST "$url/api/v1/auth/login" -d '{"tckn":"34567890170","password":"Denetci1234!"}' |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
+  ( peak=0; while kill -0 "$srv" 2>/dev/null && [ ! -e "$out/stop-sampler" ]; do
+      r=$(rss_mib "$srv"); peak=$(python3 -c "print(max($peak, $r))"); echo "$peak" > "$out/rss-audit-$point"; sleep 0.5
+    done ) & sampler=$!
+  read -r audit_rps audit_p50 audit_p99 audit_non2xx < <(run_wrk "audit-$point" "$url/" "$here/get_loaded_workplace.lua")
+  touch "$out/stop-sampler"; wait "$sampler" || true; rm -f "$out/stop-sampler"
+  rss_audit=$(cat "$out/rss-audit-$point")
+  curl -sf "$url/metrics" > "$out/metrics-audit-$point.txt"
+  log "auditor GET of random loaded workplaces: $audit_rps req/s p99 $audit_p99 ms (non-2xx $audit_non2xx); RSS $rss_audit MiB"
   read -r bare_rps _ bare_p99 _ < <(run_wrk "bare-$point" "http://127.0.0.1:$bare_port/health")
+  rss_peak=$(hwm_mib "$srv")
   la=$(loadavg)
   log "GET $get_rps req/s p99 $get_p99 ms (non-2xx $get_non2xx); bare $bare_rps req/s p99 $bare_p99 ms; RSS under load $rss_load MiB, peak $rss_peak MiB; load $la"
   kill -TERM "$srv"; wait "$srv" || true
   m=$out/metrics-idle-$point.txt
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' \
+  a=$out/metrics-audit-$point.txt
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' \
     "$point" "$pos" "$bulk" "$loaded_eps" "$empty_eps" "$ratio" "$disk" "$verify_s" "$rebuild_s" "$rebuild_rss" \
     "$serve_start" "$rss_idle" "$rss_load" "$rss_peak" \
     "$(gauge "$m" rocksdb_block_cache)" "$(gauge "$m" rocksdb_memtables)" "$(gauge "$m" rocksdb_table_readers)" \
     "$(gauge "$m" malloc_in_use)" "$(gauge "$m" malloc_free_held)" "$(entries "$m" stream_heads)" \
     "$(entries "$m" aggregate_states)" "$get_rps" "$get_p50" "$get_p99" "$get_non2xx" "$bare_rps" "$bare_p99" \
-    "$la" >> "$tsv"
+    "$la" "$audit_rps" "$audit_p50" "$audit_p99" "$audit_non2xx" "$rss_audit" "$(gauge "$a" rocksdb_block_cache)" \
+    "$(gauge "$a" malloc_in_use)" "$(entries "$a" stream_heads)" "$(entries "$a" aggregate_states)" >> "$tsv"
 done
 
 log "plotting $out/curve.png"
