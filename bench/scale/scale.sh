@@ -14,6 +14,9 @@
 # Writes OUT/scale.tsv, OUT/curve.png (gnuplot) and the logs; deletes the data directory at the end.
 #
 #   bench/scale/scale.sh [BUILD_DIR]     env: POINTS STREAMS EXTRA BATCH DATA OUT WRK_SECS CONNS KEEP_DATA
+#                                              RESUME (extend DATA as it is: no fresh demo seed)
+#                                              REBUILD_TIMEOUT (seconds; a longer rebuild is stopped and
+#                                              recorded as ">T", the server then catches up instead)
 set -euo pipefail
 build=$(cd "${1:-build}" && pwd)
 here=$(cd "$(dirname "$0")" && pwd)
@@ -67,7 +70,7 @@ timed() { # file cmd...: runs cmd, writes "seconds maxrss_mib" to file
   local f=$1; shift
   /usr/bin/time -f "%e %M" -o "$f.time" "$@" >"$f.out" 2> >(stamp > "$f.err")
   sleep 0.5  # let stamp write its last line
-  awk '{printf "%s %.1f\n", $1, $2 / 1024}' "$f.time" > "$f"
+  tail -1 "$f.time" | awk '{printf "%s %.1f\n", $1, $2 / 1024}' > "$f"  # after "Command terminated by ..."
 }
 
 # wrk run: label url [script] -> "rps p50_ms p99_ms non2xx"
@@ -83,11 +86,14 @@ run_wrk() {
   echo "$rps $(to_ms "$p50") $(to_ms "$p99") ${non2xx:-0}"
 }
 
-printf 'events\tlog_position\tbulk_eps\textra_loaded_eps\textra_empty_eps\tappend_ratio\tdisk_mib\tverify_s\trebuild_s\trebuild_peak_rss_mib\tserve_start_s\trss_idle_mib\trss_load_mib\trss_peak_mib\tblock_cache_mib\tmemtables_mib\ttable_readers_mib\tmalloc_in_use_mib\tmalloc_free_held_mib\tstream_heads\taggregate_states\tget_rps\tget_p50_ms\tget_p99_ms\tget_non2xx\tbare_rps\tbare_p99_ms\tloadavg_1_5_15\taudit_rps\taudit_p50_ms\taudit_p99_ms\taudit_non2xx\trss_audit_mib\taudit_block_cache_mib\taudit_malloc_in_use_mib\taudit_stream_heads\taudit_aggregate_states\n' > "$tsv"
+[ -s "$tsv" ] && [ -n "${RESUME:-}" ] || printf 'events\tlog_position\tbulk_eps\textra_loaded_eps\textra_empty_eps\tappend_ratio\tdisk_mib\tverify_s\trebuild_s\trebuild_peak_rss_mib\tserve_start_s\trss_idle_mib\trss_load_mib\trss_peak_mib\tblock_cache_mib\tmemtables_mib\ttable_readers_mib\tmalloc_in_use_mib\tmalloc_free_held_mib\tstream_heads\taggregate_states\tget_rps\tget_p50_ms\tget_p99_ms\tget_non2xx\tbare_rps\tbare_p99_ms\tloadavg_1_5_15\taudit_rps\taudit_p50_ms\taudit_p99_ms\taudit_non2xx\trss_audit_mib\taudit_block_cache_mib\taudit_malloc_in_use_mib\taudit_stream_heads\taudit_aggregate_states\n' > "$tsv"  # kept when resuming
 
 log "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo) RAM, load $(loadavg); points: $points; streams $streams; extra $extra; batch $batch"
-rm -rf "$data" "$empty"
-
+rm -rf "$empty"
+if [ -n "${RESUME:-}" ] && [ -d "$data" ]; then
+  log "resuming with $data as it is"
+else
+rm -rf "$data"
 # The demo employer (login 10000000146) first, so the GET load reads documents that exist.
 log "seeding the demo data"
 "$build/istihdam" serve --data-dir "$data" --port 0 --port-file "$out/port" --demo --password-cost min --threads 2 \
@@ -96,6 +102,7 @@ for _ in $(seq 1 600); do [ -s "$out/port" ] && break; sleep 0.1; done
 [ -s "$out/port" ] || { log "the demo server did not start"; exit 1; }
 kill -TERM "$seed"; wait "$seed" || true
 rm -f "$out/port"
+fi
 
 bare_port=$(free_port)
 "$build/bench/bare_beast" "$bare_port" 2 >/dev/null 2>&1 & pids+=($!)
@@ -115,15 +122,20 @@ for point in $points; do
   rm -rf "$empty"
   loaded_eps=$(result events_per_s "$out/extra-loaded-$point.txt")
   empty_eps=$(result events_per_s "$out/extra-empty-$point.txt")
-  ratio=$(python3 -c "print(round($loaded_eps / $empty_eps, 2))")
+  ratio=$(python3 -c "print(round($loaded_eps / $empty_eps, 2) if $loaded_eps and $empty_eps else '-')")
   log "extra: loaded $loaded_eps, empty $empty_eps events/s (ratio $ratio)"
 
   disk=$(du -sm "$data" | cut -f1)
   timed "$out/verify-$point" "$build/istihdam" verify --data-dir "$data"
   read -r verify_s _ < "$out/verify-$point"
   log "disk $disk MiB; verify $verify_s s ($(tail -1 "$out/verify-$point.err"))"
-  timed "$out/rebuild-$point" "$build/istihdam" rebuild --data-dir "$data"
+  if [ -n "${REBUILD_TIMEOUT:-}" ]; then
+    timed "$out/rebuild-$point" timeout --signal=INT "$REBUILD_TIMEOUT" "$build/istihdam" rebuild --data-dir "$data" || true
+  else
+    timed "$out/rebuild-$point" "$build/istihdam" rebuild --data-dir "$data"
+  fi
   read -r rebuild_s rebuild_rss < "$out/rebuild-$point"
+  if ! grep -q "merkle at position" "$out/rebuild-$point.err"; then rebuild_s=">$rebuild_s"; fi
   log "rebuild $rebuild_s s, peak RSS $rebuild_rss MiB"
 
   rm -f "$out/port"
